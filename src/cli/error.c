@@ -1,0 +1,84 @@
+/*
+ * error.c - diagnostics and exit codes of the command line.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "error.h"
+
+static void vsay(const char *where, const char *kind, const char *fmt,
+		 va_list ap)
+{
+	fputs("precis: ", stderr);
+	if (where != NULL)
+		fprintf(stderr, "%s: ", where);
+	if (kind != NULL)
+		fprintf(stderr, "%s: ", kind);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+int cli_fail(int code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsay(NULL, NULL, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+int cli_fail_in(int code, const char *where, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsay(where, NULL, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+void cli_warn(const char *where, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsay(where, "warning", fmt, ap);
+	va_end(ap);
+}
+
+int cli_exit_for(int status)
+{
+	switch (status) {
+	case PRECIS_OK: return EXIT_OK;
+	case PRECIS_ERR_UTF8:
+	case PRECIS_ERR_PARSE:
+	case PRECIS_ERR_EMPTY: return EXIT_INPUT;
+	case PRECIS_ERR_ARG:
+	case PRECIS_ERR_LANGUAGE:
+	case PRECIS_ERR_METHOD: return EXIT_USAGE;
+	default: return EXIT_RUNTIME;
+	}
+}
+
+int cli_fail_lib(const char *where, const precis_error *err)
+{
+	int code = cli_exit_for(err->code);
+	if (err->line > 0)
+		return cli_fail_in(code, where, "line %zu: %s", err->line,
+				   err->message);
+	if (err->code == PRECIS_ERR_UTF8)
+		return cli_fail_in(code, where, "byte %zu: %s", err->offset,
+				   err->message);
+	return cli_fail_in(code, where, "%s", err->message);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsay(NULL, NULL, fmt, ap);
+	va_end(ap);
+	if (cmd != NULL)
+		fprintf(stderr, "Try 'precis %s --help' for more information.\n", cmd);
+	else
+		fputs("Try 'precis --help' for more information.\n", stderr);
+	return EXIT_USAGE;
+}

@@ -1,0 +1,143 @@
+/*
+ * io.c - whole-file reads and atomic output files.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include "error.h"
+#include "io.h"
+
+const char *io_display_name(const char *path)
+{
+	return (path == NULL || strcmp(path, "-") == 0) ? "<stdin>" : path;
+}
+
+static int slurp(FILE *fp, const char *name, char **out, size_t *len)
+{
+	size_t cap = 1 << 16, n = 0;
+	char *buf = malloc(cap);
+	if (buf == NULL)
+		return cli_fail_in(EXIT_RUNTIME, name, "out of memory");
+	for (;;) {
+		if (cap - n < 2) {
+			char *nb = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
+			if (nb == NULL) {
+				free(buf);
+				return cli_fail_in(EXIT_RUNTIME, name, "out of memory");
+			}
+			buf = nb;
+			cap *= 2;
+		}
+		size_t got = fread(buf + n, 1, cap - n - 1, fp);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(fp)) {
+		int e = errno;
+		free(buf);
+		return cli_fail_in(EXIT_RUNTIME, name, "read error: %s", strerror(e));
+	}
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return 0;
+}
+
+int io_read_all(const char *path, char **out, size_t *len)
+{
+	const char *name = io_display_name(path);
+	if (path == NULL || strcmp(path, "-") == 0)
+		return slurp(stdin, name, out, len);
+	FILE *fp = fopen(path, "rb");
+	if (fp == NULL)
+		return cli_fail_in(EXIT_RUNTIME, name, "%s", strerror(errno));
+	struct stat st;
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(fp);
+		return cli_fail_in(EXIT_RUNTIME, name, "is a directory");
+	}
+	int rc = slurp(fp, name, out, len);
+	fclose(fp);
+	return rc;
+}
+
+int io_out_open(io_out *out, const char *path)
+{
+	memset(out, 0, sizeof *out);
+	if (path == NULL || strcmp(path, "-") == 0) {
+		out->fp = stdout;
+		return 0;
+	}
+	size_t n = strlen(path);
+	out->path = strdup(path);
+	out->tmp = malloc(n + 16);
+	if (out->path == NULL || out->tmp == NULL) {
+		io_out_abort(out);
+		return cli_fail_in(EXIT_RUNTIME, path, "out of memory");
+	}
+	/* Same directory as the target, so rename() cannot cross devices. */
+	snprintf(out->tmp, n + 16, "%s.tmp.XXXXXX", path);
+	int fd = mkstemp(out->tmp);
+	if (fd < 0) {
+		int e = errno;
+		free(out->tmp);
+		out->tmp = NULL;
+		io_out_abort(out);
+		return cli_fail_in(EXIT_RUNTIME, path, "%s", strerror(e));
+	}
+	/* mkstemp() creates 0600; give the file the mode a plain open would. */
+	mode_t mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) != 0) {
+		/* Not fatal: the output is still correct, only more private. */
+	}
+	out->fp = fdopen(fd, "wb");
+	if (out->fp == NULL) {
+		close(fd);
+		io_out_abort(out);
+		return cli_fail_in(EXIT_RUNTIME, path, "%s", strerror(errno));
+	}
+	return 0;
+}
+
+int io_out_commit(io_out *out)
+{
+	int rc = 0;
+	const char *name = out->path ? out->path : "<stdout>";
+	if (fflush(out->fp) != 0 || ferror(out->fp))
+		rc = cli_fail_in(EXIT_RUNTIME, name, "write error: %s", strerror(errno));
+	if (out->path == NULL)
+		return rc;
+	if (fclose(out->fp) != 0 && rc == 0)
+		rc = cli_fail_in(EXIT_RUNTIME, name, "write error: %s", strerror(errno));
+	out->fp = NULL;
+	if (rc == 0 && rename(out->tmp, out->path) != 0)
+		rc = cli_fail_in(EXIT_RUNTIME, name, "%s", strerror(errno));
+	if (rc != 0)
+		unlink(out->tmp);
+	free(out->tmp);
+	free(out->path);
+	out->tmp = out->path = NULL;
+	return rc;
+}
+
+void io_out_abort(io_out *out)
+{
+	if (out->path != NULL && out->fp != NULL)
+		fclose(out->fp);
+	if (out->tmp != NULL)
+		unlink(out->tmp);
+	free(out->tmp);
+	free(out->path);
+	memset(out, 0, sizeof *out);
+}
+
+int io_write_file(void *payload, const char *buf, size_t len)
+{
+	return fwrite(buf, 1, len, (FILE *)payload) == len ? 0 : -1;
+}

@@ -1,0 +1,34 @@
+/*
+ * io.h - reading inputs and writing outputs for the command line.
+ */
+#ifndef PRECIS_CLI_IO_H
+#define PRECIS_CLI_IO_H
+
+#include <stdio.h>
+#include <stddef.h>
+
+/* Reads all of `path` ("-" or NULL: stdin) into a malloc'd, NUL-terminated
+ * buffer. 0, or an exit code after printing the error. */
+int io_read_all(const char *path, char **out, size_t *len);
+
+/* The name to show for `path` in messages ("<stdin>" for "-"). */
+const char *io_display_name(const char *path);
+
+/*
+ * Output that lands atomically: with a path, data goes to a temporary file in
+ * the same directory, renamed over `path` by io_out_commit() and removed by
+ * io_out_abort(); without one (NULL or "-"), to stdout.
+ */
+typedef struct io_out {
+	FILE *fp;
+	char *path;
+	char *tmp;
+} io_out;
+
+int io_out_open(io_out *out, const char *path);
+int io_out_commit(io_out *out);
+void io_out_abort(io_out *out);
+/* precis_write_fn over a FILE *. */
+int io_write_file(void *payload, const char *buf, size_t len);
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * main.c - the precis command: dispatches to a subcommand, summarize when the
+ * first argument names none.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "error.h"
+#include "precis.h"
+
+typedef struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+} command;
+
+static const command commands[] = {
+	{ "summarize", cmd_summarize, "summarize files (the default command)" },
+	{ "split", cmd_split, "split text into sentences, one per line" },
+	{ "rouge", cmd_rouge, "score summaries against references (ROUGE-1.5.5)" },
+	{ NULL, NULL, NULL }
+};
+
+static void print_commands(FILE *fp)
+{
+	fputs("\nCommands:\n", fp);
+	for (const command *c = commands; c->name != NULL; c++)
+		fprintf(fp, "  %-10s  %s\n", c->name, c->summary);
+	fputs("\n'precis COMMAND --help' describes a command.\n", fp);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
+		printf("precis %s\n", precis_version());
+		return EXIT_OK;
+	}
+	if (argc >= 2 && argv[1][0] != '-') {
+		for (const command *c = commands; c->name != NULL; c++)
+			if (strcmp(argv[1], c->name) == 0)
+				return c->fn(argc - 1, argv + 1);
+	}
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
+			  strcmp(argv[1], "-h") == 0)) {
+		int rc = cmd_summarize(argc, argv);
+		print_commands(stdout);
+		return rc;
+	}
+	/* Arguments that name no command are summarize's: `precis FILE`. */
+	return cmd_summarize(argc, argv);
+}

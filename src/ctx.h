@@ -1,0 +1,30 @@
+/*
+ * ctx.h - the context: a language's resources, the term vocabulary shared by
+ * the documents built with it, and the ranking parameters.
+ */
+#ifndef PRECIS_CTX_H
+#define PRECIS_CTX_H
+
+#include <stdint.h>
+
+#include "lang.h"
+#include "strtab.h"
+
+/* Fills params with the defaults of params.c. */
+void precis__params_default(double *params);
+
+/* What a folded surface word maps to when it is not a term. */
+#define PRECIS__STOPWORD (-1)
+
+struct precis_ctx {
+	precis__lang lang;
+	/* Stem cache: folded word -> term id (or PRECIS__STOPWORD), so each
+	 * distinct word is folded, looked up and stemmed once per context. */
+	precis__strtab surface;
+	int32_t *surface_term;
+	size_t surface_cap;
+	precis__strtab terms; /* stems; the id is the term id */
+	double params[PRECIS_PARAM_COUNT_];
+};
+
+#endif

@@ -1,0 +1,108 @@
+/*
+ * output.c - renderers: a summary to text or JSON through a caller's sink.
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "internal.h"
+
+static int emit(precis_write_fn write, void *payload, const char *buf,
+		size_t len, precis_error *err)
+{
+	if (write(payload, buf, len) != 0)
+		return precis__fail(err, PRECIS_ERR_IO, "write failed");
+	return 0;
+}
+
+static int render_text(const precis_summary *s, const precis_doc *d,
+		       precis_write_fn write, void *payload, precis_error *err)
+{
+	precis_pick p;
+	for (size_t i = 0; precis_summary_pick(s, i, &p) == 0; i++) {
+		char *line = malloc(p.length + 1);
+		if (line == NULL)
+			return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
+		size_t n = precis_fold_lines(d->text + p.offset, p.length, line);
+		line[n++] = '\n';
+		int rc = emit(write, payload, line, n, err);
+		free(line);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static json_t *pick_json(const precis_doc *d, const precis_pick *p)
+{
+	char *text = malloc(p->length + 1);
+	if (text == NULL)
+		return NULL;
+	size_t n = precis_fold_lines(d->text + p->offset, p->length, text);
+	json_t *o = json_pack("{s:I, s:I, s:I, s:f, s:s%}", "index",
+			      (json_int_t)p->sentence, "offset",
+			      (json_int_t)p->offset, "length",
+			      (json_int_t)p->length, "score", p->score, "text",
+			      text, n);
+	free(text);
+	return o;
+}
+
+static json_t *summary_json(const precis_summary *s, const precis_doc *d,
+			    const char *name)
+{
+	json_t *arr = json_array(), *root = json_object();
+	if (arr == NULL || root == NULL)
+		goto fail;
+	precis_pick p;
+	for (size_t i = 0; precis_summary_pick(s, i, &p) == 0; i++)
+		if (json_array_append_new(arr, pick_json(d, &p)) != 0)
+			goto fail;
+	if (name != NULL && json_object_set_new(root, "file", json_string(name)) != 0)
+		goto fail;
+	if (json_object_set_new(root, "sentences", arr) != 0) {
+		arr = NULL;
+		goto fail;
+	}
+	return root;
+fail:
+	json_decref(arr);
+	json_decref(root);
+	return NULL;
+}
+
+static int render_json(const precis_summary *s, const precis_doc *d,
+		       const char *name, precis_write_fn write, void *payload,
+		       precis_error *err)
+{
+	json_t *root = summary_json(s, d, name);
+	char *buf = root ? json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(6))
+			 : NULL;
+	json_decref(root);
+	if (buf == NULL)
+		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
+	int rc = emit(write, payload, buf, strlen(buf), err);
+	if (rc == 0)
+		rc = emit(write, payload, "\n", 1, err);
+	free(buf);
+	return rc;
+}
+
+int precis_summary_render(const precis_summary *s, const precis_doc *d,
+			  precis_format format, const char *name,
+			  precis_write_fn write, void *payload,
+			  precis_error *err)
+{
+	precis__clear(err);
+	if (s == NULL || d == NULL || write == NULL)
+		return precis__fail(err, PRECIS_ERR_ARG, "invalid argument");
+	switch (format) {
+	case PRECIS_FORMAT_TEXT:
+		return render_text(s, d, write, payload, err);
+	case PRECIS_FORMAT_JSON:
+		return render_json(s, d, name, write, payload, err);
+	default:
+		return precis__fail(err, PRECIS_ERR_ARG, "unknown format");
+	}
+}

@@ -1,0 +1,389 @@
+/*
+ * precis.h - the one public header of libprecis, a fast extractive summarizer.
+ *
+ * Pipeline: bytes -> precis_doc (UTF-8 checked, split into sentences, tokenized)
+ * -> precis_summarize() (a ranking method scores sentences, a budgeted selection
+ * with redundancy control picks them) -> precis_summary (sentence indices, byte
+ * spans and scores, in document order).
+ *
+ * Ownership: every object returned through an `**out` argument belongs to the
+ * caller and is released with the matching `_free`, which accepts NULL; pointers
+ * returned directly are borrowed from their parent and die with it.
+ *
+ * Errors: fallible calls return 0 or a negative precis_status and, when `err` is
+ * not NULL, fill it with the code, a message and, for input errors, the byte
+ * offset. The library never prints, never exits and holds no global state.
+ *
+ * Threads: a precis_ctx is not thread-safe (it owns a stemmer and a stem cache);
+ * use one per thread and reuse it across documents. A precis_doc is immutable
+ * once built and may be read from several threads.
+ */
+#ifndef PRECIS_H
+#define PRECIS_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* API version (semver); the shared library's ABI number is kept apart. */
+#define PRECIS_VERSION_MAJOR 0
+#define PRECIS_VERSION_MINOR 1
+#define PRECIS_VERSION_PATCH 0
+
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define PRECIS_EXTERN __attribute__((visibility("default")))
+#else
+#define PRECIS_EXTERN
+#endif
+
+/* Status codes: append only. */
+typedef enum precis_status {
+	PRECIS_OK = 0,
+	PRECIS_ERR_NOMEM = -1,    /* out of memory */
+	PRECIS_ERR_ARG = -2,      /* invalid argument or option value */
+	PRECIS_ERR_UTF8 = -3,     /* input is not valid UTF-8; offset is set */
+	PRECIS_ERR_LANGUAGE = -4, /* unknown or unsupported language */
+	PRECIS_ERR_METHOD = -5,   /* unknown ranking method */
+	PRECIS_ERR_PARSE = -6,    /* malformed structured input; line/offset set */
+	PRECIS_ERR_IO = -7,       /* read or write failed */
+	PRECIS_ERR_EMPTY = -8     /* the input holds no sentence to work on */
+} precis_status;
+
+/* Filled by fallible calls when not NULL. Lives on the caller's stack. */
+typedef struct precis_error {
+	int code;          /* a precis_status */
+	size_t offset;     /* byte offset into the input, when it applies */
+	size_t line;       /* 1-based line, 0 when unknown */
+	char message[200]; /* NUL-terminated, no trailing newline */
+} precis_error;
+
+/* A static string naming a status code. */
+PRECIS_EXTERN const char *precis_strerror(int code);
+/* The library's version, "MAJOR.MINOR.PATCH". */
+PRECIS_EXTERN const char *precis_version(void);
+
+/* ---- context ------------------------------------------------------------ */
+
+typedef struct precis_ctx precis_ctx;
+
+/*
+ * Creates a context for one language, named by ISO 639-1 code ("en") or
+ * English name ("english"); NULL means English. Fails with
+ * PRECIS_ERR_LANGUAGE for a language precis has no resources for.
+ */
+PRECIS_EXTERN int precis_ctx_new(precis_ctx **out, const char *language,
+				 precis_error *err);
+PRECIS_EXTERN void precis_ctx_free(precis_ctx *ctx);
+/* The ISO 639-1 code of the context's language (borrowed). */
+PRECIS_EXTERN const char *precis_ctx_language(const precis_ctx *ctx);
+
+/*
+ * Tunable parameters of the ranking methods. New ids are appended; a new
+ * method never changes a struct or a signature.
+ */
+typedef enum precis_param {
+	PRECIS_PARAM_POSITION_WEIGHT = 0, /* tfidf: weight of the position prior */
+	PRECIS_PARAM_POSITION_DECAY,      /* tfidf: decay of the prior per sentence */
+	PRECIS_PARAM_PARAGRAPH_WEIGHT,    /* tfidf: bonus of paragraph-initial sentences */
+	PRECIS_PARAM_TITLE_WEIGHT,        /* tfidf: weight of headline overlap */
+	PRECIS_PARAM_REDUNDANCY,          /* select: max similarity to a chosen sentence */
+	PRECIS_PARAM_MIN_WORDS,           /* select: shortest sentence worth picking */
+	PRECIS_PARAM_COUNT_
+} precis_param;
+
+/* Sets a parameter; PRECIS_ERR_ARG when id or value is out of bounds. */
+PRECIS_EXTERN int precis_ctx_set_param(precis_ctx *ctx, precis_param id,
+				       double value);
+PRECIS_EXTERN double precis_ctx_get_param(const precis_ctx *ctx,
+					  precis_param id);
+/* Bounds and default of a parameter; PRECIS_ERR_ARG for an unknown id. */
+PRECIS_EXTERN int precis_param_bounds(precis_param id, double *lo, double *hi,
+				      double *def);
+/* The parameter's option-style name ("position-weight"), NULL if unknown. */
+PRECIS_EXTERN const char *precis_param_name(precis_param id);
+
+/* ---- documents ---------------------------------------------------------- */
+
+typedef struct precis_doc precis_doc;
+
+enum precis_doc_flags {
+	PRECIS_DOC_LENIENT = 1u << 0,   /* replace invalid UTF-8 by U+FFFD */
+	PRECIS_DOC_JOIN_LINES = 1u << 1, /* join hard-wrapped lines (PDF text) */
+	PRECIS_DOC_SPLIT_ONLY = 1u << 2  /* segment only: no tokens, words 0,
+					    and the document cannot be summarized */
+};
+
+/*
+ * Builds a document from `len` bytes of UTF-8 text (copied; a BOM is
+ * skipped, CRLF is a line break). Invalid UTF-8 fails with PRECIS_ERR_UTF8 and
+ * the offset of the first bad byte, unless PRECIS_DOC_LENIENT is set. `title`
+ * may be NULL: a headline is then detected (a first short line without
+ * terminal punctuation).
+ */
+PRECIS_EXTERN int precis_doc_new(precis_doc **out, precis_ctx *ctx,
+				 const char *text, size_t len,
+				 const char *title, unsigned flags,
+				 precis_error *err);
+PRECIS_EXTERN void precis_doc_free(precis_doc *doc);
+
+/* The document's text (borrowed): the input, repaired where lenient. */
+PRECIS_EXTERN const char *precis_doc_text(const precis_doc *doc, size_t *len);
+/* Invalid byte sequences replaced when lenient (0 otherwise). */
+PRECIS_EXTERN size_t precis_doc_repairs(const precis_doc *doc);
+
+typedef enum precis_unit_kind {
+	PRECIS_UNIT_SENTENCE = 0, /* a sentence of running text */
+	PRECIS_UNIT_LINE = 1      /* a line without terminal punctuation: headline,
+				     list item, caption, tag line */
+} precis_unit_kind;
+
+typedef struct precis_sentence {
+	size_t offset;    /* byte offset into precis_doc_text() */
+	size_t length;    /* bytes */
+	size_t paragraph; /* 0-based paragraph index */
+	size_t words;     /* word tokens */
+	int kind;         /* precis_unit_kind */
+} precis_sentence;
+
+/* Units of the document in order (noise lines such as "+" are not units). */
+PRECIS_EXTERN size_t precis_doc_sentence_count(const precis_doc *doc);
+PRECIS_EXTERN int precis_doc_sentence(const precis_doc *doc, size_t i,
+				      precis_sentence *out);
+/*
+ * Copies text[0, len) to `out` (at least `len` bytes) with each line break
+ * and the white space around it folded to one space, or to nothing between
+ * two CJK characters: how a sentence that spans lines is shown on one line.
+ * Returns the bytes written (never more than `len`).
+ */
+PRECIS_EXTERN size_t precis_fold_lines(const char *text, size_t len, char *out);
+
+/* The detected or given headline as a byte span; 0 when there is none. */
+PRECIS_EXTERN int precis_doc_title(const precis_doc *doc, size_t *offset,
+				   size_t *length);
+
+/* ---- summarizing -------------------------------------------------------- */
+
+#define PRECIS_OPTIONS_VERSION 1
+
+/*
+ * Budget: the first non-zero of `words`, `bytes`, `ratio` wins over
+ * `sentences`; `sentences` 0 means 3.
+ */
+typedef struct precis_options {
+	unsigned version;   /* PRECIS_OPTIONS_VERSION */
+	const char *method; /* ranking method; NULL = "tfidf" */
+	size_t sentences;   /* sentence budget */
+	double ratio;       /* fraction (0, 1] of the document's sentences */
+	size_t words;       /* word budget */
+	size_t bytes;       /* byte budget */
+	unsigned long seed; /* for randomized methods */
+} precis_options;
+
+#define PRECIS_OPTIONS_INIT { PRECIS_OPTIONS_VERSION, NULL, 3, 0.0, 0, 0, 0 }
+PRECIS_EXTERN void precis_options_init(precis_options *opts);
+
+typedef struct precis_summary precis_summary;
+
+typedef struct precis_pick {
+	size_t sentence; /* index into the document's units */
+	size_t offset;   /* byte span in precis_doc_text() */
+	size_t length;
+	double score;    /* the method's score of the sentence */
+} precis_pick;
+
+/*
+ * Summarizes `doc` with `ctx`'s parameters. Picks come in document order.
+ * PRECIS_ERR_METHOD for an unknown method, PRECIS_ERR_ARG for a bad budget,
+ * PRECIS_ERR_EMPTY when the document has no sentence.
+ */
+PRECIS_EXTERN int precis_summarize(precis_summary **out, precis_ctx *ctx,
+				   const precis_doc *doc,
+				   const precis_options *opts,
+				   precis_error *err);
+PRECIS_EXTERN void precis_summary_free(precis_summary *sum);
+PRECIS_EXTERN size_t precis_summary_count(const precis_summary *sum);
+PRECIS_EXTERN int precis_summary_pick(const precis_summary *sum, size_t i,
+				      precis_pick *out);
+
+/* Ranking methods: name and one-line description of the i-th, NULL past the end. */
+PRECIS_EXTERN const char *precis_method_name(size_t i);
+PRECIS_EXTERN const char *precis_method_summary(size_t i);
+
+/* ---- rendering ---------------------------------------------------------- */
+
+/* Receives output bytes; returns 0, or non-zero to stop with PRECIS_ERR_IO. */
+typedef int (*precis_write_fn)(void *payload, const char *buf, size_t len);
+
+typedef enum precis_format {
+	PRECIS_FORMAT_TEXT = 0, /* one sentence per line, line breaks folded */
+	PRECIS_FORMAT_JSON = 1  /* an object with the picks and their scores */
+} precis_format;
+
+/* Renders a summary through `write`; `name` (may be NULL) labels JSON output. */
+PRECIS_EXTERN int precis_summary_render(const precis_summary *sum,
+					const precis_doc *doc,
+					precis_format format, const char *name,
+					precis_write_fn write, void *payload,
+					precis_error *err);
+
+/* ==== ROUGE (section owned by the rouge module) ============================ */
+
+/*
+ * ROUGE scores of candidate summaries against reference summaries,
+ * numerically identical to the ROUGE-1.5.5 Perl script: per pair to the
+ * printed 5 decimals (R and P rounded first, F computed from them), and the
+ * bootstrap averages and confidence bounds exactly as it prints them.
+ *
+ * Texts hold one sentence per line ("\n"; empty lines are skipped). ROUGE-N
+ * and skip-bigrams run over the whole text; ROUGE-L and ROUGE-W are
+ * summary-level (union LCS per reference sentence, clipped by unigram counts).
+ *
+ * A precis_rouge holds the options, the stemmer, the exception and stopword
+ * tables and scratch memory: not thread-safe, use one per thread and reuse it
+ * across pairs. A precis_rouge_eval collects per-pair scores and computes
+ * averages; it is independent of the precis_rouge that fed it.
+ */
+typedef struct precis_rouge precis_rouge;
+typedef struct precis_rouge_eval precis_rouge_eval;
+
+typedef enum precis_rouge_tokenizer {
+	PRECIS_ROUGE_TOKENIZE_ROUGE155 = 0, /* 1.5.5's byte rules: [a-z0-9]+ */
+	PRECIS_ROUGE_TOKENIZE_UNICODE = 1   /* NFKC + case fold, words by Unicode
+					       category, Snowball stemmer */
+} precis_rouge_tokenizer;
+
+/* Which skip-bigram metrics to compute (1.5.5: -2 with -u or -U). */
+enum precis_rouge_skip {
+	PRECIS_ROUGE_SKIP_S = 1u << 0, /* ROUGE-S<d>: skip bigrams */
+	PRECIS_ROUGE_SKIP_SU = 1u << 1 /* ROUGE-SU<d>: skip bigrams + unigrams */
+};
+
+#define PRECIS_ROUGE_OPTIONS_VERSION 1
+#define PRECIS_ROUGE_MAX_N 4
+
+/*
+ * Options; the ROUGE-1.5.5 flag each mirrors is in brackets. The default
+ * (PRECIS_ROUGE_OPTIONS_INIT) is ROUGE-1..4, L, W-1.2, S4 and SU4 without
+ * stemming or stopword removal, alpha 0.5, model average.
+ */
+typedef struct precis_rouge_options {
+	unsigned version;      /* PRECIS_ROUGE_OPTIONS_VERSION */
+	unsigned max_n;        /* ROUGE-1..max_n, 0..PRECIS_ROUGE_MAX_N [-n] */
+	int lcs;               /* non-zero: ROUGE-L [off with -x] */
+	double wlcs_weight;    /* ROUGE-W weight (> 0); 0: no ROUGE-W [-w] */
+	unsigned skip;         /* precis_rouge_skip flags; 0: none [-u, -U] */
+	int skip_distance;     /* max gap of a skip bigram; < 0: any [-2] */
+	int stem;              /* stem tokens [-m] */
+	int stopwords;         /* drop stopwords [-s] */
+	double alpha;          /* F = 1 / (alpha / P + (1 - alpha) / R) [-p] */
+	int best_reference;    /* 0: sum over references [-f A]; 1: best [-f B] */
+	size_t limit_words;    /* keep the first N words of each text, 0: all [-l] */
+	size_t limit_bytes;    /* keep the first N bytes [-b]; not with words */
+	int tokenizer;         /* a precis_rouge_tokenizer */
+	const char *language;  /* unicode tokenizer: stemmer language, ISO 639-1
+				  or Snowball name; NULL: English (copied) */
+} precis_rouge_options;
+
+#define PRECIS_ROUGE_OPTIONS_INIT                                            \
+	{ PRECIS_ROUGE_OPTIONS_VERSION, 4, 1, 1.2,                           \
+	  PRECIS_ROUGE_SKIP_S | PRECIS_ROUGE_SKIP_SU, 4, 0, 0, 0.5, 0, 0, 0, \
+	  PRECIS_ROUGE_TOKENIZE_ROUGE155, NULL }
+PRECIS_EXTERN void precis_rouge_options_init(precis_rouge_options *opts);
+
+/*
+ * Creates a scoring context. PRECIS_ERR_ARG for inconsistent options (no
+ * metric, both limits, alpha outside [0, 1], max_n too large),
+ * PRECIS_ERR_LANGUAGE for a language without tokenizer support.
+ */
+PRECIS_EXTERN int precis_rouge_new(precis_rouge **out,
+				   const precis_rouge_options *opts,
+				   precis_error *err);
+PRECIS_EXTERN void precis_rouge_free(precis_rouge *rouge);
+
+/* The metrics computed, in 1.5.5's order: ROUGE-1..N, L, W, S, SU. */
+PRECIS_EXTERN size_t precis_rouge_metric_count(const precis_rouge *rouge);
+/* "ROUGE-1", "ROUGE-L", "ROUGE-W-1.2", "ROUGE-SU4"... (borrowed); NULL past
+ * the end. */
+PRECIS_EXTERN const char *precis_rouge_metric_name(const precis_rouge *rouge,
+						   size_t i);
+
+/* One metric of one pair. */
+typedef struct precis_rouge_score {
+	double r, p, f;     /* as 1.5.5 prints them (5 decimals) */
+	double hit;         /* clipped matches, summed over references */
+	double model_count; /* reference units, summed over references */
+	double peer_count;  /* candidate units times the number of references */
+} precis_rouge_score;
+
+/*
+ * Scores `cand` (cand_len bytes) against `nrefs` references (refs[i],
+ * ref_lens[i] bytes) and fills out[0 .. metric_count). An empty candidate or
+ * reference scores 0. PRECIS_ERR_UTF8 (unicode tokenizer only) for invalid
+ * UTF-8, PRECIS_ERR_ARG for a sentence pair too long for the LCS table.
+ */
+PRECIS_EXTERN int precis_rouge_score_pair(precis_rouge *rouge,
+					  const char *cand, size_t cand_len,
+					  const char *const *refs,
+					  const size_t *ref_lens, size_t nrefs,
+					  precis_rouge_score *out,
+					  precis_error *err);
+
+/* An empty set of per-pair scores with `rouge`'s metrics. */
+PRECIS_EXTERN int precis_rouge_eval_new(precis_rouge_eval **out,
+					const precis_rouge *rouge,
+					precis_error *err);
+PRECIS_EXTERN void precis_rouge_eval_free(precis_rouge_eval *ev);
+/* Scores a pair with `rouge` and appends it under `id` (copied; may be NULL). */
+PRECIS_EXTERN int precis_rouge_eval_add(precis_rouge_eval *ev,
+					precis_rouge *rouge, const char *id,
+					const char *cand, size_t cand_len,
+					const char *const *refs,
+					const size_t *ref_lens, size_t nrefs,
+					precis_error *err);
+/* Appends scores computed elsewhere (metric_count entries). */
+PRECIS_EXTERN int precis_rouge_eval_add_scores(precis_rouge_eval *ev,
+					       const char *id,
+					       const precis_rouge_score *scores,
+					       precis_error *err);
+PRECIS_EXTERN size_t precis_rouge_eval_count(const precis_rouge_eval *ev);
+/* The id of the i-th pair ("" when added without one), borrowed. */
+PRECIS_EXTERN const char *precis_rouge_eval_id(const precis_rouge_eval *ev,
+					       size_t i);
+/* The scores of the i-th pair (metric_count entries, borrowed); NULL past
+ * the end. */
+PRECIS_EXTERN const precis_rouge_score *
+precis_rouge_eval_scores(const precis_rouge_eval *ev, size_t i);
+
+/* Averages of one metric over the pairs of an eval set. */
+typedef struct precis_rouge_average {
+	double r, p, f;       /* 1.5.5's printed Average_R/P/F */
+	double r_lo, r_hi;    /* confidence interval bounds */
+	double p_lo, p_hi;
+	double f_lo, f_hi;
+	double mean_r, mean_p, mean_f; /* plain mean of the per-pair values,
+					  rounded to 5 decimals */
+} precis_rouge_average;
+
+/*
+ * Fills out[0 .. metric_count) with 1.5.5's averages: the mean of
+ * `resamples` bootstrap resample means (resample i drawn with drand48
+ * seeded by i over the pairs in insertion order, as 1.5.5 draws them over
+ * its numbered evaluations) and the `confidence` percent interval [-r, -c].
+ * resamples 0: the plain mean, with the interval collapsed onto it.
+ * PRECIS_ERR_ARG for confidence outside [0, 100].
+ */
+PRECIS_EXTERN int precis_rouge_eval_average(const precis_rouge_eval *ev,
+					    unsigned resamples,
+					    double confidence,
+					    precis_rouge_average *out,
+					    precis_error *err);
+
+/* ==== end ROUGE ============================================================ */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PRECIS_H */

@@ -1,0 +1,88 @@
+/*
+ * tfidf.c - the default method: a sentence is salient when its tf-idf vector
+ * points where the document's weighted centroid points (cosine, so length
+ * alone does not win); news is written top-down, so earlier and
+ * paragraph-initial sentences get a prior; overlap with the headline adds
+ * the editor's own judgement of what the story is.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "internal.h"
+#include "rank/rank.h"
+
+/* The document centroid as a sparse vector over all its terms. */
+static int centroid(const precis__rank_input *in, precis__svec *c,
+		    uint32_t **ids, double **ws)
+{
+	const precis_doc *d = in->doc;
+	*ids = malloc((d->nterms ? d->nterms : 1) * sizeof **ids);
+	*ws = calloc(d->nterms ? d->nterms : 1, sizeof **ws);
+	if (*ids == NULL || *ws == NULL)
+		return PRECIS_ERR_NOMEM;
+	size_t skip = d->has_title ? d->title_unit : (size_t)-1;
+	for (size_t i = 0; i < d->units.n; i++) {
+		if (i == skip)
+			continue;
+		size_t n;
+		const uint32_t *t = precis__doc_terms(d, i, &n);
+		for (size_t j = 0; j < n; j++)
+			(*ws)[t[j]] += 1.0;
+	}
+	double norm = 0;
+	for (size_t t = 0; t < d->nterms; t++) {
+		(*ids)[t] = (uint32_t)t;
+		(*ws)[t] *= in->idf[t];
+		norm += (*ws)[t] * (*ws)[t];
+	}
+	*c = (precis__svec){ *ids, *ws, d->nterms, sqrt(norm) };
+	return 0;
+}
+
+/* Fraction of the headline's terms the unit holds. */
+static double title_overlap(const precis_doc *d, size_t i)
+{
+	if (!d->has_title || d->ntitle_terms == 0 || i == d->title_unit)
+		return 0.0;
+	size_t n, hit = 0;
+	const uint32_t *t = precis__doc_terms(d, i, &n);
+	for (size_t k = 0; k < d->ntitle_terms; k++)
+		for (size_t j = 0; j < n; j++)
+			if (t[j] == d->title_terms[k]) {
+				hit++;
+				break;
+			}
+	return (double)hit / (double)d->ntitle_terms;
+}
+
+int precis__rank_tfidf(const precis__rank_input *in, double *scores,
+		       precis_error *err)
+{
+	const precis_doc *d = in->doc;
+	const double *p = in->params;
+	precis__svec c;
+	uint32_t *ids;
+	double *ws;
+	if (centroid(in, &c, &ids, &ws) != 0) {
+		free(ids);
+		free(ws);
+		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
+	}
+	size_t rank = 0, prev_par = (size_t)-1;
+	for (size_t i = 0; i < d->units.n; i++) {
+		int par_first = d->units.v[i].paragraph != prev_par;
+		prev_par = d->units.v[i].paragraph;
+		if (!in->eligible[i]) {
+			scores[i] = 0.0;
+			continue;
+		}
+		double pos = exp(-p[PRECIS_PARAM_POSITION_DECAY] * (double)rank++);
+		scores[i] = precis__svec_cos(&in->vecs->v[i], &c) +
+			    p[PRECIS_PARAM_POSITION_WEIGHT] * pos +
+			    p[PRECIS_PARAM_PARAGRAPH_WEIGHT] * par_first +
+			    p[PRECIS_PARAM_TITLE_WEIGHT] * title_overlap(d, i);
+	}
+	free(ids);
+	free(ws);
+	return 0;
+}

@@ -1,0 +1,31 @@
+/*
+ * select.h - budgeted selection with redundancy control: the best-scoring
+ * units that fit the budget, none too similar to one already chosen.
+ */
+#ifndef PRECIS_SELECT_H
+#define PRECIS_SELECT_H
+
+#include <stddef.h>
+
+#include "doc.h"
+#include "termvec.h"
+
+typedef struct precis__budget {
+	size_t sentences; /* 0: unlimited */
+	size_t words;     /* 0: unlimited */
+	size_t bytes;     /* 0: unlimited */
+} precis__budget;
+
+/*
+ * Writes the chosen unit indices, ascending, to picks (room for every unit)
+ * and returns their count. A unit whose cosine with a chosen one exceeds
+ * `redundancy`, or whose text equals a chosen one's, is skipped. When no
+ * unit fits a word or byte budget, the best one is chosen anyway, so a
+ * summary is never empty while a unit is eligible. 0 on OOM with *oom set.
+ */
+size_t precis__select(const precis_doc *d, const double *scores,
+		      const unsigned char *eligible, const precis__svecs *vecs,
+		      const precis__budget *budget, double redundancy,
+		      size_t *picks, int *oom);
+
+#endif

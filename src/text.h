@@ -1,0 +1,44 @@
+/*
+ * text.h - the byte level: UTF-8 validation and repair, BOM, and the folding
+ * of a word to the form terms are matched on (NFC + case fold, utf8proc).
+ */
+#ifndef PRECIS_TEXT_H
+#define PRECIS_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Length of a leading UTF-8 byte order mark (3 or 0). */
+size_t precis__bom_len(const char *s, size_t n);
+
+/* 1 when s[0, n) is valid UTF-8, else 0 with the first bad byte's offset. */
+int precis__utf8_valid(const char *s, size_t n, size_t *bad);
+
+/*
+ * A malloc'd copy of s[0, n) with each invalid sequence (a maximal invalid
+ * subpart, as Unicode recommends) replaced by U+FFFD; *repairs counts them.
+ * 0 or PRECIS_ERR_NOMEM.
+ */
+int precis__utf8_repair(const char *s, size_t n, char **out, size_t *outlen,
+			size_t *repairs);
+
+/* Bytes in the UTF-8 sequence starting at s[0] (valid input), 1 to 4. */
+static inline size_t precis__utf8_len(unsigned char c)
+{
+	return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* Decodes the valid sequence at s (n bytes available); returns its length. */
+size_t precis__utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+
+/* 1 when `cp` is part of a word: letters, marks, numbers (by category). */
+int precis__is_word_cp(int32_t cp);
+
+/*
+ * Writes the NFC case-folded form of the word w[0, n) to out (cap bytes);
+ * returns its length, or 0 when it does not fit. Curly apostrophes become
+ * ASCII ones so "don’t" and "don't" are one term. No allocation.
+ */
+size_t precis__fold_word(const char *w, size_t n, char *out, size_t cap);
+
+#endif

@@ -1,0 +1,143 @@
+/*
+ * check_api.c - the public API alone, linked against libprecis: ownership,
+ * NULL handling, parameters, options, rendering.
+ */
+#include <string.h>
+
+#include "testutil.h"
+
+START_TEST(test_free_null)
+{
+	precis_ctx_free(NULL);
+	precis_doc_free(NULL);
+	precis_summary_free(NULL);
+	ck_assert_uint_eq(precis_summary_count(NULL), 0);
+	ck_assert_uint_eq(precis_doc_sentence_count(NULL), 0);
+}
+END_TEST
+
+START_TEST(test_strings)
+{
+	ck_assert_str_eq(precis_strerror(PRECIS_OK), "success");
+	ck_assert_str_eq(precis_strerror(PRECIS_ERR_UTF8), "invalid UTF-8");
+	ck_assert_str_eq(precis_strerror(12345), "unknown error");
+	ck_assert_str_eq(precis_version(), "0.1.0");
+	ck_assert_str_eq(precis_method_name(0), "tfidf");
+	ck_assert_ptr_nonnull(precis_method_summary(0));
+	ck_assert_ptr_null(precis_method_name(1000));
+}
+END_TEST
+
+START_TEST(test_params)
+{
+	precis_ctx *ctx;
+	ck_assert_int_eq(precis_ctx_new(&ctx, NULL, NULL), 0);
+	double lo, hi, def;
+	ck_assert_int_eq(precis_param_bounds(PRECIS_PARAM_REDUNDANCY, &lo, &hi, &def), 0);
+	ck_assert(lo == 0.0 && hi == 1.0);
+	ck_assert(precis_ctx_get_param(ctx, PRECIS_PARAM_REDUNDANCY) == def);
+	ck_assert_int_eq(precis_ctx_set_param(ctx, PRECIS_PARAM_REDUNDANCY, 0.7), 0);
+	ck_assert(precis_ctx_get_param(ctx, PRECIS_PARAM_REDUNDANCY) == 0.7);
+	ck_assert_int_eq(precis_ctx_set_param(ctx, PRECIS_PARAM_REDUNDANCY, 1.5), PRECIS_ERR_ARG);
+	ck_assert_int_eq(precis_ctx_set_param(ctx, PRECIS_PARAM_REDUNDANCY, 0.0 / 0.0), PRECIS_ERR_ARG);
+	ck_assert_int_eq(precis_ctx_set_param(ctx, PRECIS_PARAM_COUNT_, 1), PRECIS_ERR_ARG);
+	ck_assert_int_eq(precis_param_bounds(PRECIS_PARAM_COUNT_, NULL, NULL, NULL), PRECIS_ERR_ARG);
+	ck_assert_str_eq(precis_param_name(PRECIS_PARAM_POSITION_WEIGHT), "position-weight");
+	ck_assert_ptr_null(precis_param_name(PRECIS_PARAM_COUNT_));
+	precis_ctx_free(ctx);
+}
+END_TEST
+
+static const char *text =
+	"Heavy rain flooded the valley overnight, officials said.\n"
+	"Rescue teams moved two hundred families to higher ground.\n"
+	"The river is expected to fall slowly over the weekend.\n";
+
+typedef struct sink { char buf[4096]; size_t n; int fail; } sink;
+
+static int to_sink(void *payload, const char *b, size_t len)
+{
+	sink *s = payload;
+	if (s->fail || s->n + len >= sizeof s->buf)
+		return -1;
+	memcpy(s->buf + s->n, b, len);
+	s->n += len;
+	s->buf[s->n] = '\0';
+	return 0;
+}
+
+START_TEST(test_summarize_and_render)
+{
+	precis_ctx *ctx;
+	precis_doc *d;
+	precis_summary *s;
+	precis_error err;
+	ck_assert_int_eq(precis_ctx_new(&ctx, "en", &err), 0);
+	ck_assert_int_eq(precis_doc_new(&d, ctx, text, strlen(text), NULL, 0, &err), 0);
+	precis_options o;
+	precis_options_init(&o);
+	o.sentences = 2;
+	ck_assert_int_eq(precis_summarize(&s, ctx, d, &o, &err), 0);
+	ck_assert_uint_eq(precis_summary_count(s), 2);
+	precis_pick a, b;
+	ck_assert_int_eq(precis_summary_pick(s, 0, &a), 0);
+	ck_assert_int_eq(precis_summary_pick(s, 1, &b), 0);
+	ck_assert(a.sentence < b.sentence);
+	ck_assert_int_eq(precis_summary_pick(s, 2, &b), PRECIS_ERR_ARG);
+
+	sink k = { .n = 0 };
+	ck_assert_int_eq(precis_summary_render(s, d, PRECIS_FORMAT_TEXT, NULL, to_sink, &k, &err), 0);
+	ck_assert_ptr_nonnull(strstr(k.buf, "Heavy rain flooded the valley overnight, officials said.\n"));
+	k.n = 0;
+	ck_assert_int_eq(precis_summary_render(s, d, PRECIS_FORMAT_JSON, "x.txt", to_sink, &k, &err), 0);
+	ck_assert_ptr_nonnull(strstr(k.buf, "\"file\":\"x.txt\""));
+	ck_assert_ptr_nonnull(strstr(k.buf, "\"offset\":0"));
+	k.fail = 1;
+	ck_assert_int_eq(precis_summary_render(s, d, PRECIS_FORMAT_TEXT, NULL, to_sink, &k, &err), PRECIS_ERR_IO);
+	ck_assert_int_eq(err.code, PRECIS_ERR_IO);
+	precis_summary_free(s);
+
+	o.method = "nosuch";
+	ck_assert_int_eq(precis_summarize(&s, ctx, d, &o, &err), PRECIS_ERR_METHOD);
+	ck_assert_str_eq(err.message, "unknown method 'nosuch'");
+	o.method = NULL;
+	o.ratio = 2.0;
+	ck_assert_int_eq(precis_summarize(&s, ctx, d, &o, &err), PRECIS_ERR_ARG);
+	o.ratio = 0;
+	o.version = 99;
+	ck_assert_int_eq(precis_summarize(&s, ctx, d, &o, &err), PRECIS_ERR_ARG);
+	ck_assert_int_eq(precis_summarize(NULL, ctx, d, NULL, &err), PRECIS_ERR_ARG);
+	precis_doc_free(d);
+	precis_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(test_ratio)
+{
+	precis_ctx *ctx;
+	precis_doc *d;
+	precis_summary *s;
+	ck_assert_int_eq(precis_ctx_new(&ctx, NULL, NULL), 0);
+	ck_assert_int_eq(precis_doc_new(&d, ctx, text, strlen(text), NULL, 0, NULL), 0);
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.ratio = 0.34; /* ceil(0.34 * 3) = 2 */
+	ck_assert_int_eq(precis_summarize(&s, ctx, d, &o, NULL), 0);
+	ck_assert_uint_eq(precis_summary_count(s), 2);
+	precis_summary_free(s);
+	precis_doc_free(d);
+	precis_ctx_free(ctx);
+}
+END_TEST
+
+Suite *make_suite(void)
+{
+	Suite *s = suite_create("api");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, test_free_null);
+	tcase_add_test(tc, test_strings);
+	tcase_add_test(tc, test_params);
+	tcase_add_test(tc, test_summarize_and_render);
+	tcase_add_test(tc, test_ratio);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,132 @@
+/*
+ * check_rank.c - the scorers on documents whose right answer is known.
+ */
+#include <string.h>
+
+#include "testutil.h"
+
+static precis_ctx *ctx;
+
+static void setup(void)
+{
+	ck_assert_int_eq(precis_ctx_new(&ctx, "en", NULL), 0);
+}
+
+static void teardown(void)
+{
+	precis_ctx_free(ctx);
+}
+
+/* Summarizes text with n sentences and method m; returns the pick indices
+ * as "i,j,k". */
+static void picks(const char *text, const char *m, size_t n, char *out, size_t cap)
+{
+	precis_doc *d = tu_doc(ctx, text);
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.method = m;
+	o.sentences = n;
+	precis_summary *s = NULL;
+	precis_error err;
+	ck_assert_msg(precis_summarize(&s, ctx, d, &o, &err) == 0, "%s", err.message);
+	size_t k = 0;
+	out[0] = '\0';
+	precis_pick p;
+	for (size_t i = 0; precis_summary_pick(s, i, &p) == 0; i++)
+		k += (size_t)snprintf(out + k, cap - k, "%s%zu", i ? "," : "", p.sentence);
+	precis_summary_free(s);
+	precis_doc_free(d);
+}
+
+static const char *story =
+	"The city council approved a new budget for public schools on Monday.\n"
+	"Members of the council argued about the school budget for three hours.\n"
+	"A local bakery celebrated its fiftieth anniversary with free bread.\n"
+	"The approved school budget adds teachers and repairs old school buildings.\n"
+	"Parents welcomed the council vote on the school budget after the meeting.\n";
+
+START_TEST(test_lead)
+{
+	char got[64];
+	picks(story, "lead", 2, got, sizeof got);
+	ck_assert_str_eq(got, "0,1");
+}
+END_TEST
+
+START_TEST(test_centrality_without_priors)
+{
+	/* Without the position prior the off-topic bakery sentence loses and
+	 * the sentences about the school budget win. */
+	precis_ctx_set_param(ctx, PRECIS_PARAM_POSITION_WEIGHT, 0);
+	precis_ctx_set_param(ctx, PRECIS_PARAM_PARAGRAPH_WEIGHT, 0);
+	char got[64];
+	picks(story, "tfidf", 4, got, sizeof got);
+	ck_assert_str_eq(got, "0,1,3,4");
+}
+END_TEST
+
+START_TEST(test_position_prior)
+{
+	/* Equal content: the prior decides for the earlier sentence. */
+	const char *t = "Rain fell on the northern hills overnight again.\n"
+			"Rain fell on the northern hills overnight once more.\n";
+	precis_ctx_set_param(ctx, PRECIS_PARAM_REDUNDANCY, 1.0);
+	char got[64];
+	picks(t, "tfidf", 1, got, sizeof got);
+	ck_assert_str_eq(got, "0");
+}
+END_TEST
+
+START_TEST(test_title_overlap)
+{
+	const char *t = "Bakery Turns Fifty\n\n"
+			"The city council approved a new budget for public schools on Monday.\n"
+			"A local bakery celebrated turning fifty with free bread for all.\n"
+			"Members of the council argued about the school budget for hours.\n";
+	precis_ctx_set_param(ctx, PRECIS_PARAM_POSITION_WEIGHT, 0);
+	precis_ctx_set_param(ctx, PRECIS_PARAM_PARAGRAPH_WEIGHT, 0);
+	precis_ctx_set_param(ctx, PRECIS_PARAM_TITLE_WEIGHT, 10);
+	char got[64];
+	picks(t, "tfidf", 1, got, sizeof got);
+	ck_assert_str_eq(got, "2"); /* unit 0 is the headline, never picked */
+}
+END_TEST
+
+START_TEST(test_no_duplicates)
+{
+	const char *t = "Teaser Headline Here\n\n"
+			"The minister arrived in the capital on Thursday for talks on trade.\n\n"
+			"The minister arrived in the capital on Thursday for talks on trade.\n\n"
+			"Officials expect an agreement on tariffs to be signed later this week.\n\n"
+			"The talks follow a year of tension over steel exports and farm goods.\n";
+	char got[64];
+	picks(t, "tfidf", 3, got, sizeof got);
+	ck_assert_str_eq(got, "1,3,4");
+	picks(t, "lead", 2, got, sizeof got);
+	ck_assert_str_eq(got, "1,3");
+}
+END_TEST
+
+START_TEST(test_short_units_skipped)
+{
+	/* Fragments under min-words are not picked while sentences exist. */
+	const char *t = "Yes.\nThe committee will publish its full report in the spring.\nNo.\n";
+	char got[64];
+	picks(t, "tfidf", 3, got, sizeof got);
+	ck_assert_str_eq(got, "1");
+}
+END_TEST
+
+Suite *make_suite(void)
+{
+	Suite *s = suite_create("rank");
+	TCase *tc = tcase_create("core");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_lead);
+	tcase_add_test(tc, test_centrality_without_priors);
+	tcase_add_test(tc, test_position_prior);
+	tcase_add_test(tc, test_title_overlap);
+	tcase_add_test(tc, test_no_duplicates);
+	tcase_add_test(tc, test_short_units_skipped);
+	suite_add_tcase(s, tc);
+	return s;
+}

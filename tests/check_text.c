@@ -1,0 +1,109 @@
+/*
+ * check_text.c - UTF-8 validation and repair, BOM, word folding.
+ */
+#include <string.h>
+
+#include "testutil.h"
+#include "text.h"
+
+static const struct { const char *s; size_t n; int valid; size_t bad; } utf8_cases[] = {
+	{ "plain ascii", 11, 1, 0 },
+	{ "caf\xC3\xA9", 5, 1, 0 },
+	{ "\xE2\x80\x99quote", 8, 1, 0 },
+	{ "\xF0\x9F\x98\x80", 4, 1, 0 },                 /* emoji */
+	{ "abc\xFF", 4, 0, 3 },                           /* never valid */
+	{ "ab\xC0\xAF", 4, 0, 2 },                        /* overlong '/' */
+	{ "a\xED\xA0\x80", 4, 0, 1 },                     /* surrogate */
+	{ "\xF4\x90\x80\x80", 4, 0, 0 },                  /* > U+10FFFF */
+	{ "abcdefghij\xE2\x80", 12, 0, 10 },              /* truncated at end */
+	{ "0123456789abcdef\x80", 17, 0, 16 },            /* after the fast path */
+	{ "a\0b", 3, 1, 0 },                              /* NUL is valid */
+};
+
+START_TEST(test_utf8_valid)
+{
+	size_t bad = 99;
+	int v = precis__utf8_valid(utf8_cases[_i].s, utf8_cases[_i].n, &bad);
+	ck_assert_int_eq(v, utf8_cases[_i].valid);
+	if (!v)
+		ck_assert_uint_eq(bad, utf8_cases[_i].bad);
+}
+END_TEST
+
+START_TEST(test_utf8_repair)
+{
+	char *out;
+	size_t n, fixes;
+	ck_assert_int_eq(precis__utf8_repair("a\xFF" "b\xC3", 4, &out, &n, &fixes), 0);
+	ck_assert_uint_eq(fixes, 2);
+	ck_assert_uint_eq(n, 8);
+	ck_assert_mem_eq(out, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD", 8);
+	ck_assert(precis__utf8_valid(out, n, NULL));
+	free(out);
+	/* A truncated 3-byte sequence is one error, not two. */
+	ck_assert_int_eq(precis__utf8_repair("x\xE2\x80y", 4, &out, &n, &fixes), 0);
+	ck_assert_uint_eq(fixes, 1);
+	ck_assert_mem_eq(out, "x\xEF\xBF\xBDy", 5);
+	free(out);
+}
+END_TEST
+
+START_TEST(test_bom)
+{
+	ck_assert_uint_eq(precis__bom_len("\xEF\xBB\xBFhi", 5), 3);
+	ck_assert_uint_eq(precis__bom_len("hi", 2), 0);
+	ck_assert_uint_eq(precis__bom_len("\xEF\xBB", 2), 0);
+}
+END_TEST
+
+static const struct { const char *in, *out; } fold_cases[] = {
+	{ "Hello", "hello" },
+	{ "CAF\xC3\x89", "caf\xC3\xA9" },                 /* CAFÉ -> café */
+	{ "Cafe\xCC\x81", "caf\xC3\xA9" },                /* NFC composes */
+	{ "Stra\xC3\x9F" "e", "strasse" },                /* ß case-folds to ss */
+	{ "don\xE2\x80\x99t", "don't" },                  /* curly apostrophe */
+	{ "\xD0\x9C\xD0\x9E\xD0\xA1\xD0\x9A\xD0\x92\xD0\x90", "\xD0\xBC\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0" },
+};
+
+START_TEST(test_fold)
+{
+	char buf[64];
+	size_t n = precis__fold_word(fold_cases[_i].in, strlen(fold_cases[_i].in), buf, sizeof buf);
+	ck_assert_uint_eq(n, strlen(fold_cases[_i].out));
+	ck_assert_mem_eq(buf, fold_cases[_i].out, n);
+}
+END_TEST
+
+START_TEST(test_fold_too_long)
+{
+	char buf[4];
+	ck_assert_uint_eq(precis__fold_word("abcdef", 6, buf, sizeof buf), 0);
+}
+END_TEST
+
+START_TEST(test_word_cp)
+{
+	ck_assert(precis__is_word_cp('a'));
+	ck_assert(precis__is_word_cp('7'));
+	ck_assert(precis__is_word_cp(0x00E9));  /* é */
+	ck_assert(precis__is_word_cp(0x4E2D));  /* 中 */
+	ck_assert(precis__is_word_cp(0x0301));  /* combining acute */
+	ck_assert(!precis__is_word_cp('-'));
+	ck_assert(!precis__is_word_cp(0x201C)); /* “ */
+	ck_assert(!precis__is_word_cp(0x2026)); /* … */
+}
+END_TEST
+
+Suite *make_suite(void)
+{
+	Suite *s = suite_create("text");
+	TCase *tc = tcase_create("core");
+	tcase_add_loop_test(tc, test_utf8_valid, 0, sizeof utf8_cases / sizeof utf8_cases[0]);
+	tcase_add_test(tc, test_utf8_repair);
+	tcase_add_test(tc, test_bom);
+	tcase_add_loop_test(tc, test_fold, 0, sizeof fold_cases / sizeof fold_cases[0]);
+	tcase_add_test(tc, test_fold_too_long);
+	tcase_add_test(tc, test_word_cp);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,142 @@
+/*
+ * check_tokenize.c - word spans, stopwords, stemming and interning.
+ */
+#include <string.h>
+
+#include "ctx.h"
+#include "testutil.h"
+#include "tokenize.h"
+
+/* The words of s, joined by '|'. */
+static void words_of(const char *s, char *out, size_t cap)
+{
+	size_t ws, we, pos = 0, n = strlen(s), o = 0;
+	out[0] = '\0';
+	while (precis__next_word(s, n, pos, &ws, &we)) {
+		int k = snprintf(out + o, cap - o, "%s%.*s", o ? "|" : "", (int)(we - ws), s + ws);
+		o += (size_t)k;
+		pos = we;
+	}
+}
+
+static const struct { const char *in, *want; } word_cases[] = {
+	{ "Hello, world!", "Hello|world" },
+	{ "don't stop", "don't|stop" },
+	{ "Xi\xE2\x80\x99s visit", "Xi\xE2\x80\x99s|visit" },
+	{ "the 'quoted' word", "the|quoted|word" },
+	{ "state-of-the-art", "state|of|the|art" },
+	{ "COVID-19 cases", "COVID|19|cases" },
+	{ "3.5% rise", "3|5|rise" },
+	{ "caf\xC3\xA9 na\xC3\xAFve", "caf\xC3\xA9|na\xC3\xAFve" },
+	{ "\xE2\x80\x9CQuoted\xE2\x80\x9D", "Quoted" },
+	{ "   ", "" },
+	{ "end'", "end" },
+};
+
+START_TEST(test_words)
+{
+	char got[256];
+	words_of(word_cases[_i].in, got, sizeof got);
+	ck_assert_str_eq(got, word_cases[_i].want);
+}
+END_TEST
+
+/* The stems of the terms of s, joined by '|'. */
+static void terms_of(precis_ctx *ctx, const char *s, char *out, size_t cap,
+		     size_t *words)
+{
+	precis__terms t = { 0 };
+	precis_error err;
+	ck_assert_int_eq(precis__tokenize(ctx, s, 0, strlen(s), &t, words, &err), 0);
+	size_t o = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < t.n; i++) {
+		size_t len;
+		const char *str = precis__term_string(ctx, t.v[i], &len);
+		o += (size_t)snprintf(out + o, cap - o, "%s%.*s", i ? "|" : "", (int)len, str);
+	}
+	free(t.v);
+}
+
+START_TEST(test_terms_english)
+{
+	precis_ctx *ctx;
+	ck_assert_int_eq(precis_ctx_new(&ctx, "en", NULL), 0);
+	char got[256];
+	size_t words;
+	terms_of(ctx, "The Ministers were running to the meetings", got, sizeof got, &words);
+	ck_assert_str_eq(got, "minist|run|meet");
+	ck_assert_uint_eq(words, 7);
+	/* Cached words give the same answer the second time. */
+	terms_of(ctx, "RUNNING meetings", got, sizeof got, &words);
+	ck_assert_str_eq(got, "run|meet");
+	/* Both apostrophes are one stopword. */
+	terms_of(ctx, "don\xE2\x80\x99t don't win", got, sizeof got, &words);
+	ck_assert_str_eq(got, "win");
+	precis_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(test_terms_interned)
+{
+	precis_ctx *ctx;
+	ck_assert_int_eq(precis_ctx_new(&ctx, "english", NULL), 0);
+	precis__terms t = { 0 };
+	size_t words;
+	const char *s = "Talks talked talking talk";
+	ck_assert_int_eq(precis__tokenize(ctx, s, 0, strlen(s), &t, &words, NULL), 0);
+	ck_assert_uint_eq(t.n, 4);
+	for (size_t i = 1; i < t.n; i++)
+		ck_assert_uint_eq(t.v[i], t.v[0]);
+	free(t.v);
+	precis_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(test_terms_russian)
+{
+	precis_ctx *ctx;
+	ck_assert_int_eq(precis_ctx_new(&ctx, "ru", NULL), 0);
+	char got[256];
+	size_t words;
+	/* "и" is a Russian stopword; "книги" and "книгами" share a stem. */
+	terms_of(ctx, "\xD0\x9A\xD0\xBD\xD0\xB8\xD0\xB3\xD0\xB8 \xD0\xB8 \xD0\xBA\xD0\xBD\xD0\xB8\xD0\xB3\xD0\xB0\xD0\xBC\xD0\xB8",
+		 got, sizeof got, &words);
+	ck_assert_uint_eq(words, 3);
+	ck_assert_str_eq(got, "\xD0\xBA\xD0\xBD\xD0\xB8\xD0\xB3|\xD0\xBA\xD0\xBD\xD0\xB8\xD0\xB3");
+	precis_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(test_language_names)
+{
+	precis_ctx *ctx;
+	precis_error err;
+	ck_assert_int_eq(precis_ctx_new(&ctx, "German", &err), 0);
+	ck_assert_str_eq(precis_ctx_language(ctx), "de");
+	precis_ctx_free(ctx);
+	ck_assert_int_eq(precis_ctx_new(&ctx, "xx", &err), PRECIS_ERR_LANGUAGE);
+	ck_assert_ptr_null(ctx);
+	ck_assert_str_eq(err.message, "unsupported language 'xx'");
+	/* A language without a stemmer still works, unstemmed. */
+	ck_assert_int_eq(precis_ctx_new(&ctx, "vi", &err), 0);
+	char got[128];
+	size_t words;
+	terms_of(ctx, "Vi\xE1\xBB\x87t Nam", got, sizeof got, &words);
+	ck_assert_str_eq(got, "vi\xE1\xBB\x87t|nam");
+	precis_ctx_free(ctx);
+}
+END_TEST
+
+Suite *make_suite(void)
+{
+	Suite *s = suite_create("tokenize");
+	TCase *tc = tcase_create("core");
+	tcase_add_loop_test(tc, test_words, 0, sizeof word_cases / sizeof word_cases[0]);
+	tcase_add_test(tc, test_terms_english);
+	tcase_add_test(tc, test_terms_interned);
+	tcase_add_test(tc, test_terms_russian);
+	tcase_add_test(tc, test_language_names);
+	suite_add_tcase(s, tc);
+	return s;
+}

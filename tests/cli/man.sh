@@ -1,0 +1,27 @@
+#!/bin/sh
+# The man page documents every option --help lists, and its EXAMPLES run.
+. "$top_srcdir/tests/cli/setup"
+man="$top_srcdir/doc/precis.1"
+
+p --help
+for opt in $(grep -o -- '--[a-z][a-z-]*' "$tmp/out" | sort -u); do
+	if grep -qF -- "$(echo "$opt" | sed 's/-/\\-/g')" "$man"; then ok; else bad "man page lacks $opt"; fi
+done
+for cmd in split rouge; do
+	p "$cmd" --help
+	expect_rc "$cmd --help" 0
+	if grep -qF ".SS $cmd" "$man" || grep -qF "precis $cmd" "$man"; then ok; else bad "man page lacks $cmd"; fi
+done
+
+# Example lines are marked '.\" example:' followed by the command line.
+cd "$top_srcdir" || exit 1
+grep '^\.\\" example: ' "$man" | sed 's/^\.\\" example: //' >"$tmp/examples"
+[ -s "$tmp/examples" ] || bad "no examples found"
+while IFS= read -r line; do
+	# shellcheck disable=SC2086
+	set -- $line
+	shift # "precis"
+	p "$@"
+	if [ "$rc" -eq 0 ] && [ -s "$tmp/out" ]; then ok; else bad "example failed: $line"; fi
+done <"$tmp/examples"
+finish

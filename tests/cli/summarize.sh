@@ -1,0 +1,125 @@
+#!/bin/sh
+# Every summarize option, end to end.
+. "$top_srcdir/tests/cli/setup"
+
+doc="$tmp/doc.txt"
+cat >"$doc" <<'TXT'
+Solar power output in Spain set a national record on Monday, the grid operator said.
+The operator said solar panels met half of the country's demand at midday.
+Wind farms added another fifth of the supply during the afternoon hours.
+Prices on the wholesale market fell below zero for six hours as a result.
+Analysts expect the solar record to be broken again before the summer ends.
+TXT
+
+p "$doc"
+expect_rc default 0
+expect_lines "default count" 3
+
+p -n 1 "$doc"
+expect_rc "-n 1" 0
+expect_lines "-n 1" 1
+p --sentences=2 "$doc"
+expect_lines "--sentences=2" 2
+p summarize -n 2 "$doc"
+expect_rc "explicit summarize" 0
+expect_lines "explicit summarize" 2
+
+p -n 10 "$doc"
+expect_lines "more than available" 5
+
+p --ratio=0.4 "$doc"
+expect_rc "--ratio" 0
+expect_lines "--ratio 0.4 of 5" 2
+
+p --words=16 "$doc"
+expect_rc "--words" 0
+expect_lines "--words 16" 1
+p --bytes=200 "$doc"
+expect_rc "--bytes" 0
+n=$(wc -c <"$tmp/out" | tr -d ' ')
+# 200 bytes of sentences, plus a newline each.
+if [ "$n" -le 203 ]; then ok; else bad "--bytes 200 printed $n bytes"; fi
+
+p -m lead -n 2 "$doc"
+expect_rc "lead" 0
+expect_out "lead first" "Solar power output in Spain set a national record"
+expect_out "lead second" "The operator said solar panels met half"
+p --method=tfidf "$doc"
+expect_rc "--method=tfidf" 0
+
+p --list-methods
+expect_rc "--list-methods" 0
+expect_out "--list-methods tfidf" "tfidf"
+expect_out "--list-methods lead" "lead"
+p --list-params
+expect_out "--list-params" "position-weight"
+p --set position-weight=0 --set title-weight=0 -n 1 "$doc"
+expect_rc "--set" 0
+expect_lines "--set" 1
+
+p -f json -n 2 "$doc"
+expect_rc "json" 0
+python3 - "$tmp/out" "$doc" <<'PY' && ok || bad "json shape"
+import json, sys
+doc = open(sys.argv[2], 'rb').read()
+o = json.loads(open(sys.argv[1]).read())
+s = o["sentences"]
+assert len(s) == 2
+for x in s:
+    assert doc[x["offset"]:x["offset"] + x["length"]].decode() == x["text"]
+    assert isinstance(x["score"], float) and isinstance(x["index"], int)
+assert s[0]["index"] < s[1]["index"]
+assert o["file"].endswith("doc.txt")
+PY
+
+p -o "$tmp/sum.txt" "$doc"
+expect_rc "-o" 0
+if [ "$(wc -l <"$tmp/sum.txt")" -eq 3 ] && [ ! -s "$tmp/out" ]; then ok; else bad "-o wrote elsewhere"; fi
+if ls "$tmp"/sum.txt.tmp.* >/dev/null 2>&1; then bad "-o left a temporary file"; else ok; fi
+
+p - <"$doc"
+expect_rc "stdin -" 0
+expect_lines "stdin -" 3
+p <"$doc"
+expect_lines "stdin implicit" 3
+
+cp "$doc" "$tmp/b.txt"
+p -n 1 "$doc" "$tmp/b.txt"
+expect_rc "two files" 0
+expect_out "header a" "==> $doc <=="
+expect_out "header b" "==> $tmp/b.txt <=="
+
+printf 'Caf\351 owners in the old town reported a busy weekend of trade.\n' >"$tmp/latin1.txt"
+p --lenient "$tmp/latin1.txt"
+expect_rc "--lenient" 0
+expect_err "--lenient warns" "replaced 1 invalid UTF-8"
+expect_out "--lenient U+FFFD" "$(printf 'Caf\357\277\275 owners')"
+
+printf 'A line one\r\nThe council approved the new budget for schools on Friday.\r\n' >"$tmp/crlf.txt"
+p "$tmp/crlf.txt"
+expect_rc "crlf" 0
+if grep -q "$(printf '\r')" "$tmp/out"; then bad "crlf kept a CR"; else ok; fi
+
+printf '\357\273\277The council approved the new budget for schools on Friday.\n' >"$tmp/bom.txt"
+p -f json "$tmp/bom.txt"
+expect_out "bom skipped" '"offset":3'
+
+p -l de "$doc"
+expect_rc "-l de" 0
+p --language=english "$doc"
+expect_rc "--language=english" 0
+
+p --title="Spain solar record" -n 1 "$doc"
+expect_rc "--title" 0
+
+p --help
+expect_rc "--help" 0
+expect_out "--help usage" "Usage: precis"
+expect_empty_err "--help quiet"
+p --version
+expect_rc "--version" 0
+expect_out "--version" "precis 0."
+p summarize --version
+expect_out "summarize --version" "precis 0."
+
+finish
