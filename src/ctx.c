@@ -34,6 +34,7 @@ void precis_ctx_free(precis_ctx *ctx)
 	precis__strtab_clear(&ctx->surface);
 	precis__strtab_clear(&ctx->terms);
 	free(ctx->surface_term);
+	free(ctx->idf_cache);
 	free(ctx);
 }
 

@@ -25,6 +25,9 @@ struct precis_ctx {
 	size_t surface_cap;
 	precis__strtab terms; /* stems; the id is the term id */
 	double params[PRECIS_PARAM_COUNT_];
+	const precis_idf *idf; /* background model, borrowed; NULL: in-document */
+	double *idf_cache;     /* context term id -> background idf */
+	size_t idf_cache_cap, idf_known;
 };
 
 #endif

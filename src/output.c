@@ -72,11 +72,34 @@ fail:
 	return NULL;
 }
 
-static int render_json(const precis_summary *s, const precis_doc *d,
-		       const char *name, precis_write_fn write, void *payload,
-		       precis_error *err)
+/* The batch record of DESIGN.md: id, summary texts, sentence indices. */
+static json_t *record_json(const precis_summary *s, const precis_doc *d,
+			   const char *id)
 {
-	json_t *root = summary_json(s, d, name);
+	json_t *texts = json_array(), *idx = json_array();
+	json_t *root = json_pack("{s:s?, s:o, s:o}", "id", id, "summary", texts,
+				 "sentences", idx);
+	if (root == NULL)
+		return NULL;
+	precis_pick p;
+	for (size_t i = 0; precis_summary_pick(s, i, &p) == 0; i++) {
+		json_t *o = pick_json(d, &p);
+		if (o == NULL || json_array_append(texts, json_object_get(o, "text")) != 0 ||
+		    json_array_append_new(idx, json_integer((json_int_t)p.sentence)) != 0) {
+			json_decref(o);
+			json_decref(root);
+			return NULL;
+		}
+		json_decref(o);
+	}
+	return root;
+}
+
+static int render_json(const precis_summary *s, const precis_doc *d,
+		       const char *name, int record, precis_write_fn write,
+		       void *payload, precis_error *err)
+{
+	json_t *root = record ? record_json(s, d, name) : summary_json(s, d, name);
 	char *buf = root ? json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(6))
 			 : NULL;
 	json_decref(root);
@@ -101,7 +124,9 @@ int precis_summary_render(const precis_summary *s, const precis_doc *d,
 	case PRECIS_FORMAT_TEXT:
 		return render_text(s, d, write, payload, err);
 	case PRECIS_FORMAT_JSON:
-		return render_json(s, d, name, write, payload, err);
+		return render_json(s, d, name, 0, write, payload, err);
+	case PRECIS_FORMAT_JSONL:
+		return render_json(s, d, name, 1, write, payload, err);
 	default:
 		return precis__fail(err, PRECIS_ERR_ARG, "unknown format");
 	}

@@ -18,6 +18,19 @@ static const param_spec specs[PRECIS_PARAM_COUNT_] = {
 	[PRECIS_PARAM_TITLE_WEIGHT] = { "title-weight", 0.0, 100.0, 0.3 },
 	[PRECIS_PARAM_REDUNDANCY] = { "redundancy", 0.0, 1.0, 0.5 },
 	[PRECIS_PARAM_MIN_WORDS] = { "min-words", 0.0, 1000.0, 5.0 },
+	[PRECIS_PARAM_LUHN_MIN_COUNT] = { "luhn-min-count", 1.0, 1000.0, 2.0 },
+	[PRECIS_PARAM_LUHN_GAP] = { "luhn-gap", 0.0, 100.0, 4.0 },
+	[PRECIS_PARAM_EDMUNDSON_CUE] = { "edmundson-cue", 0.0, 100.0, 1.0 },
+	[PRECIS_PARAM_EDMUNDSON_KEY] = { "edmundson-key", 0.0, 100.0, 0.0 },
+	[PRECIS_PARAM_EDMUNDSON_TITLE] = { "edmundson-title", 0.0, 100.0, 1.0 },
+	[PRECIS_PARAM_EDMUNDSON_LOCATION] = { "edmundson-location", 0.0, 100.0, 1.0 },
+	[PRECIS_PARAM_LEXRANK_THRESHOLD] = { "lexrank-threshold", 0.0, 1.0, 0.0 },
+	[PRECIS_PARAM_LEXRANK_JUMP] = { "lexrank-jump", 0.0, 1.0, 0.15 },
+	[PRECIS_PARAM_TEXTRANK_DAMPING] = { "textrank-damping", 0.0, 1.0, 0.85 },
+	[PRECIS_PARAM_LSA_SIGMA_RATIO] = { "lsa-sigma-ratio", 0.0, 1.0, 0.5 },
+	[PRECIS_PARAM_CENTROID_POSITION] = { "centroid-position", 0.0, 100.0, 1.0 },
+	[PRECIS_PARAM_CENTROID_FIRST] = { "centroid-first", 0.0, 100.0, 1.0 },
+	[PRECIS_PARAM_CENTROID_REDUNDANCY] = { "centroid-redundancy", 0.0, 100.0, 1.0 },
 };
 
 int precis_param_bounds(precis_param id, double *lo, double *hi, double *def)

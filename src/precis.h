@@ -64,6 +64,9 @@ PRECIS_EXTERN const char *precis_strerror(int code);
 /* The library's version, "MAJOR.MINOR.PATCH". */
 PRECIS_EXTERN const char *precis_version(void);
 
+/* Receives output bytes; returns 0, or non-zero to stop with PRECIS_ERR_IO. */
+typedef int (*precis_write_fn)(void *payload, const char *buf, size_t len);
+
 /* ---- context ------------------------------------------------------------ */
 
 typedef struct precis_ctx precis_ctx;
@@ -90,6 +93,19 @@ typedef enum precis_param {
 	PRECIS_PARAM_TITLE_WEIGHT,        /* tfidf: weight of headline overlap */
 	PRECIS_PARAM_REDUNDANCY,          /* select: max similarity to a chosen sentence */
 	PRECIS_PARAM_MIN_WORDS,           /* select: shortest sentence worth picking */
+	PRECIS_PARAM_LUHN_MIN_COUNT,      /* luhn: occurrences of a significant word */
+	PRECIS_PARAM_LUHN_GAP,            /* luhn: max words between significant ones */
+	PRECIS_PARAM_EDMUNDSON_CUE,       /* edmundson: weight of bonus/stigma words */
+	PRECIS_PARAM_EDMUNDSON_KEY,       /* edmundson: weight of frequent words */
+	PRECIS_PARAM_EDMUNDSON_TITLE,     /* edmundson: weight of headline words */
+	PRECIS_PARAM_EDMUNDSON_LOCATION,  /* edmundson: weight of position */
+	PRECIS_PARAM_LEXRANK_THRESHOLD,   /* lexrank: edge cut-off; 0 = continuous */
+	PRECIS_PARAM_LEXRANK_JUMP,        /* lexrank: random-jump probability */
+	PRECIS_PARAM_TEXTRANK_DAMPING,    /* textrank: PageRank damping factor d */
+	PRECIS_PARAM_LSA_SIGMA_RATIO,     /* lsa: keep dimensions with s_i >= r s_1 */
+	PRECIS_PARAM_CENTROID_POSITION,   /* centroid: weight of the position score */
+	PRECIS_PARAM_CENTROID_FIRST,      /* centroid: weight of first-sentence overlap */
+	PRECIS_PARAM_CENTROID_REDUNDANCY, /* centroid: weight of the overlap penalty */
 	PRECIS_PARAM_COUNT_
 } precis_param;
 
@@ -211,17 +227,57 @@ PRECIS_EXTERN int precis_summary_pick(const precis_summary *sum, size_t i,
 PRECIS_EXTERN const char *precis_method_name(size_t i);
 PRECIS_EXTERN const char *precis_method_summary(size_t i);
 
-/* ---- rendering ---------------------------------------------------------- */
+/* ---- background IDF models ------------------------------------------- */
 
-/* Receives output bytes; returns 0, or non-zero to stop with PRECIS_ERR_IO. */
-typedef int (*precis_write_fn)(void *payload, const char *buf, size_t len);
+/*
+ * Document frequencies of stemmed terms over a corpus, so that rare words
+ * weigh more than in the article's own sentences alone. A model is built
+ * document by document, written as text (a header line with the language
+ * and the document count, then "term<TAB>df" lines sorted by term), loaded,
+ * and merged by adding counts (map/reduce friendly).
+ */
+typedef struct precis_idf precis_idf;
+
+/* An empty model for `ctx`'s language. */
+PRECIS_EXTERN int precis_idf_new(precis_idf **out, const precis_ctx *ctx,
+				 precis_error *err);
+PRECIS_EXTERN void precis_idf_free(precis_idf *idf);
+/* Counts each distinct term of `doc` (built with `ctx`) once. */
+PRECIS_EXTERN int precis_idf_add(precis_idf *idf, const precis_ctx *ctx,
+				 const precis_doc *doc, precis_error *err);
+/* Adds `from`'s counts to `into`; PRECIS_ERR_ARG when languages differ. */
+PRECIS_EXTERN int precis_idf_merge(precis_idf *into, const precis_idf *from,
+				   precis_error *err);
+/* Parses a model file's bytes; PRECIS_ERR_PARSE with the line on error. */
+PRECIS_EXTERN int precis_idf_load(precis_idf **out, const char *data,
+				  size_t len, precis_error *err);
+PRECIS_EXTERN int precis_idf_write(const precis_idf *idf,
+				   precis_write_fn write, void *payload,
+				   precis_error *err);
+/* Documents counted, and distinct terms held. */
+PRECIS_EXTERN double precis_idf_documents(const precis_idf *idf);
+PRECIS_EXTERN size_t precis_idf_terms(const precis_idf *idf);
+/* The model's language code (borrowed). */
+PRECIS_EXTERN const char *precis_idf_language(const precis_idf *idf);
+/*
+ * Makes `ctx` weigh terms by `idf` (borrowed: it must outlive its use; NULL
+ * goes back to in-document idf). PRECIS_ERR_LANGUAGE when the languages
+ * differ.
+ */
+PRECIS_EXTERN int precis_ctx_set_idf(precis_ctx *ctx, const precis_idf *idf,
+				     precis_error *err);
+
+/* ---- rendering ---------------------------------------------------------- */
 
 typedef enum precis_format {
 	PRECIS_FORMAT_TEXT = 0, /* one sentence per line, line breaks folded */
-	PRECIS_FORMAT_JSON = 1  /* an object with the picks and their scores */
+	PRECIS_FORMAT_JSON = 1, /* an object with the picks and their scores */
+	PRECIS_FORMAT_JSONL = 2 /* a batch record: {"id", "summary": [text...],
+				   "sentences": [index...]} on one line */
 } precis_format;
 
-/* Renders a summary through `write`; `name` (may be NULL) labels JSON output. */
+/* Renders a summary through `write`; `name` (may be NULL) is the JSON
+ * "file" or the JSONL "id". */
 PRECIS_EXTERN int precis_summary_render(const precis_summary *sum,
 					const precis_doc *doc,
 					precis_format format, const char *name,
@@ -381,6 +437,49 @@ PRECIS_EXTERN int precis_rouge_eval_average(const precis_rouge_eval *ev,
 					    precis_error *err);
 
 /* ==== end ROUGE ============================================================ */
+
+/* ---- evaluation ---------------------------------------------------------- */
+
+/*
+ * The greedy extractive oracle: starting from nothing, adds the unit that
+ * most raises ROUGE-1 F + ROUGE-2 F against the references, while that sum
+ * rises and fewer than `max_sentences` are chosen. `rouge` must compute
+ * ROUGE-1 and ROUGE-2 (max_n >= 2); candidates are built one unit per line.
+ * Picks come in document order with their gain as score.
+ */
+PRECIS_EXTERN int precis_oracle(precis_summary **out, precis_rouge *rouge,
+				const precis_doc *doc,
+				const char *const *refs,
+				const size_t *ref_lens, size_t nrefs,
+				size_t max_sentences, precis_error *err);
+
+/* The summary's sentences one per line (line breaks inside folded), as
+ * ROUGE reads them: a malloc'd string for free(), or NULL on OOM. */
+PRECIS_EXTERN char *precis_summary_text(const precis_summary *sum,
+					const precis_doc *doc, size_t *len);
+
+/* Which value of a ROUGE score a test looks at. */
+typedef enum precis_rouge_value {
+	PRECIS_ROUGE_R = 0,
+	PRECIS_ROUGE_P = 1,
+	PRECIS_ROUGE_F = 2
+} precis_rouge_value;
+
+/*
+ * Paired bootstrap test of system `b` against system `a` on the same pairs in
+ * the same order: *diff = mean(b) - mean(a) of metric `metric`, and *p the
+ * two-sided p-value, the share of `resamples` resamples (drawn with a
+ * generator seeded by `seed`) whose mean difference does not keep the
+ * observed sign, doubled and capped at 1. PRECIS_ERR_ARG when the sets differ
+ * in size or metric count.
+ */
+PRECIS_EXTERN int precis_rouge_paired_test(const precis_rouge_eval *a,
+					   const precis_rouge_eval *b,
+					   size_t metric,
+					   precis_rouge_value value,
+					   unsigned resamples,
+					   unsigned long seed, double *diff,
+					   double *p, precis_error *err);
 
 #ifdef __cplusplus
 }

@@ -8,9 +8,11 @@
 
 #include "ctx.h"
 #include "doc.h"
+#include "idf.h"
 #include "internal.h"
 #include "rank/rank.h"
 #include "select.h"
+#include "summary.h"
 
 struct precis_summary {
 	precis_pick *picks;
@@ -104,8 +106,9 @@ static int work_alloc(work *w, const precis_doc *d)
 		       : PRECIS_ERR_NOMEM;
 }
 
-static int finish(precis_summary **out, const precis_doc *d, const work *w,
-		  size_t npicks, precis_error *err)
+int precis__summary_new(precis_summary **out, const precis_doc *d,
+			const size_t *picks, size_t npicks,
+			const double *scores, precis_error *err)
 {
 	precis_summary *s = calloc(1, sizeof *s);
 	if (s == NULL || (s->picks = calloc(npicks ? npicks : 1,
@@ -114,10 +117,10 @@ static int finish(precis_summary **out, const precis_doc *d, const work *w,
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
 	}
 	for (size_t k = 0; k < npicks; k++) {
-		size_t u = w->picks[k];
+		size_t u = picks[k];
 		s->picks[k] = (precis_pick){ u, d->units.v[u].start,
 					     d->units.v[u].end - d->units.v[u].start,
-					     w->scores[u] };
+					     scores[u] };
 	}
 	s->n = npicks;
 	*out = s;
@@ -137,12 +140,12 @@ static int run(precis_summary **out, precis_ctx *ctx, const precis_doc *d,
 	int rc = make_budget(o, ne, &b, err);
 	if (rc != 0)
 		return rc;
-	precis__idf_doc(d, d->has_title ? d->title_unit : (size_t)-1, w->idf,
-			w->scratch);
+	precis__idf_fill(ctx, d, d->has_title ? d->title_unit : (size_t)-1, w->idf,
+			 w->scratch);
 	if (precis__svecs_build(&w->vecs, d, w->idf) != 0)
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
 	precis__rank_input in = { d, ctx->params, w->eligible, w->idf,
-				  &w->vecs, o->seed };
+				  &w->vecs, o->seed, ctx };
 	rc = m->score(&in, w->scores, err);
 	if (rc != 0)
 		return rc;
@@ -151,7 +154,7 @@ static int run(precis_summary **out, precis_ctx *ctx, const precis_doc *d,
 				   ctx->params[PRECIS_PARAM_REDUNDANCY], w->picks, &oom);
 	if (oom)
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
-	return finish(out, d, w, np, err);
+	return precis__summary_new(out, d, w->picks, np, w->scores, err);
 }
 
 int precis_summarize(precis_summary **out, precis_ctx *ctx,

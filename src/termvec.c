@@ -86,27 +86,3 @@ double precis__svec_cos(const precis__svec *a, const precis__svec *b)
 	}
 	return dot / (a->norm * b->norm);
 }
-
-void precis__idf_doc(const precis_doc *d, size_t skip, double *idf,
-		     uint32_t *last)
-{
-	/* last[t] = 1 + the last unit that counted t, so repeats within a
-	 * unit count once without sorting. */
-	memset(idf, 0, d->nterms * sizeof *idf);
-	memset(last, 0, d->nterms * sizeof *last);
-	size_t units = 0;
-	for (size_t i = 0; i < d->units.n; i++) {
-		if (i == skip)
-			continue;
-		units++;
-		size_t n;
-		const uint32_t *t = precis__doc_terms(d, i, &n);
-		for (size_t j = 0; j < n; j++)
-			if (last[t[j]] != i + 1) {
-				last[t[j]] = (uint32_t)(i + 1);
-				idf[t[j]] += 1.0;
-			}
-	}
-	for (size_t t = 0; t < d->nterms; t++)
-		idf[t] = log((1.0 + (double)units) / (1.0 + idf[t])) + 1.0;
-}

@@ -34,12 +34,4 @@ void precis__svecs_free(precis__svecs *s);
 /* Cosine of two vectors; 0 when either is empty. */
 double precis__svec_cos(const precis__svec *a, const precis__svec *b);
 
-/*
- * In-document idf: each unit is a "document"; idf[t] = ln((1 + N) / (1 +
- * df)) + 1, never 0 so a term in every sentence still counts a little.
- * `skip` (or SIZE_MAX) names a unit left out, the headline. idf has nterms.
- */
-void precis__idf_doc(const precis_doc *d, size_t skip, double *idf,
-		     uint32_t *scratch);
-
 #endif

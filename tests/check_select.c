@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "idf.h"
 #include "select.h"
 #include "termvec.h"
 #include "testutil.h"
@@ -29,7 +30,7 @@ static void setup(void)
 	doc = tu_doc(ctx, text);
 	ck_assert_uint_eq(doc->units.n, 5);
 	ck_assert(doc->nterms < 256);
-	precis__idf_doc(doc, (size_t)-1, idf, scratch);
+	precis__idf_fill(ctx, doc, (size_t)-1, idf, scratch);
 	ck_assert_int_eq(precis__svecs_build(&vecs, doc, idf), 0);
 	memset(all, 1, sizeof all);
 }

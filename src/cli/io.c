@@ -141,3 +141,17 @@ int io_write_file(void *payload, const char *buf, size_t len)
 {
 	return fwrite(buf, 1, len, (FILE *)payload) == len ? 0 : -1;
 }
+
+int io_load_idf(const char *path, precis_idf **out)
+{
+	char *buf;
+	size_t len;
+	precis_error err;
+	int rc = io_read_all(path, &buf, &len);
+	if (rc != 0)
+		return rc;
+	if (precis_idf_load(out, buf, len, &err) != 0)
+		rc = cli_fail_lib(io_display_name(path), &err);
+	free(buf);
+	return rc;
+}

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stddef.h>
 
+#include "precis.h"
+
 /* Reads all of `path` ("-" or NULL: stdin) into a malloc'd, NUL-terminated
  * buffer. 0, or an exit code after printing the error. */
 int io_read_all(const char *path, char **out, size_t *len);
@@ -30,5 +32,8 @@ int io_out_commit(io_out *out);
 void io_out_abort(io_out *out);
 /* precis_write_fn over a FILE *. */
 int io_write_file(void *payload, const char *buf, size_t len);
+
+/* Loads a background IDF model file. 0, or an exit code after a message. */
+int io_load_idf(const char *path, precis_idf **out);
 
 #endif

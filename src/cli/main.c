@@ -19,6 +19,8 @@ static const command commands[] = {
 	{ "summarize", cmd_summarize, "summarize files (the default command)" },
 	{ "split", cmd_split, "split text into sentences, one per line" },
 	{ "rouge", cmd_rouge, "score summaries against references (ROUGE-1.5.5)" },
+	{ "eval", cmd_eval, "evaluate summaries of a data set against references" },
+	{ "idf", cmd_idf, "build and merge background IDF models" },
 	{ NULL, NULL, NULL }
 };
 

@@ -3,14 +3,13 @@
 . "$top_srcdir/tests/cli/setup"
 man="$top_srcdir/doc/precis.1"
 
-p --help
-for opt in $(grep -o -- '--[a-z][a-z-]*' "$tmp/out" | sort -u); do
-	if grep -qF -- "$(echo "$opt" | sed 's/-/\\-/g')" "$man"; then ok; else bad "man page lacks $opt"; fi
-done
-for cmd in split rouge; do
+for cmd in summarize split rouge eval idf; do
 	p "$cmd" --help
 	expect_rc "$cmd --help" 0
-	if grep -qF ".SS $cmd" "$man" || grep -qF "precis $cmd" "$man"; then ok; else bad "man page lacks $cmd"; fi
+	if grep -qF ".SS $cmd" "$man" || [ "$cmd" = summarize ]; then ok; else bad "man page lacks $cmd"; fi
+	for opt in $(grep -o -- '--[a-z][a-z0-9-]*' "$tmp/out" | sort -u); do
+		if grep -qF -- "$(echo "$opt" | sed 's/-/\\-/g')" "$man"; then ok; else bad "man page lacks $cmd $opt"; fi
+	done
 done
 
 # Example lines are marked '.\" example:' followed by the command line.

@@ -1,0 +1,465 @@
+/*
+ * cmd_eval.c - `precis eval DATASET.jsonl [OPTIONS]`: summarize every
+ * article, score the summaries against the references, and report the
+ * systems side by side with Lead-N and the extractive oracle.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "args.h"
+#include "cmd.h"
+#include "dataset.h"
+#include "error.h"
+#include "eval_run.h"
+#include "io.h"
+#include "sumopts.h"
+
+static const char usage_text[] =
+	"Usage: precis eval [OPTIONS] DATASET.jsonl\n"
+	"Summarize every article of DATASET ({\"id\", \"article\", \"references\": [...],\n"
+	"\"title\"?} per line), score the summaries against the references with\n"
+	"ROUGE-1, -2, -L and -SU4 (ROUGE-1.5.5 with stemming), and print each system\n"
+	"with Lead-N and the greedy extractive oracle: recall, precision and F with\n"
+	"95% confidence intervals, and the mean summary length in words.\n"
+	"\n";
+
+static const char own_help[] =
+	"Evaluation:\n"
+	"      --compare=M1,M2   evaluate these methods side by side, each tested\n"
+	"                        against the first (paired bootstrap)\n"
+	"  -j, --jobs=N          threads (default 1)\n"
+	"      --limit-words=N   score the first N words of each summary (ROUGE -l)\n"
+	"      --limit-bytes=N   score the first N bytes of each summary (ROUGE -b)\n"
+	"      --no-stem         score without stemming\n"
+	"      --resamples=N     bootstrap resamples (default 1000)\n"
+	"      --per-doc=FILE    write per-article JSONL (id, chosen sentences,\n"
+	"                        scores, ROUGE of every system) to FILE\n"
+	"  -f, --format=FORMAT   text (default) or json\n"
+	"  -o, --output=FILE     write the report to FILE\n"
+	"      --strict          stop at the first bad record instead of skipping it\n"
+	"  -h, --help            show this help and exit\n"
+	"\n"
+	"Exit status: 0 ok, 1 runtime or I/O error, 2 usage error, 3 invalid input.\n";
+
+typedef struct eval_args {
+	sumopts s;
+	const char *compare, *perdoc, *output;
+	int threads, json, strict, nostem;
+	size_t limit_words, limit_bytes, resamples;
+} eval_args;
+
+enum { OPT_COMPARE = 256, OPT_LIMIT_WORDS, OPT_LIMIT_BYTES, OPT_NO_STEM,
+       OPT_RESAMPLES, OPT_PERDOC, OPT_STRICT };
+
+static const struct option own_opts[] = {
+	{ "compare", required_argument, NULL, OPT_COMPARE },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "limit-words", required_argument, NULL, OPT_LIMIT_WORDS },
+	{ "limit-bytes", required_argument, NULL, OPT_LIMIT_BYTES },
+	{ "no-stem", no_argument, NULL, OPT_NO_STEM },
+	{ "resamples", required_argument, NULL, OPT_RESAMPLES },
+	{ "per-doc", required_argument, NULL, OPT_PERDOC },
+	{ "format", required_argument, NULL, 'f' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int size_opt(const char *arg, size_t min, size_t max, size_t *out,
+		    const char *what)
+{
+	if (args_size(arg, min, max, out) != 0)
+		return cli_usage_error("eval", "invalid %s '%s'", what, arg);
+	return 0;
+}
+
+static int own_option(void *payload, int c, const char *arg, int *done)
+{
+	eval_args *a = payload;
+	size_t n;
+	switch (c) {
+	case OPT_COMPARE: a->compare = arg; return 0;
+	case OPT_PERDOC: a->perdoc = arg; return 0;
+	case 'o': a->output = arg; return 0;
+	case OPT_STRICT: a->strict = 1; return 0;
+	case OPT_NO_STEM: a->nostem = 1; return 0;
+	case OPT_LIMIT_WORDS: return size_opt(arg, 1, 1000000, &a->limit_words, "word limit");
+	case OPT_LIMIT_BYTES: return size_opt(arg, 1, 100000000, &a->limit_bytes, "byte limit");
+	case OPT_RESAMPLES: return size_opt(arg, 0, 100000, &a->resamples, "resample count");
+	case 'j':
+		if (size_opt(arg, 1, 256, &n, "thread count") != 0)
+			return EXIT_USAGE;
+		a->threads = (int)n;
+		return 0;
+	case 'f':
+		if (strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0)
+			return cli_usage_error("eval", "unknown format '%s' (text, json)", arg);
+		a->json = strcmp(arg, "json") == 0;
+		return 0;
+	case 'h':
+		fputs(usage_text, stdout);
+		fputs(sumopts_help, stdout);
+		fputs(own_help, stdout);
+		*done = 1;
+		return 0;
+	default: return cli_usage_error("eval", "invalid option");
+	}
+}
+
+/* The systems: the methods (or the one -m names), Lead-N, the oracle. */
+static int make_systems(const eval_args *a, eval_system **out, size_t *n)
+{
+	const char *list = a->compare ? a->compare
+				      : a->s.opts.method ? a->s.opts.method : "tfidf";
+	size_t cap = 3;
+	for (const char *p = list; *p; p++)
+		cap += *p == ',';
+	eval_system *v = calloc(cap, sizeof *v);
+	if (v == NULL)
+		return cli_fail(EXIT_RUNTIME, "out of memory");
+	size_t k = 0;
+	for (const char *p = list; *p;) {
+		size_t len = strcspn(p, ",");
+		if (len == 0 || len >= sizeof v[k].name) {
+			free(v);
+			return cli_usage_error("eval", "bad method list '%s'", list);
+		}
+		memcpy(v[k].name, p, len);
+		v[k].method = NULL;
+		k++;
+		p += len + (p[len] == ',');
+	}
+	size_t lead_n = a->s.opts.sentences ? a->s.opts.sentences : 3;
+	snprintf(v[k++].name, sizeof v[0].name, "lead-%zu", lead_n);
+	snprintf(v[k].name, sizeof v[0].name, "oracle");
+	v[k++].oracle = 1;
+	for (size_t i = 0; i + 2 < k; i++) {
+		v[i].method = v[i].name;
+		for (size_t j = 0;; j++) {
+			const char *m = precis_method_name(j);
+			if (m == NULL) {
+				int rc = cli_usage_error("eval", "unknown method '%s' (see --list-methods)",
+							 v[i].name);
+				free(v);
+				return rc;
+			}
+			if (strcmp(m, v[i].name) == 0)
+				break;
+		}
+	}
+	v[k - 2].method = "lead";
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+/* Paper-style ROUGE: 1, 2, L and SU4, stemming on. */
+static void rouge_options(const eval_args *a, precis_rouge_options *o)
+{
+	precis_rouge_options_init(o);
+	o->max_n = 2;
+	o->lcs = 1;
+	o->wlcs_weight = 0;
+	o->skip = PRECIS_ROUGE_SKIP_SU;
+	o->skip_distance = 4;
+	o->stem = !a->nostem;
+	o->limit_words = a->limit_words;
+	o->limit_bytes = a->limit_bytes;
+}
+
+typedef struct report {
+	const eval_args *a;
+	const char *dataset;
+	const dataset *ds;
+	eval_job *job;
+	precis_rouge *rouge;
+	precis_rouge_eval **ev;    /* per system */
+	precis_rouge_average *avg; /* [system][metric] */
+	double *words;             /* mean per system */
+	size_t scored;
+} report;
+
+/* Gathers the per-record scores into one eval set per system, in order. */
+static int collect(report *r)
+{
+	eval_job *job = r->job;
+	precis_error err;
+	for (size_t s = 0; s < job->nsys; s++)
+		if (precis_rouge_eval_new(&r->ev[s], r->rouge, &err) != 0)
+			return cli_fail_lib(NULL, &err);
+	for (size_t i = 0; i < r->ds->n; i++) {
+		if (job->errors[i] != NULL)
+			continue;
+		r->scored++;
+		for (size_t s = 0; s < job->nsys; s++) {
+			r->words[s] += job->words[i * job->nsys + s];
+			if (precis_rouge_eval_add_scores(r->ev[s], r->ds->v[i].id,
+							 job->scores + (i * job->nsys + s) * job->nmetrics,
+							 &err) != 0)
+				return cli_fail_lib(NULL, &err);
+		}
+	}
+	for (size_t s = 0; s < job->nsys; s++) {
+		r->words[s] /= r->scored ? (double)r->scored : 1.0;
+		if (r->scored > 0 &&
+		    precis_rouge_eval_average(r->ev[s], (unsigned)r->a->resamples, 95,
+					      r->avg + s * job->nmetrics, &err) != 0)
+			return cli_fail_lib(NULL, &err);
+	}
+	return 0;
+}
+
+static void print_header(const report *r, FILE *fp)
+{
+	const eval_args *a = r->a;
+	fprintf(fp, "precis eval: %s: %zu articles scored, %zu skipped\n", r->dataset,
+		r->scored, r->ds->bad + (r->ds->n - r->scored));
+	fprintf(fp, "budget: ");
+	if (a->s.opts.words)
+		fprintf(fp, "%zu words", a->s.opts.words);
+	else if (a->s.opts.bytes)
+		fprintf(fp, "%zu bytes", a->s.opts.bytes);
+	else if (a->s.opts.ratio > 0)
+		fprintf(fp, "ratio %g", a->s.opts.ratio);
+	else
+		fprintf(fp, "%zu sentences", a->s.opts.sentences ? a->s.opts.sentences : 3);
+	fprintf(fp, "; ROUGE-1.5.5%s%s, 95%% CI from %zu resamples",
+		a->nostem ? "" : " with stemming", "", a->resamples);
+	if (a->limit_words)
+		fprintf(fp, "; -l %zu", a->limit_words);
+	if (a->limit_bytes)
+		fprintf(fp, "; -b %zu", a->limit_bytes);
+	fputs("\n\n", fp);
+}
+
+static void print_value(FILE *fp, double v, double lo, double hi)
+{
+	fprintf(fp, "  %6.2f (%6.2f-%6.2f)", 100 * v, 100 * lo, 100 * hi);
+}
+
+static void print_table(const report *r, FILE *fp)
+{
+	const eval_job *job = r->job;
+	print_header(r, fp);
+	fprintf(fp, "%-12s %6s  %-10s  %-22s  %-22s  %-22s\n", "system", "words", "metric",
+		"recall", "precision", "F1");
+	for (size_t s = 0; s < job->nsys; s++) {
+		for (size_t m = 0; m < job->nmetrics; m++) {
+			const precis_rouge_average *v = &r->avg[s * job->nmetrics + m];
+			if (m == 0)
+				fprintf(fp, "%-12s %6.1f", job->sys[s].name, r->words[s]);
+			else
+				fprintf(fp, "%-12s %6s", "", "");
+			fprintf(fp, "  %-10s", precis_rouge_metric_name(r->rouge, m));
+			print_value(fp, v->r, v->r_lo, v->r_hi);
+			print_value(fp, v->p, v->p_lo, v->p_hi);
+			print_value(fp, v->f, v->f_lo, v->f_hi);
+			fputc('\n', fp);
+		}
+	}
+}
+
+/* Paired bootstrap of every system against the first, on F. */
+static int print_tests(const report *r, FILE *fp, json_t *json)
+{
+	const eval_job *job = r->job;
+	precis_error err;
+	if (!json)
+		fprintf(fp, "\npaired bootstrap against %s (F1 difference in points, two-sided p):\n",
+			job->sys[0].name);
+	for (size_t s = 1; s < job->nsys; s++) {
+		json_t *sysj = json ? json_array_get(json_object_get(json, "systems"), s) : NULL;
+		json_t *tests = json_object();
+		if (!json)
+			fprintf(fp, "%-12s", job->sys[s].name);
+		for (size_t m = 0; m < job->nmetrics; m++) {
+			double diff, p;
+			if (precis_rouge_paired_test(r->ev[0], r->ev[s], m, PRECIS_ROUGE_F,
+						     r->a->resamples ? (unsigned)r->a->resamples : 1000,
+						     0, &diff, &p, &err) != 0) {
+				json_decref(tests);
+				return cli_fail_lib(NULL, &err);
+			}
+			if (!json)
+				fprintf(fp, "  %s %+6.2f (p=%.3f)", precis_rouge_metric_name(r->rouge, m),
+					100 * diff, p);
+			json_object_set_new(tests, precis_rouge_metric_name(r->rouge, m),
+					    json_pack("{s:f, s:f}", "diff", diff, "p", p));
+		}
+		if (!json)
+			fputc('\n', fp);
+		if (sysj != NULL)
+			json_object_set_new(sysj, "vs_first", tests);
+		else
+			json_decref(tests);
+	}
+	return 0;
+}
+
+static json_t *average_json(const precis_rouge_average *v)
+{
+	return json_pack("{s:f, s:[f,f], s:f, s:[f,f], s:f, s:[f,f], s:f, s:f, s:f}",
+			 "R", v->r, "R_ci", v->r_lo, v->r_hi, "P", v->p, "P_ci", v->p_lo,
+			 v->p_hi, "F", v->f, "F_ci", v->f_lo, v->f_hi, "mean_R", v->mean_r,
+			 "mean_P", v->mean_p, "mean_F", v->mean_f);
+}
+
+static json_t *report_json(const report *r)
+{
+	const eval_job *job = r->job;
+	json_t *systems = json_array();
+	for (size_t s = 0; s < job->nsys; s++) {
+		json_t *metrics = json_object();
+		for (size_t m = 0; m < job->nmetrics; m++)
+			json_object_set_new(metrics, precis_rouge_metric_name(r->rouge, m),
+					    average_json(&r->avg[s * job->nmetrics + m]));
+		json_array_append_new(systems, json_pack("{s:s, s:f, s:o}", "name",
+							 job->sys[s].name, "words",
+							 r->words[s], "average", metrics));
+	}
+	return json_pack("{s:s, s:I, s:I, s:o}", "dataset", r->dataset, "articles",
+			 (json_int_t)r->scored, "skipped",
+			 (json_int_t)(r->ds->bad + r->ds->n - r->scored), "systems", systems);
+}
+
+static int write_perdoc(const report *r)
+{
+	io_out out;
+	int rc = io_out_open(&out, r->a->perdoc);
+	if (rc != 0)
+		return rc;
+	for (size_t i = 0; i < r->ds->n; i++) {
+		if (r->job->perdoc[i] == NULL)
+			continue;
+		if (json_dumpf(r->job->perdoc[i], out.fp, JSON_COMPACT | JSON_REAL_PRECISION(6)) != 0 ||
+		    fputc('\n', out.fp) == EOF) {
+			io_out_abort(&out);
+			return cli_fail_in(EXIT_RUNTIME, r->a->perdoc, "write error");
+		}
+	}
+	return io_out_commit(&out);
+}
+
+static int write_report(report *r)
+{
+	io_out out;
+	int rc = io_out_open(&out, r->a->output);
+	if (rc != 0)
+		return rc;
+	json_t *json = r->a->json ? report_json(r) : NULL;
+	if (!r->a->json)
+		print_table(r, out.fp);
+	if (r->scored > 0)
+		rc = print_tests(r, out.fp, json);
+	if (json != NULL) {
+		if (json_dumpf(json, out.fp, JSON_INDENT(1) | JSON_REAL_PRECISION(6)) != 0)
+			rc = cli_fail(EXIT_RUNTIME, "write error");
+		fputc('\n', out.fp);
+		json_decref(json);
+	}
+	if (rc != 0) {
+		io_out_abort(&out);
+		return rc;
+	}
+	return io_out_commit(&out);
+}
+
+/* Reports skipped records (in file order) and decides the exit status. */
+static int report_errors(const eval_args *a, const char *path, const eval_job *job,
+			 const dataset *ds)
+{
+	int rc = 0;
+	for (size_t i = 0; i < ds->n; i++)
+		if (job->errors[i] != NULL) {
+			rc = cli_fail_in(EXIT_INPUT, io_display_name(path), "%s", job->errors[i]);
+			if (a->strict)
+				return rc;
+		}
+	if (ds->n == 0)
+		return cli_fail_in(EXIT_INPUT, io_display_name(path), "no usable records");
+	return a->strict ? rc : 0;
+}
+
+static int evaluate(const eval_args *a, const char *path, const dataset *ds,
+		    const precis_idf *idf, eval_system *sys, size_t nsys)
+{
+	eval_job job;
+	memset(&job, 0, sizeof job);
+	job.ds = ds;
+	job.so = &a->s;
+	job.idf = idf;
+	job.sys = sys;
+	job.nsys = nsys;
+	job.threads = a->threads;
+	job.want_perdoc = a->perdoc != NULL;
+	job.progress = isatty(STDERR_FILENO);
+	job.oracle_max = a->s.opts.sentences ? a->s.opts.sentences : 3;
+	rouge_options(a, &job.ropts);
+	report r = { .a = a, .dataset = io_display_name(path), .ds = ds, .job = &job };
+	precis_error err;
+	int rc = precis_rouge_new(&r.rouge, &job.ropts, &err) != 0 ? cli_fail_lib(NULL, &err) : 0;
+	if (rc == 0) {
+		job.nmetrics = precis_rouge_metric_count(r.rouge);
+		r.ev = calloc(nsys, sizeof *r.ev);
+		r.avg = calloc(nsys * job.nmetrics, sizeof *r.avg);
+		r.words = calloc(nsys, sizeof *r.words);
+		rc = r.ev && r.avg && r.words ? eval_run(&job) : cli_fail(EXIT_RUNTIME, "out of memory");
+	}
+	if (rc == 0)
+		rc = report_errors(a, path, &job, ds);
+	if (rc == 0)
+		rc = collect(&r);
+	if (rc == 0 && a->perdoc != NULL)
+		rc = write_perdoc(&r);
+	if (rc == 0)
+		rc = write_report(&r);
+	for (size_t s = 0; r.ev && s < nsys; s++)
+		precis_rouge_eval_free(r.ev[s]);
+	free(r.ev);
+	free(r.avg);
+	free(r.words);
+	precis_rouge_free(r.rouge);
+	eval_job_free(&job);
+	return rc;
+}
+
+int cmd_eval(int argc, char **argv)
+{
+	eval_args a;
+	memset(&a, 0, sizeof a);
+	sumopts_init(&a.s);
+	a.threads = 1;
+	a.resamples = 1000;
+	int done = 0;
+	int rc = sumopts_parse(&a.s, argc, argv, "eval", "j:f:o:h", own_opts, own_option,
+			       &a, &done);
+	if (rc != 0 || done)
+		return rc;
+	if (argc - optind != 1)
+		return cli_usage_error("eval", "expected one DATASET.jsonl");
+	if (a.limit_words && a.limit_bytes)
+		return cli_usage_error("eval", "--limit-words and --limit-bytes exclude each other");
+	const char *path = argv[optind];
+	eval_system *sys = NULL;
+	size_t nsys = 0;
+	precis_ctx *ctx;
+	precis_idf *idf;
+	if ((rc = make_systems(&a, &sys, &nsys)) != 0)
+		return rc;
+	if ((rc = sumopts_context(&a.s, "eval", &ctx, &idf)) != 0) {
+		free(sys);
+		return rc;
+	}
+	precis_ctx_free(ctx); /* validated; each thread makes its own */
+	dataset ds;
+	rc = dataset_load(&ds, path, a.strict);
+	if (rc == 0)
+		rc = evaluate(&a, path, &ds, idf, sys, nsys);
+	dataset_free(&ds);
+	precis_idf_free(idf);
+	free(sys);
+	return rc;
+}

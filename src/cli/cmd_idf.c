@@ -1,0 +1,214 @@
+/*
+ * cmd_idf.c - `precis idf build|merge`: background IDF models.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "error.h"
+#include "io.h"
+#include "jsonl.h"
+#include "precis.h"
+
+static const char usage_text[] =
+	"Usage: precis idf build [OPTIONS] [FILE|-]...\n"
+	"       precis idf merge [OPTIONS] MODEL...\n"
+	"Build a background IDF model (document frequencies of stemmed terms) from\n"
+	"a corpus, one document per FILE or per JSONL record, or merge models by\n"
+	"adding their counts. Use a model with 'precis --idf MODEL'.\n"
+	"\n"
+	"  -l, --language=LANG   language of the corpus (default en)\n"
+	"      --input=FORMAT    text (default: one document per file) or jsonl\n"
+	"                        (one {\"text\"|\"article\": ...} object per line)\n"
+	"      --lenient         replace invalid UTF-8 instead of failing\n"
+	"  -o, --output=FILE     write the model to FILE (default standard output)\n"
+	"  -h, --help            show this help and exit\n";
+
+typedef struct idf_args {
+	const char *language, *output;
+	int jsonl;
+	unsigned flags;
+} idf_args;
+
+static const struct option long_opts[] = {
+	{ "language", required_argument, NULL, 'l' },
+	{ "input", required_argument, NULL, 'i' },
+	{ "lenient", no_argument, NULL, 'L' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int parse_args(idf_args *a, int argc, char **argv, int *done)
+{
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":l:o:h", long_opts, NULL)) != -1) {
+		switch (c) {
+		case 'l': a->language = optarg; break;
+		case 'o': a->output = optarg; break;
+		case 'L': a->flags |= PRECIS_DOC_LENIENT; break;
+		case 'i':
+			if (strcmp(optarg, "jsonl") != 0 && strcmp(optarg, "text") != 0)
+				return cli_usage_error("idf", "unknown input format '%s'", optarg);
+			a->jsonl = strcmp(optarg, "jsonl") == 0;
+			break;
+		case 'h': fputs(usage_text, stdout); *done = 1; return 0;
+		case ':':
+			return cli_usage_error("idf", "option '%s' needs a value", argv[optind - 1]);
+		default:
+			return cli_usage_error("idf", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	return 0;
+}
+
+/* Adds one document's text; an unusable document is reported and skipped. */
+static int add_text(precis_idf *m, precis_ctx *ctx, const idf_args *a,
+		    const char *where, const char *text, size_t len)
+{
+	precis_doc *d;
+	precis_error err;
+	if (precis_doc_new(&d, ctx, text, len, NULL, a->flags, &err) != 0)
+		return cli_fail_lib(where, &err);
+	int rc = precis_idf_add(m, ctx, d, &err);
+	precis_doc_free(d);
+	return rc == 0 ? 0 : cli_fail_lib(where, &err);
+}
+
+static int add_jsonl(precis_idf *m, precis_ctx *ctx, const idf_args *a,
+		     const char *path)
+{
+	jsonl_reader r;
+	int rc = jsonl_open(&r, path), first = 0, k;
+	json_t *rec;
+	if (rc != 0)
+		return rc;
+	while ((k = jsonl_next(&r, &rec)) != JSONL_EOF && k != JSONL_IOERR) {
+		if (k == JSONL_BAD) {
+			first = first ? first : EXIT_INPUT;
+			continue;
+		}
+		size_t len;
+		const char *t = jsonl_string(rec, "text", &len);
+		if (t == NULL)
+			t = jsonl_string(rec, "article", &len);
+		char where[512];
+		snprintf(where, sizeof where, "%s: line %zu", r.name, r.line);
+		rc = t ? add_text(m, ctx, a, where, t, len)
+		       : cli_fail_in(EXIT_INPUT, where, "no \"text\" or \"article\" string");
+		if (rc != 0 && first == 0)
+			first = rc;
+		json_decref(rec);
+	}
+	jsonl_close(&r);
+	return k == JSONL_IOERR ? EXIT_RUNTIME : first;
+}
+
+static int add_file(precis_idf *m, precis_ctx *ctx, const idf_args *a,
+		    const char *path)
+{
+	if (a->jsonl)
+		return add_jsonl(m, ctx, a, path);
+	char *buf;
+	size_t len;
+	int rc = io_read_all(path, &buf, &len);
+	if (rc == 0)
+		rc = add_text(m, ctx, a, io_display_name(path), buf, len);
+	free(buf);
+	return rc;
+}
+
+static int write_model(const precis_idf *m, const char *output)
+{
+	io_out out;
+	precis_error err;
+	int rc = io_out_open(&out, output);
+	if (rc != 0)
+		return rc;
+	if (precis_idf_write(m, io_write_file, out.fp, &err) != 0) {
+		io_out_abort(&out);
+		return cli_fail_in(EXIT_RUNTIME, output ? output : "<stdout>", "%s", err.message);
+	}
+	return io_out_commit(&out);
+}
+
+static int build(const idf_args *a, char **files, int nfiles)
+{
+	precis_ctx *ctx;
+	precis_idf *m = NULL;
+	precis_error err;
+	if (precis_ctx_new(&ctx, a->language, &err) != 0)
+		return cli_fail_lib(NULL, &err);
+	if (precis_idf_new(&m, ctx, &err) != 0) {
+		precis_ctx_free(ctx);
+		return cli_fail_lib(NULL, &err);
+	}
+	char *stdin_only[] = { "-" };
+	if (nfiles == 0) {
+		files = stdin_only;
+		nfiles = 1;
+	}
+	int first = 0;
+	for (int i = 0; i < nfiles; i++) {
+		int rc = add_file(m, ctx, a, files[i]);
+		if (rc != 0 && first == 0)
+			first = rc;
+	}
+	/* Bad documents are reported and skipped: a model from the rest is
+	 * still useful, and the exit status tells. */
+	int rc = write_model(m, a->output);
+	precis_idf_free(m);
+	precis_ctx_free(ctx);
+	return first ? first : rc;
+}
+
+static int merge(const idf_args *a, char **files, int nfiles)
+{
+	if (nfiles == 0)
+		return cli_usage_error("idf", "merge needs at least one MODEL");
+	precis_idf *sum = NULL;
+	int rc = 0;
+	for (int i = 0; i < nfiles && rc == 0; i++) {
+		precis_idf *m;
+		precis_error err;
+		rc = io_load_idf(files[i], &m);
+		if (rc != 0)
+			break;
+		if (sum == NULL) {
+			sum = m;
+			continue;
+		}
+		if (precis_idf_merge(sum, m, &err) != 0)
+			rc = cli_fail_in(EXIT_INPUT, files[i], "%s", err.message);
+		precis_idf_free(m);
+	}
+	if (rc == 0)
+		rc = write_model(sum, a->output);
+	precis_idf_free(sum);
+	return rc;
+}
+
+int cmd_idf(int argc, char **argv)
+{
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		if (argc < 2)
+			return cli_usage_error("idf", "missing subcommand: build or merge");
+		fputs(usage_text, stdout);
+		return EXIT_OK;
+	}
+	const char *sub = argv[1];
+	if (strcmp(sub, "build") != 0 && strcmp(sub, "merge") != 0)
+		return cli_usage_error("idf", "unknown subcommand '%s' (build, merge)", sub);
+	idf_args a;
+	memset(&a, 0, sizeof a);
+	int done = 0, rc = parse_args(&a, argc - 1, argv + 1, &done);
+	if (rc != 0 || done)
+		return rc;
+	char **rest = argv + 1 + optind;
+	int nrest = argc - 1 - optind;
+	return strcmp(sub, "build") == 0 ? build(&a, rest, nrest) : merge(&a, rest, nrest);
+}

@@ -1,0 +1,305 @@
+/*
+ * cmd_split.c - `precis split [OPTIONS] [FILE|-]...`: the sentences of each
+ * input, one per line, exactly as they appear in it except that a line
+ * break inside a sentence becomes one space (nothing between two Chinese
+ * or Japanese characters). With --input=jsonl, one JSON array of sentences
+ * per record, the batch protocol of shared/eval/sbd/score.py.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cmd.h"
+#include "error.h"
+#include "io.h"
+#include "jsonl.h"
+#include "precis.h"
+
+static const char usage_text[] =
+	"Usage: precis split [OPTIONS] [FILE|-]...\n"
+	"Split each FILE (standard input when none, or '-') into sentences and\n"
+	"print them one per line, as they appear in the input; a line break\n"
+	"inside a sentence becomes a space (nothing between Chinese or Japanese\n"
+	"characters). Headlines, list items and other lines without terminal\n"
+	"punctuation are units of their own; noise lines ('+', '***', '[...]')\n"
+	"are dropped.\n"
+	"\n"
+	"  -l, --language=LANG   language of the input: ISO 639-1 code or English\n"
+	"                        name (default en)\n"
+	"      --input=FORMAT    text (default) or jsonl: one {\"id\", \"text\"} object\n"
+	"                        per line (\"article\" is read when \"text\" is absent)\n"
+	"  -f, --format=FORMAT   text (default): the sentences; json: per input (per\n"
+	"                        record with jsonl) an object with each sentence's\n"
+	"                        text, byte offset and length, paragraph and kind\n"
+	"      --join-lines      join hard-wrapped lines (text extracted from PDF)\n"
+	"      --lenient         replace invalid UTF-8 with U+FFFD instead of failing\n"
+	"                        (offsets then refer to the repaired text)\n"
+	"      --strict          with jsonl input, stop at the first bad record\n"
+	"                        (otherwise it is reported and skipped)\n"
+	"  -o, --output=FILE     write to FILE (atomically: temporary file, rename)\n"
+	"  -h, --help            show this help and exit\n"
+	"\n"
+	"With --input=jsonl and text format, each record gives one line holding a\n"
+	"JSON array of its sentences.\n"
+	"\n"
+	"Exit status: 0 ok, 1 runtime or I/O error, 2 usage error, 3 invalid input.\n";
+
+typedef struct split_args {
+	const char *language, *output;
+	int jsonl, json, strict;
+	unsigned flags;
+} split_args;
+
+enum { OPT_INPUT = 256, OPT_JOIN, OPT_LENIENT, OPT_STRICT };
+
+static const struct option long_opts[] = {
+	{ "language", required_argument, NULL, 'l' },
+	{ "input", required_argument, NULL, OPT_INPUT },
+	{ "format", required_argument, NULL, 'f' },
+	{ "join-lines", no_argument, NULL, OPT_JOIN },
+	{ "lenient", no_argument, NULL, OPT_LENIENT },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "output", required_argument, NULL, 'o' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* One option; -1 when it asks to stop with success (--help). */
+static int option(split_args *a, int c, const char *arg)
+{
+	switch (c) {
+	case 'l': a->language = arg; return 0;
+	case 'o': a->output = arg; return 0;
+	case OPT_JOIN: a->flags |= PRECIS_DOC_JOIN_LINES; return 0;
+	case OPT_LENIENT: a->flags |= PRECIS_DOC_LENIENT; return 0;
+	case OPT_STRICT: a->strict = 1; return 0;
+	case OPT_INPUT:
+		if (strcmp(arg, "text") != 0 && strcmp(arg, "jsonl") != 0)
+			return cli_usage_error("split", "invalid input format '%s' (text or jsonl)", arg);
+		a->jsonl = strcmp(arg, "jsonl") == 0;
+		return 0;
+	case 'f':
+		if (strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0)
+			return cli_usage_error("split", "invalid format '%s' (text or json)", arg);
+		a->json = strcmp(arg, "json") == 0;
+		return 0;
+	case 'h':
+		fputs(usage_text, stdout);
+		return -1;
+	default:
+		return -2;
+	}
+}
+
+static int parse_args(split_args *a, int argc, char **argv, int *done)
+{
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":l:f:o:h", long_opts, NULL)) != -1) {
+		if (c == '?')
+			return optopt != 0 && optopt < 256
+				? cli_usage_error("split", "unknown option '-%c'", optopt)
+				: cli_usage_error("split", "unknown option '%s'", argv[optind - 1]);
+		if (c == ':')
+			return cli_usage_error("split", "option '%s' needs a value", argv[optind - 1]);
+		int rc = option(a, c, optarg);
+		if (rc == -1) {
+			*done = 1;
+			return 0;
+		}
+		if (rc != 0)
+			return rc == -2 ? cli_usage_error("split", "unexpected option") : rc;
+	}
+	return 0;
+}
+
+/* ---- output ------------------------------------------------------------- */
+
+/* The sentences of `doc`: strings, or objects with offsets when `detailed`.
+ * NULL when out of memory. `buf` holds any sentence folded. */
+static json_t *sentence_list(const precis_doc *doc, int detailed, char *buf)
+{
+	size_t len, n = precis_doc_sentence_count(doc);
+	const char *text = precis_doc_text(doc, &len);
+	json_t *list = json_array();
+	for (size_t i = 0; list != NULL && i < n; i++) {
+		precis_sentence s;
+		precis_doc_sentence(doc, i, &s);
+		size_t m = precis_fold_lines(text + s.offset, s.length, buf);
+		json_t *v = json_stringn(buf, m);
+		if (v != NULL && detailed)
+			v = json_pack("{s:o, s:I, s:I, s:I, s:s}", "text", v,
+				      "offset", (json_int_t)s.offset,
+				      "length", (json_int_t)s.length,
+				      "paragraph", (json_int_t)s.paragraph,
+				      "kind", s.kind == PRECIS_UNIT_LINE ? "line" : "sentence");
+		if (v == NULL || json_array_append_new(list, v) != 0) {
+			json_decref(list);
+			list = NULL;
+		}
+	}
+	return list;
+}
+
+static void write_text(const precis_doc *doc, char *buf, FILE *out)
+{
+	size_t len, n = precis_doc_sentence_count(doc);
+	const char *text = precis_doc_text(doc, &len);
+	for (size_t i = 0; i < n; i++) {
+		precis_sentence s;
+		precis_doc_sentence(doc, i, &s);
+		size_t m = precis_fold_lines(text + s.offset, s.length, buf);
+		fwrite(buf, 1, m, out);
+		fputc('\n', out);
+	}
+}
+
+/* One line of JSON: the list alone, or an object naming its source. */
+static int write_json(const precis_doc *doc, const split_args *a,
+		      const char *key, json_t *label, char *buf, FILE *out)
+{
+	json_t *list = sentence_list(doc, a->json, buf), *obj = list;
+	if (list != NULL && a->json)
+		obj = json_pack("{s:O, s:o}", key, label, "sentences", list);
+	if (obj == NULL)
+		return cli_fail(EXIT_RUNTIME, "out of memory");
+	int rc = json_dumpf(obj, out, JSON_COMPACT);
+	json_decref(obj);
+	fputc('\n', out);
+	return rc == 0 ? 0 : cli_fail(EXIT_RUNTIME, "write error");
+}
+
+/* ---- inputs ------------------------------------------------------------- */
+
+/*
+ * Splits text[0, len) and writes its sentences. `where` names it in
+ * messages; `key`/`label` name it in JSON output ("file" or "id").
+ */
+static int split_text(precis_ctx *ctx, const split_args *a, const char *where,
+		      const char *text, size_t len, const char *key,
+		      json_t *label, FILE *out)
+{
+	precis_doc *doc = NULL;
+	precis_error err;
+	if (precis_doc_new(&doc, ctx, text, len, NULL,
+			   a->flags | PRECIS_DOC_SPLIT_ONLY, &err) != 0)
+		return cli_fail_lib(where, &err);
+	if (precis_doc_repairs(doc) > 0)
+		cli_warn(where, "%zu invalid UTF-8 sequences replaced",
+			 precis_doc_repairs(doc));
+	size_t tlen;
+	precis_doc_text(doc, &tlen);
+	char *buf = malloc(tlen + 1);
+	int rc = 0;
+	if (buf == NULL)
+		rc = cli_fail_in(EXIT_RUNTIME, where, "out of memory");
+	else if (a->jsonl || a->json)
+		rc = write_json(doc, a, key, label, buf, out);
+	else
+		write_text(doc, buf, out);
+	free(buf);
+	precis_doc_free(doc);
+	return rc;
+}
+
+static int split_file(precis_ctx *ctx, const split_args *a, const char *path,
+		      FILE *out)
+{
+	const char *name = io_display_name(path);
+	char *buf;
+	size_t len;
+	int rc = io_read_all(path, &buf, &len);
+	if (rc != 0)
+		return rc;
+	json_t *label = json_string(name);
+	rc = label == NULL ? cli_fail(EXIT_RUNTIME, "out of memory")
+			   : split_text(ctx, a, name, buf, len, "file", label, out);
+	json_decref(label);
+	free(buf);
+	return rc;
+}
+
+/* One record: {"id", "text"|"article"}. */
+static int split_record(precis_ctx *ctx, const split_args *a,
+			const jsonl_reader *r, json_t *rec, FILE *out)
+{
+	char where[512];
+	snprintf(where, sizeof where, "%s: line %zu", r->name, r->line);
+	size_t len;
+	const char *text = jsonl_string(rec, "text", &len);
+	if (text == NULL)
+		text = jsonl_string(rec, "article", &len);
+	if (text == NULL)
+		return cli_fail_in(EXIT_INPUT, where, "no \"text\" or \"article\" string");
+	json_t *id = json_object_get(rec, "id");
+	return split_text(ctx, a, where, text, len, "id",
+			  id != NULL ? id : json_null(), out);
+}
+
+/* Streams records: a bad one is reported and skipped unless --strict. */
+static int split_jsonl(precis_ctx *ctx, const split_args *a, const char *path,
+		       FILE *out)
+{
+	jsonl_reader r;
+	int rc = jsonl_open(&r, path), first = 0, k;
+	json_t *rec;
+	if (rc != 0)
+		return rc;
+	while ((k = jsonl_next(&r, &rec)) != JSONL_EOF && k != JSONL_IOERR) {
+		rc = k == JSONL_BAD ? EXIT_INPUT : split_record(ctx, a, &r, rec, out);
+		json_decref(rec);
+		if (rc != 0 && first == 0)
+			first = rc;
+		if (rc != 0 && a->strict)
+			break;
+	}
+	jsonl_close(&r);
+	return k == JSONL_IOERR ? EXIT_RUNTIME : first;
+}
+
+static int run(precis_ctx *ctx, const split_args *a, char **files, int nfiles)
+{
+	io_out out;
+	int rc = io_out_open(&out, a->output), first = 0;
+	if (rc != 0)
+		return rc;
+	char *stdin_only[] = { "-" };
+	if (nfiles == 0) {
+		files = stdin_only;
+		nfiles = 1;
+	}
+	for (int i = 0; i < nfiles && (first == 0 || !a->strict); i++) {
+		rc = a->jsonl ? split_jsonl(ctx, a, files[i], out.fp)
+			      : split_file(ctx, a, files[i], out.fp);
+		if (rc != 0 && first == 0)
+			first = rc;
+	}
+	/* No half-written output file, except for records skipped leniently. */
+	if (first != 0 && a->output != NULL && (!a->jsonl || a->strict)) {
+		io_out_abort(&out);
+		return first;
+	}
+	rc = io_out_commit(&out);
+	return first != 0 ? first : rc;
+}
+
+int cmd_split(int argc, char **argv)
+{
+	split_args a;
+	memset(&a, 0, sizeof a);
+	int done = 0;
+	int rc = parse_args(&a, argc, argv, &done);
+	if (rc != 0 || done)
+		return rc;
+	precis_ctx *ctx;
+	precis_error err;
+	if (precis_ctx_new(&ctx, a.language, &err) != 0)
+		return cli_fail_lib(NULL, &err);
+	rc = run(ctx, &a, argv + optind, argc - optind);
+	precis_ctx_free(ctx);
+	return rc;
+}

@@ -1,0 +1,83 @@
+/*
+ * jsonl.c - JSON Lines input: one object per line, blank lines skipped.
+ */
+#include <errno.h>
+#include <string.h>
+#include <sys/types.h>
+
+#include "error.h"
+#include "io.h"
+#include "jsonl.h"
+
+int jsonl_open(jsonl_reader *r, const char *path)
+{
+	memset(r, 0, sizeof *r);
+	r->name = io_display_name(path);
+	if (path == NULL || strcmp(path, "-") == 0) {
+		r->fp = stdin;
+		return 0;
+	}
+	r->fp = fopen(path, "rb");
+	if (r->fp == NULL)
+		return cli_fail_in(EXIT_RUNTIME, r->name, "%s", strerror(errno));
+	r->own = 1;
+	return 0;
+}
+
+void jsonl_close(jsonl_reader *r)
+{
+	if (r->own && r->fp != NULL)
+		fclose(r->fp);
+	free(r->buf);
+	memset(r, 0, sizeof *r);
+}
+
+static int blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return 0;
+	return 1;
+}
+
+int jsonl_next(jsonl_reader *r, json_t **rec)
+{
+	ssize_t n;
+	*rec = NULL;
+	for (;;) {
+		errno = 0;
+		n = getline(&r->buf, &r->cap, r->fp);
+		if (n < 0) {
+			if (ferror(r->fp))
+				return cli_fail_in(EXIT_RUNTIME, r->name, "read error: %s",
+						   strerror(errno)), JSONL_IOERR;
+			return JSONL_EOF;
+		}
+		r->line++;
+		if (!blank(r->buf, (size_t)n))
+			break;
+	}
+	json_error_t je;
+	json_t *v = json_loadb(r->buf, (size_t)n, 0, &je);
+	if (v == NULL) {
+		cli_fail_in(EXIT_INPUT, r->name, "line %zu: invalid JSON: %s", r->line, je.text);
+		return JSONL_BAD;
+	}
+	if (!json_is_object(v)) {
+		json_decref(v);
+		cli_fail_in(EXIT_INPUT, r->name, "line %zu: not a JSON object", r->line);
+		return JSONL_BAD;
+	}
+	*rec = v;
+	return JSONL_RECORD;
+}
+
+const char *jsonl_string(json_t *rec, const char *key, size_t *len)
+{
+	json_t *v = json_object_get(rec, key);
+	if (!json_is_string(v))
+		return NULL;
+	if (len != NULL)
+		*len = json_string_length(v);
+	return json_string_value(v);
+}

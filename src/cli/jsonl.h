@@ -1,0 +1,34 @@
+/*
+ * jsonl.h - reading JSON Lines with line numbers for error messages.
+ */
+#ifndef PRECIS_CLI_JSONL_H
+#define PRECIS_CLI_JSONL_H
+
+#include <jansson.h>
+#include <stdio.h>
+
+typedef struct jsonl_reader {
+	FILE *fp;
+	const char *name; /* for messages */
+	size_t line;      /* of the record last returned */
+	char *buf;
+	size_t cap;
+	int own;          /* fp was opened here */
+} jsonl_reader;
+
+/* Opens `path` ("-" or NULL: stdin). 0, or an exit code after a message. */
+int jsonl_open(jsonl_reader *r, const char *path);
+void jsonl_close(jsonl_reader *r);
+
+enum { JSONL_EOF = 0, JSONL_RECORD = 1, JSONL_BAD = 2, JSONL_IOERR = 3 };
+/*
+ * Reads the next non-blank line. JSONL_RECORD with *rec (an object, the
+ * caller's reference); JSONL_BAD after printing "FILE: line N: why" for a
+ * line that is not a JSON object; JSONL_EOF; JSONL_IOERR after a message.
+ */
+int jsonl_next(jsonl_reader *r, json_t **rec);
+
+/* The string member `key` of `rec` and its length, or NULL. */
+const char *jsonl_string(json_t *rec, const char *key, size_t *len);
+
+#endif

@@ -1,0 +1,37 @@
+/*
+ * rouge_pairs.h - reading the pairs of `precis rouge --pairs`: one JSON
+ * object per line, {"id": "..." | N, "candidate": "...", "references":
+ * ["...", ...] | "..."}, blank lines skipped.
+ */
+#ifndef PRECIS_CLI_ROUGE_PAIRS_H
+#define PRECIS_CLI_ROUGE_PAIRS_H
+
+#include <jansson.h>
+#include <stdio.h>
+
+typedef struct pairs_reader {
+	FILE *fp;
+	const char *name; /* for messages */
+	size_t line;      /* of the record last returned */
+	char *buf;
+	size_t cap;
+	int own;          /* fp was opened here */
+	json_t *held;     /* the record parsed by jansson, when it was */
+	/* the record last returned, borrowed until the next call */
+	const char *id;   /* NULL when the record has none */
+	char idbuf[32];
+	const char *cand;
+	size_t cand_len;
+	const char **refs;
+	size_t *ref_lens;
+	size_t nrefs, refs_cap;
+} pairs_reader;
+
+/* Opens `path` ("-": stdin). 0, or an exit code after a message. */
+int pairs_open(pairs_reader *r, const char *path);
+void pairs_close(pairs_reader *r);
+/* 1 with a record, 0 at the end, or an exit code (> 1) after printing
+ * "FILE: line N: why". */
+int pairs_next(pairs_reader *r);
+
+#endif

@@ -1,0 +1,67 @@
+/*
+ * graph.h - sentence similarity graphs for the graph-based methods (LexRank,
+ * TextRank): node vectors, a sparse graph built through an inverted index
+ * (only pairs that share a term are ever compared, so a long document costs
+ * the sum of its terms' squared frequencies, not sentences squared), and
+ * the stationary distribution of a random walk on it.
+ */
+#ifndef PRECIS_RANK_GRAPH_H
+#define PRECIS_RANK_GRAPH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rank/rank.h"
+
+/* One node per eligible unit: v[k] is unit unit[k]'s term vector. */
+typedef struct precis__nodes {
+	precis__svec *v;
+	size_t *unit;
+	size_t n;
+	uint32_t *ids; /* storage behind v[k].id */
+	double *ws;    /* storage behind v[k].w */
+} precis__nodes;
+
+/*
+ * Nodes of the eligible units with weight tf(t) * idf[t] (raw counts;
+ * idf NULL: weight tf). 0 or PRECIS_ERR_NOMEM.
+ */
+int precis__nodes_tf(precis__nodes *out, const precis__rank_input *in,
+		     const double *idf);
+void precis__nodes_free(precis__nodes *nodes);
+
+/* A weighted undirected graph in compressed rows (both directions). */
+typedef struct precis__graph {
+	size_t n;
+	size_t *row;   /* node u's edges: [row[u], row[u + 1]) */
+	uint32_t *col; /* the other end */
+	double *w;     /* the weight, > 0 */
+	size_t nedges, cap;
+} precis__graph;
+
+/*
+ * Similarity of nodes u and v given what the inverted index gathered:
+ * the dot product of their vectors and the number of terms they share.
+ */
+typedef double (*precis__sim_fn)(const void *arg, size_t u, size_t v,
+				 double dot, size_t common);
+
+/*
+ * Builds the graph over `nodes`: an edge u-v of weight sim(...) for each
+ * pair sharing a term whose similarity exceeds `min_sim`; `self` non-zero
+ * keeps the u-u loops too. 0 or PRECIS_ERR_NOMEM.
+ */
+int precis__graph_build(precis__graph *g, const precis__nodes *nodes,
+			size_t nterms, precis__sim_fn sim, const void *arg,
+			double min_sim, int self);
+void precis__graph_free(precis__graph *g);
+
+/*
+ * The stationary distribution p[n] of the walk that with probability
+ * `jump` moves to a node chosen uniformly and otherwise follows an edge
+ * in proportion to its weight (a node without edges jumps), by power
+ * iteration. 0 or PRECIS_ERR_NOMEM.
+ */
+int precis__graph_rank(const precis__graph *g, double jump, double *p);
+
+#endif

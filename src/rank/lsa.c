@@ -1,0 +1,218 @@
+/*
+ * lsa.c - LSA sentence scoring, Steinberger & Ježek (2004), "Using latent
+ * semantic analysis in text summarization and summary evaluation": the
+ * term-by-sentence matrix A (cells: term frequency; a topic is then words
+ * that recur together, not one sentence's rare words) is decomposed
+ * A = U S V^T; each
+ * kept dimension i is a topic of weight s_i, and sentence k's score is the
+ * length of its vector in the reduced space, sqrt(sum_i s_i^2 v_ki^2),
+ * over the dimensions with s_i >= r * s_1 (lsa-sigma-ratio r, 0.5: the
+ * paper's rule of keeping the topics at least half as strong as the first).
+ *
+ * Sentences are far fewer than terms, so V and S come from the eigenvectors
+ * of the sentence Gram matrix G = A^T A (eigenvalues s_i^2), computed by
+ * cyclic Jacobi rotations. G is only ever applied as A^T (A Q): a document
+ * with more than MAXDIM candidate sentences gets its leading MAXDIM
+ * dimensions by subspace iteration (Rayleigh-Ritz) instead of a dense G.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "rank/graph.h"
+
+#define MAXDIM 48
+#define ITERATIONS 30
+
+typedef struct lsa {
+	const precis__svec *col; /* column k of A: candidate k's vector */
+	size_t m, K, T;          /* candidates, dimensions, terms */
+	double *q, *z, *y;       /* m x K, m x K, T x K, row-major */
+} lsa;
+
+/* z = A^T A q, through y = A q. */
+static void gram_apply(lsa *s, const double *q, double *z)
+{
+	size_t K = s->K;
+	memset(s->y, 0, s->T * K * sizeof *s->y);
+	for (size_t k = 0; k < s->m; k++)
+		for (size_t j = 0; j < s->col[k].n; j++) {
+			double w = s->col[k].w[j], *yt = s->y + s->col[k].id[j] * K;
+			for (size_t c = 0; c < K; c++)
+				yt[c] += w * q[k * K + c];
+		}
+	for (size_t k = 0; k < s->m; k++) {
+		double *zk = z + k * K;
+		memset(zk, 0, K * sizeof *zk);
+		for (size_t j = 0; j < s->col[k].n; j++) {
+			double w = s->col[k].w[j], *yt = s->y + s->col[k].id[j] * K;
+			for (size_t c = 0; c < K; c++)
+				zk[c] += w * yt[c];
+		}
+	}
+}
+
+/* Modified Gram-Schmidt on the K columns of the m x K matrix q. */
+static void orthonormalize(double *q, size_t m, size_t K)
+{
+	for (size_t c = 0; c < K; c++) {
+		for (size_t p = 0; p < c; p++) {
+			double dot = 0.0;
+			for (size_t k = 0; k < m; k++)
+				dot += q[k * K + c] * q[k * K + p];
+			for (size_t k = 0; k < m; k++)
+				q[k * K + c] -= dot * q[k * K + p];
+		}
+		double norm = 0.0;
+		for (size_t k = 0; k < m; k++)
+			norm += q[k * K + c] * q[k * K + c];
+		norm = sqrt(norm);
+		for (size_t k = 0; k < m; k++)
+			q[k * K + c] = norm > 1e-300 ? q[k * K + c] / norm : 0.0;
+	}
+}
+
+/* One Jacobi rotation zeroing b[p][q], applied to b (K x K) and w. */
+static void rotate(double *b, double *w, size_t K, size_t p, size_t q)
+{
+	double theta = (b[q * K + q] - b[p * K + p]) / (2.0 * b[p * K + q]);
+	double t = (theta >= 0 ? 1.0 : -1.0) / (fabs(theta) + sqrt(theta * theta + 1.0));
+	double c = 1.0 / sqrt(t * t + 1.0), s = t * c;
+	for (size_t k = 0; k < K; k++) {
+		double bp = b[k * K + p], bq = b[k * K + q];
+		b[k * K + p] = c * bp - s * bq;
+		b[k * K + q] = s * bp + c * bq;
+		double wp = w[k * K + p], wq = w[k * K + q];
+		w[k * K + p] = c * wp - s * wq;
+		w[k * K + q] = s * wp + c * wq;
+	}
+	for (size_t k = 0; k < K; k++) {
+		double bp = b[p * K + k], bq = b[q * K + k];
+		b[p * K + k] = c * bp - s * bq;
+		b[q * K + k] = s * bp + c * bq;
+	}
+}
+
+/* Eigen-decomposes the symmetric b in place (eigenvalues on its diagonal,
+ * eigenvectors in w's columns) by cyclic Jacobi sweeps. */
+static void jacobi(double *b, double *w, size_t K)
+{
+	for (size_t i = 0; i < K * K; i++)
+		w[i] = i % (K + 1) == 0 ? 1.0 : 0.0;
+	for (int sweep = 0; sweep < 100; sweep++) {
+		double off = 0.0, all = 0.0;
+		for (size_t i = 0; i < K * K; i++) {
+			all += b[i] * b[i];
+			if (i % (K + 1) != 0)
+				off += b[i] * b[i];
+		}
+		if (off <= 1e-24 * all)
+			return;
+		for (size_t p = 0; p < K; p++)
+			for (size_t q = p + 1; q < K; q++)
+				if (b[p * K + q] != 0.0)
+					rotate(b, w, K, p, q);
+	}
+}
+
+/* A fixed pseudo-random start (an LCG), so scores never depend on a seed. */
+static void start_basis(double *q, size_t m, size_t K)
+{
+	uint64_t x = 0x2545f4914f6cdd1dull;
+	for (size_t i = 0; i < m * K; i++) {
+		x = x * 6364136223846793005ull + 1442695040888963407ull;
+		q[i] = (double)(x >> 11) * 0x1.0p-53 - 0.5;
+	}
+}
+
+/* Leaves in b (K x K) the projection Q^T G Q of G onto its leading
+ * K-dimensional subspace Q (all of it when there are K sentences). */
+static void project(lsa *s, double *b)
+{
+	size_t m = s->m, K = s->K;
+	if (m == K) {
+		for (size_t i = 0; i < m * K; i++)
+			s->q[i] = i % (K + 1) == 0 ? 1.0 : 0.0;
+	} else {
+		start_basis(s->q, m, K);
+		orthonormalize(s->q, m, K);
+		for (int it = 0; it < ITERATIONS; it++) {
+			gram_apply(s, s->q, s->z);
+			memcpy(s->q, s->z, m * K * sizeof *s->q);
+			orthonormalize(s->q, m, K);
+		}
+	}
+	gram_apply(s, s->q, s->z);
+	for (size_t a = 0; a < K; a++)
+		for (size_t c = 0; c < K; c++) {
+			double dot = 0.0;
+			for (size_t k = 0; k < m; k++)
+				dot += s->q[k * K + a] * s->z[k * K + c];
+			b[a * K + c] = dot;
+		}
+	for (size_t a = 0; a < K; a++) /* symmetric up to rounding */
+		for (size_t c = a + 1; c < K; c++)
+			b[a * K + c] = b[c * K + a] = 0.5 * (b[a * K + c] + b[c * K + a]);
+}
+
+/* Steinberger & Ježek's length in the kept dimensions, per candidate. */
+static void lsa_scores(lsa *s, const double *b, const double *w, double r,
+		       double *out)
+{
+	size_t K = s->K;
+	double top = 0.0;
+	for (size_t i = 0; i < K; i++)
+		top = b[i * K + i] > top ? b[i * K + i] : top;
+	for (size_t k = 0; k < s->m; k++) {
+		double sum = 0.0;
+		for (size_t i = 0; i < K; i++) {
+			double lam = b[i * K + i]; /* s_i^2 */
+			if (lam <= 0.0 || sqrt(lam) < r * sqrt(top))
+				continue;
+			double v = 0.0; /* v_ki = (Q W)[k][i] */
+			for (size_t c = 0; c < K; c++)
+				v += s->q[k * K + c] * w[c * K + i];
+			sum += lam * v * v;
+		}
+		out[k] = sqrt(sum);
+	}
+}
+
+int precis__rank_lsa(const precis__rank_input *in, double *scores,
+		     precis_error *err)
+{
+	const precis_doc *d = in->doc;
+	precis__nodes nodes;
+	if (precis__nodes_tf(&nodes, in, NULL) != 0)
+		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
+	size_t m = nodes.n, mm = m ? m : 1;
+	lsa s = { nodes.v, m, m < MAXDIM ? m : MAXDIM, d->nterms ? d->nterms : 1,
+		  NULL, NULL, NULL };
+	size_t K = s.K ? s.K : 1;
+	s.q = malloc(mm * K * sizeof *s.q);
+	s.z = malloc(mm * K * sizeof *s.z);
+	s.y = malloc(s.T * K * sizeof *s.y);
+	double *b = malloc(K * K * sizeof *b), *w = malloc(K * K * sizeof *w);
+	double *sc = malloc(mm * sizeof *sc);
+	int rc = s.q && s.z && s.y && b && w && sc ? 0 : PRECIS_ERR_NOMEM;
+	if (rc == 0) {
+		for (size_t i = 0; i < d->units.n; i++)
+			scores[i] = 0.0;
+		if (m > 0) {
+			project(&s, b);
+			jacobi(b, w, s.K);
+			lsa_scores(&s, b, w, in->params[PRECIS_PARAM_LSA_SIGMA_RATIO], sc);
+		}
+		for (size_t k = 0; k < m; k++)
+			scores[nodes.unit[k]] = sc[k];
+	}
+	free(s.q);
+	free(s.z);
+	free(s.y);
+	free(b);
+	free(w);
+	free(sc);
+	precis__nodes_free(&nodes);
+	return rc == 0 ? 0 : precis__fail(err, rc, NULL);
+}

@@ -1,0 +1,83 @@
+/*
+ * check_rank_lsa.c - Steinberger & Ježek's LSA score. With every dimension
+ * kept, sum_i s_i^2 v_ki^2 is the k-th diagonal entry of V S^2 V^T = A^T A,
+ * the squared length of sentence k's term-frequency column: an exact check
+ * of the decomposition. With the weak dimensions dropped, sentences of the
+ * dominant topic win.
+ */
+#include <math.h>
+#include <stdio.h>
+
+#include "methodutil.h"
+
+START_TEST(test_all_dimensions_give_column_norms)
+{
+	const char *t = "Zork zork quux apple banana.\n"  /* 4+1+1+1 = 7 */
+			"Zork quux quux quux cherry.\n"   /* 1+9+1 = 11 */
+			"Blip blip blip zork damson.\n"   /* 9+1+1 = 11 */
+			"Elder fig grape honeydew kiwi.\n"; /* 5 */
+	double sc[8];
+	mu_set(PRECIS_PARAM_LSA_SIGMA_RATIO, 0.0);
+	ck_assert_uint_eq(mu_scores(t, "lsa", sc, 8), 4);
+	ck_assert_double_eq_tol(sc[0], sqrt(7.0), 1e-9);
+	ck_assert_double_eq_tol(sc[1], sqrt(11.0), 1e-9);
+	ck_assert_double_eq_tol(sc[2], sqrt(11.0), 1e-9);
+	ck_assert_double_eq_tol(sc[3], sqrt(5.0), 1e-9);
+}
+END_TEST
+
+START_TEST(test_dominant_topic)
+{
+	/* Six sentences share four words: A^T A has the eigenvalue
+	 * 5 + 5 * 4 = 25 (s = 5) for the topic, 1 for the rest of it, and 5
+	 * (s = 2.24 < 5 / 2) for the off-topic sentence: dropped at ratio
+	 * 0.5, so the off-topic sentence scores 0 and each topic sentence
+	 * sqrt(25 / 6). */
+	const char *t = "Zork quux blip wug apple.\n"
+			"Zork quux blip wug banana.\n"
+			"Mango nectarine olive papaya quince.\n"
+			"Zork quux blip wug cherry.\n"
+			"Zork quux blip wug damson.\n"
+			"Zork quux blip wug elder.\n"
+			"Zork quux blip wug fig.\n";
+	double sc[8];
+	ck_assert_uint_eq(mu_scores(t, "lsa", sc, 8), 7);
+	ck_assert_double_eq_tol(sc[2], 0.0, 1e-9);
+	for (size_t i = 0; i < 7; i++)
+		if (i != 2)
+			ck_assert_double_eq_tol(sc[i], sqrt(25.0 / 6.0), 1e-9);
+}
+END_TEST
+
+START_TEST(test_many_sentences)
+{
+	/* More sentences than the dense limit: subspace iteration. Sixty
+	 * sentences share topic words, every seventh is off-topic. */
+	char *t = malloc(70 * 80);
+	size_t k = 0;
+	for (int i = 0; i < 70; i++)
+		k += (size_t)(i % 7 == 3
+			? sprintf(t + k, "Word%da word%db word%dc word%dd word%de.\n", i, i, i, i, i)
+			: sprintf(t + k, "Zork quux blip item%da item%db.\n", i, i));
+	double sc[80];
+	ck_assert_uint_eq(mu_scores(t, "lsa", sc, 80), 70);
+	for (int i = 0; i < 70; i++)
+		if (i % 7 == 3)
+			ck_assert_double_eq_tol(sc[i], 0.0, 1e-6);
+		else
+			ck_assert(sc[i] > 1.0);
+	free(t);
+}
+END_TEST
+
+Suite *make_suite(void)
+{
+	Suite *s = suite_create("rank_lsa");
+	TCase *tc = tcase_create("lsa");
+	tcase_add_checked_fixture(tc, mu_setup, mu_teardown);
+	tcase_add_test(tc, test_all_dimensions_give_column_norms);
+	tcase_add_test(tc, test_dominant_topic);
+	tcase_add_test(tc, test_many_sentences);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,65 @@
+#!/bin/sh
+# precis eval on a data set small enough to score by hand.
+. "$top_srcdir/tests/cli/setup"
+data="$top_srcdir/tests/data/eval/tiny.jsonl"
+
+p eval -n 1 --per-doc="$tmp/perdoc.jsonl" -f json "$data"
+expect_rc "eval skips bad records" 0
+expect_err "bad JSON reported with its line" "tiny.jsonl: line 2: invalid JSON"
+expect_err "record without article reported" "tiny.jsonl: line 4: no \"article\" string"
+python3 - "$tmp/out" "$tmp/perdoc.jsonl" <<'PY' && ok || bad "eval numbers"
+import json, sys
+rep = json.load(open(sys.argv[1]))
+assert rep["articles"] == 2 and rep["skipped"] == 2, rep
+names = [s["name"] for s in rep["systems"]]
+assert names == ["tfidf", "lead-1", "oracle"], names
+sysd = {s["name"]: s for s in rep["systems"]}
+# The oracle finds each reference sentence verbatim: every score is 1.
+for m in ("ROUGE-1", "ROUGE-2", "ROUGE-L", "ROUGE-SU4"):
+    a = sysd["oracle"]["average"][m]
+    assert a["F"] == 1.0 and a["R"] == 1.0 and a["P"] == 1.0, (m, a)
+assert sysd["oracle"]["words"] == 7.5
+# Lead-1 on record a: "Cats sleep all day long in the sun." vs the
+# reference: only "the" matches: R = 1/7, P = 1/8; on record b it is the
+# reference itself: 1. Per-document values:
+docs = [json.loads(l) for l in open(sys.argv[2])]
+assert [d["id"] for d in docs] == ["a", "b"]
+lead_a = [s for s in docs[0]["systems"] if s["system"] == "lead-1"][0]
+assert lead_a["sentences"] == [0]
+r1 = lead_a["rouge"]["ROUGE-1"]
+assert abs(r1["r"] - 0.14286) < 1e-9 and abs(r1["p"] - 0.125) < 1e-9, r1
+assert abs(r1["f"] - 2 * 0.14286 * 0.125 / (0.14286 + 0.125)) < 1e-5, r1
+lead_b = [s for s in docs[1]["systems"] if s["system"] == "lead-1"][0]
+assert lead_b["rouge"]["ROUGE-2"]["f"] == 1.0
+# The mean of Lead-1's per-document R-1 recall.
+assert abs(sysd["lead-1"]["average"]["ROUGE-1"]["mean_R"] - (0.14286 + 1) / 2) < 1e-5
+assert "vs_first" in sysd["oracle"] and "p" in sysd["oracle"]["vs_first"]["ROUGE-1"]
+PY
+
+p eval -n 1 "$data"
+expect_rc "text table" 0
+expect_out "text table header" "2 articles scored, 2 skipped"
+expect_out "text table oracle" "oracle"
+expect_out "paired test" "paired bootstrap against tfidf"
+
+p eval --strict -n 1 "$data"
+expect_rc "--strict" 3
+expect_err "--strict names the line" "line 2"
+
+p eval -n 1 --compare=lead,tfidf -j 2 -f json "$data"
+expect_rc "--compare -j 2" 0
+python3 -c "
+import json,sys
+r=json.load(open('$tmp/out'))
+assert [s['name'] for s in r['systems']]==['lead','tfidf','lead-1','oracle']
+" && ok || bad "--compare systems"
+
+p eval --compare=lead,nosuch "$data"
+expect_rc "unknown method in --compare" 2
+p eval
+expect_rc "no data set" 2
+p eval "$tmp/missing.jsonl"
+expect_rc "missing data set" 1
+p eval --limit-words=3 -n 1 -f json "$data"
+expect_rc "--limit-words" 0
+finish

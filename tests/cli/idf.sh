@@ -1,0 +1,49 @@
+#!/bin/sh
+# Background IDF models: build, merge, use, and their errors.
+. "$top_srcdir/tests/cli/setup"
+
+printf 'The council met on Monday. The council voted.\n' >"$tmp/d1.txt"
+printf 'Rain fell on Monday in the hills.\n' >"$tmp/d2.txt"
+p idf build -o "$tmp/m1.idf" "$tmp/d1.txt" "$tmp/d2.txt"
+expect_rc "build" 0
+head -1 "$tmp/m1.idf" | grep -q "^precis-idf	1	en	2$" && ok || bad "header"
+grep -q "^monday	2$" "$tmp/m1.idf" && ok || bad "monday counted in both documents"
+grep -q "^council	1$" "$tmp/m1.idf" && ok || bad "council counted once per document"
+if grep -q "^the	" "$tmp/m1.idf"; then bad "stopword in model"; else ok; fi
+
+printf '{"id":1,"text":"Rain again on Tuesday."}\n{"id":2,"article":"Council news."}\n' >"$tmp/c.jsonl"
+p idf build --input=jsonl -o "$tmp/m2.idf" "$tmp/c.jsonl"
+expect_rc "build jsonl" 0
+head -1 "$tmp/m2.idf" | grep -q "	2$" && ok || bad "jsonl documents counted"
+
+p idf merge -o "$tmp/m.idf" "$tmp/m1.idf" "$tmp/m2.idf"
+expect_rc "merge" 0
+head -1 "$tmp/m.idf" | grep -q "	4$" && ok || bad "merged document count"
+grep -q "^council	2$" "$tmp/m.idf" && ok || bad "merged df adds"
+grep -q "^rain	2$" "$tmp/m.idf" && ok || bad "merged df adds (rain)"
+# Merging is order-independent.
+p idf merge "$tmp/m2.idf" "$tmp/m1.idf"
+cmp -s "$tmp/out" "$tmp/m.idf" && ok || bad "merge order changes the model"
+
+p --idf="$tmp/m.idf" -n 1 "$tmp/d1.txt"
+expect_rc "--idf" 0
+printf 'not a model\n' >"$tmp/bad.idf"
+p --idf="$tmp/bad.idf" "$tmp/d1.txt"
+expect_rc "bad model" 3
+expect_err "bad model" "line 1: not a precis IDF model"
+printf 'precis-idf\t1\ten\t3\nword\tx\n' >"$tmp/bad2.idf"
+p --idf="$tmp/bad2.idf" "$tmp/d1.txt"
+expect_rc "bad model line" 3
+expect_err "bad model line" "line 2"
+p idf build -l de -o "$tmp/de.idf" "$tmp/d2.txt"
+p idf merge "$tmp/de.idf" "$tmp/m.idf"
+expect_rc "merge across languages" 3
+p -l de --idf="$tmp/m.idf" "$tmp/d1.txt"
+expect_rc "model of another language" 2
+p idf
+expect_rc "idf without subcommand" 2
+p idf frobnicate
+expect_rc "idf bad subcommand" 2
+p idf --help
+expect_rc "idf --help" 0
+finish

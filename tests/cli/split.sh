@@ -1,0 +1,116 @@
+#!/bin/sh
+# End-to-end tests of `precis split`: output, options, formats, errors.
+. "$top_srcdir/tests/cli/setup"
+data="$top_srcdir/tests/data/segment"
+
+# expect_same NAME FILE: stdout equals FILE.
+expect_same() {
+	if diff -u "$2" "$tmp/out" >"$tmp/diff"; then ok; else
+		bad "$1: output differs"; cat "$tmp/diff"; fi
+}
+
+p split "$data/news.txt"
+expect_rc news 0
+expect_same news "$data/news.expected"
+expect_empty_err news
+
+p split < "$data/news.txt"
+expect_same news-stdin "$data/news.expected"
+p split - < "$data/news.txt"
+expect_same news-dash "$data/news.expected"
+
+p split --join-lines "$data/wrapped.txt"
+expect_same wrapped "$data/wrapped.expected"
+p split "$data/wrapped.txt"
+expect_lines unwrapped 8
+
+printf 'It was a cold \nnight in the city.\r\nNext one.\r\n' >"$tmp/in"
+p split "$tmp/in"
+expect_out fold "It was a cold night in the city."
+expect_lines fold-crlf 2
+expect_no_out fold-cr "$(printf '\r')"
+
+printf '\347\210\266\343\201\256\n\345\256\266\343\201\247\343\201\231\343\200\202' >"$tmp/in"
+p split -l ja "$tmp/in"
+expect_out cjk-fold "$(printf '\347\210\266\343\201\256\345\256\266\343\201\247\343\201\231\343\200\202')"
+p split --language=japanese "$tmp/in"
+expect_rc language-name 0
+
+printf 'Am 3. Oktober war Feiertag. Das steht auf Seite 7. Dort.' >"$tmp/in"
+p split -l german "$tmp/in"
+expect_lines german 3
+p split -l de "$tmp/in"
+expect_lines german-code 3
+
+: >"$tmp/empty"
+p split "$tmp/empty"
+expect_rc empty 0
+expect_lines empty 0
+
+# JSON with byte offsets.
+printf 'Hello there. Bye' >"$tmp/in"
+p split --format=json "$tmp/in"
+expect_rc json 0
+expect_out json '"text":"Hello there.","offset":0,"length":12,"paragraph":0,"kind":"sentence"'
+expect_out json '"offset":13,"length":3,"paragraph":0,"kind":"line"'
+
+# JSON Lines: one array per record, in order; a bad record is skipped.
+printf '%s\n' '{"id":"a","text":"One. Two."}' 'not json' '{"id":2,"article":"Three."}' \
+	'{"id":"c"}' >"$tmp/in.jsonl"
+p split --input=jsonl "$tmp/in.jsonl"
+expect_rc jsonl-bad 3
+expect_lines jsonl 2
+expect_out jsonl '["One.","Two."]'
+expect_out jsonl '["Three."]'
+expect_err jsonl-line 'line 2'
+expect_err jsonl-field 'line 4'
+p split --input=jsonl --strict "$tmp/in.jsonl"
+expect_rc strict 3
+expect_lines strict 1
+p split --input=jsonl --format=json "$tmp/in.jsonl"
+expect_out jsonl-json '{"id":"a","sentences":[{"text":"One.","offset":0'
+expect_out jsonl-json '{"id":2,"sentences":'
+
+# Output file, written whole or not at all.
+p split -o "$tmp/o.txt" "$data/news.txt"
+expect_rc output 0
+if cmp -s "$tmp/o.txt" "$data/news.expected"; then ok; else bad "output file"; fi
+p split -o "$tmp/o2.txt" "$tmp/missing"
+expect_rc output-fail 1
+if [ -e "$tmp/o2.txt" ]; then bad "partial output left"; else ok; fi
+
+# Invalid UTF-8: an error with the offset, or repaired with --lenient.
+printf 'Good. Bad \377 byte.' >"$tmp/in"
+p split "$tmp/in"
+expect_rc utf8 3
+expect_err utf8 'byte 10'
+p split --lenient "$tmp/in"
+expect_rc lenient 0
+expect_lines lenient 2
+expect_err lenient 'warning'
+
+# Usage.
+p split --help
+expect_rc help 0
+expect_out help 'Usage: precis split'
+expect_empty_err help
+p split --bogus
+expect_rc bad-option 2
+expect_err bad-option "unknown option '--bogus'"
+p split -x
+expect_rc bad-short 2
+p split --input=xml
+expect_rc bad-input 2
+expect_err bad-input 'xml'
+p split --format=html
+expect_rc bad-format 2
+p split -l
+expect_rc no-value 2
+p split -l klingon "$data/news.txt"
+expect_rc bad-language 2
+expect_err bad-language 'klingon'
+p split "$tmp/missing"
+expect_rc missing 1
+expect_err missing 'missing'
+
+finish
