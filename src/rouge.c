@@ -205,7 +205,8 @@ int precis_rouge_score_pair(precis_rouge *rouge, const char *cand,
 	if (per_ref != &one)
 		free(per_ref);
 	if (rc == PRECIS_ERR_ARG)
-		return precis__fail(err, rc,
-				    "a sentence pair is too long for ROUGE-L");
+		return precis__fail(err, rc, "a sentence pair is too long for "
+					     "ROUGE-L/W (over %zu LCS cells)",
+				    ROUGE_MAX_LCS_CELLS);
 	return rc ? precis__fail(err, rc, NULL) : 0;
 }

@@ -211,10 +211,12 @@ struct rouge_pair {
 	size_t nterms;    /* dense ids in use */
 	uint32_t *cnt_model, *cnt_peer; /* unigram counts by dense id */
 	size_t cnt_cap;
-	uint32_t *dp;     /* LCS table */
-	double *wdp;      /* WLCS table */
-	uint32_t *wlen;   /* WLCS run lengths */
+	uint32_t *dp;     /* two rows of the LCS table */
+	double *wdp;      /* two rows of the WLCS table */
+	uint32_t *wlen;   /* two rows of WLCS run lengths */
 	size_t dp_cap, wdp_cap;
+	uint64_t *up;     /* trace-back bits of the tables */
+	size_t up_cap;
 	uint8_t *mask;    /* union LCS marks over a reference's tokens */
 	size_t mask_cap;
 	uint64_t *pm;     /* term -> positions in a candidate sentence */
@@ -230,8 +232,6 @@ struct rouge_pair {
 	rouge_cut cut;
 	rouge_span *lines;
 	size_t nlines, lines_cap;
-	char *buf;        /* normalized text (unicode tokenizer) */
-	size_t buf_cap;
 };
 
 void precis__rouge_pair_free(rouge_pair *p);
@@ -246,8 +246,10 @@ int precis__rouge_gram_counts(rouge_pair *p, rouge_kind kind, unsigned n,
 			      int distance, rouge_counts *per_ref);
 int precis__rouge_lcs_counts(rouge_pair *p, rouge_counts *per_ref);
 int precis__rouge_wlcs_counts(rouge_pair *p, double w, rouge_counts *per_ref);
-/* Largest LCS table a pair may need, in cells. */
-#define ROUGE_MAX_LCS_CELLS ((size_t)1 << 27)
+/* Largest LCS table of a sentence pair, in cells: one trace-back bit each
+ * (128 MB). Only candidate sentences of more than 64 tokens and ROUGE-W
+ * need the table. */
+#define ROUGE_MAX_LCS_CELLS ((size_t)1 << 30)
 
 /* Scores every metric of the tokenized pair in r->pair into out[]; per_ref
  * is scratch for one count per reference. */

@@ -29,19 +29,35 @@ static size_t longest_sentence(const rouge_text *t)
 	return best;
 }
 
-/* Sizes the tables for the pair; PRECIS_ERR_ARG when they would be huge. */
+/* Grows the two-row tables for candidate sentences of up to n tokens. */
+static int reserve_rows(rouge_pair *p, size_t n, int weighted)
+{
+	size_t need = 2 * (n + 1), cap = p->wdp_cap;
+	if (!weighted)
+		return precis__grow((void **)&p->dp, &p->dp_cap, need,
+				    sizeof *p->dp);
+	if (precis__grow((void **)&p->wdp, &cap, need, sizeof *p->wdp) != 0)
+		return PRECIS_ERR_NOMEM;
+	cap = p->wdp_cap;
+	if (precis__grow((void **)&p->wlen, &cap, need, sizeof *p->wlen) != 0)
+		return PRECIS_ERR_NOMEM;
+	p->wdp_cap = cap;
+	return 0;
+}
+
+/* Sizes the tables for the pair; PRECIS_ERR_ARG when the trace-back bits
+ * of a sentence pair would pass ROUGE_MAX_LCS_CELLS. */
 static int reserve(rouge_pair *p, int weighted)
 {
-	size_t n = longest_sentence(&p->text[0]) + 1, m = 1, ntok = 1;
+	size_t n = longest_sentence(&p->text[0]), m = 1, ntok = 1;
 	for (size_t r = 1; r < p->ntext; r++) {
-		size_t k = longest_sentence(&p->text[r]) + 1;
+		size_t k = longest_sentence(&p->text[r]);
 		m = k > m ? k : m;
 		ntok = p->text[r].ntok > ntok ? p->text[r].ntok : ntok;
 	}
-	if (m > ROUGE_MAX_LCS_CELLS / n)
-		return PRECIS_ERR_ARG;
 	if (precis__grow((void **)&p->mask, &p->mask_cap, ntok, 1) != 0 ||
-	    precis__grow((void **)&p->rows, &p->rows_cap, m, sizeof *p->rows))
+	    precis__grow((void **)&p->rows, &p->rows_cap, m + 1,
+			 sizeof *p->rows) != 0)
 		return PRECIS_ERR_NOMEM;
 	if (p->nterms > p->pm_cap) {
 		size_t old = p->pm_cap;
@@ -50,16 +66,14 @@ static int reserve(rouge_pair *p, int weighted)
 			return PRECIS_ERR_NOMEM;
 		memset(p->pm + old, 0, (p->pm_cap - old) * sizeof *p->pm);
 	}
-	if (!weighted)
-		return precis__grow((void **)&p->dp, &p->dp_cap, m * n,
-				    sizeof *p->dp);
-	size_t cap = p->wdp_cap;
-	if (precis__grow((void **)&p->wdp, &cap, m * n, sizeof *p->wdp) != 0)
+	if (!weighted && n <= 64)
+		return 0; /* bit-parallel only */
+	if (n > 0 && m > ROUGE_MAX_LCS_CELLS / n)
+		return PRECIS_ERR_ARG;
+	if (reserve_rows(p, n, weighted) != 0 ||
+	    precis__grow((void **)&p->up, &p->up_cap, (m * n + 63) / 64 + 1,
+			 sizeof *p->up) != 0)
 		return PRECIS_ERR_NOMEM;
-	cap = p->wdp_cap;
-	if (precis__grow((void **)&p->wlen, &cap, m * n, sizeof *p->wlen) != 0)
-		return PRECIS_ERR_NOMEM;
-	p->wdp_cap = cap;
 	return 0;
 }
 
@@ -111,63 +125,82 @@ static void bits_mark(const uint32_t *x, size_t m, const uint32_t *y, size_t n,
 	}
 }
 
-/* Marks in `mask` the positions of x on the LCS of x[0, m) and y[0, n). */
-static void lcs_mark(const uint32_t *x, size_t m, const uint32_t *y, size_t n,
-		     uint32_t *c, uint8_t *mask)
+/* The trace back shared by both tables: up[] holds, per cell (i, j) with
+ * x[i-1] != y[j-1], whether c[i-1][j] >= c[i][j-1] (go up, else left). */
+static void trace(const uint32_t *x, size_t m, const uint32_t *y, size_t n,
+		  const uint64_t *up, uint8_t *mask)
 {
-	size_t w = n + 1;
-	memset(c, 0, w * sizeof *c);
-	for (size_t i = 1; i <= m; i++) {
-		uint32_t *row = c + i * w, *up = row - w, xi = x[i - 1];
-		row[0] = 0;
-		for (size_t j = 1; j <= n; j++) {
-			if (xi == y[j - 1])
-				row[j] = up[j - 1] + 1;
-			else
-				row[j] = up[j] >= row[j - 1] ? up[j] : row[j - 1];
-		}
-	}
 	for (size_t i = m, j = n; i > 0 && j > 0;) {
+		size_t b = (i - 1) * n + (j - 1);
 		if (x[i - 1] == y[j - 1])
 			mask[--i] = 1, j--;
-		else if (c[(i - 1) * w + j] >= c[i * w + j - 1])
+		else if (up[b / 64] >> (b % 64) & 1)
 			i--;
 		else
 			j--;
 	}
 }
 
-/* The same with the weighted LCS; wt[k] = k^w. */
-static void wlcs_mark(const uint32_t *x, size_t m, const uint32_t *y, size_t n,
-		      double *c, uint32_t *len, const double *wt, uint8_t *mask)
+static void set_up(uint64_t *up, size_t b)
 {
-	size_t w = n + 1;
-	for (size_t j = 0; j < w; j++)
-		c[j] = 0, len[j] = 0;
+	up[b / 64] |= 1ull << (b % 64);
+}
+
+/* Marks in `mask` the positions of x on the LCS of x[0, m) and y[0, n):
+ * two rows of the table, and one bit per cell for the trace back. */
+static void lcs_mark(rouge_pair *p, const uint32_t *x, size_t m,
+		     const uint32_t *y, size_t n, uint8_t *mask)
+{
+	uint32_t *prev = p->dp, *row = p->dp + n + 1;
+	memset(prev, 0, (n + 1) * sizeof *prev);
+	memset(p->up, 0, ((m * n + 63) / 64) * sizeof *p->up);
 	for (size_t i = 1; i <= m; i++) {
-		double *row = c + i * w, *up = row - w;
-		uint32_t *lrow = len + i * w, *lup = lrow - w, xi = x[i - 1];
+		uint32_t xi = x[i - 1], *t;
 		row[0] = 0;
-		lrow[0] = 0;
 		for (size_t j = 1; j <= n; j++) {
 			if (xi == y[j - 1]) {
-				uint32_t k = lup[j - 1];
-				row[j] = up[j - 1] + wt[k + 1] - wt[k];
-				lrow[j] = k + 1;
+				row[j] = prev[j - 1] + 1;
+			} else if (prev[j] >= row[j - 1]) {
+				row[j] = prev[j];
+				set_up(p->up, (i - 1) * n + j - 1);
 			} else {
-				row[j] = up[j] >= row[j - 1] ? up[j] : row[j - 1];
-				lrow[j] = 0;
+				row[j] = row[j - 1];
 			}
 		}
+		t = prev, prev = row, row = t;
 	}
-	for (size_t i = m, j = n; i > 0 && j > 0;) {
-		if (x[i - 1] == y[j - 1])
-			mask[--i] = 1, j--;
-		else if (c[(i - 1) * w + j] >= c[i * w + j - 1])
-			i--;
-		else
-			j--;
+	trace(x, m, y, n, p->up, mask);
+}
+
+/* The same with the weighted LCS; wt[k] = k^w. */
+static void wlcs_mark(rouge_pair *p, const uint32_t *x, size_t m,
+		      const uint32_t *y, size_t n, uint8_t *mask)
+{
+	double *prev = p->wdp, *row = p->wdp + n + 1, *t;
+	uint32_t *lprev = p->wlen, *lrow = p->wlen + n + 1, *lt;
+	const double *wt = p->weight;
+	for (size_t j = 0; j <= n; j++)
+		prev[j] = 0, lprev[j] = 0;
+	memset(p->up, 0, ((m * n + 63) / 64) * sizeof *p->up);
+	for (size_t i = 1; i <= m; i++) {
+		uint32_t xi = x[i - 1];
+		row[0] = 0, lrow[0] = 0;
+		for (size_t j = 1; j <= n; j++) {
+			if (xi == y[j - 1]) {
+				uint32_t k = lprev[j - 1];
+				row[j] = prev[j - 1] + wt[k + 1] - wt[k];
+				lrow[j] = k + 1;
+			} else if (prev[j] >= row[j - 1]) {
+				row[j] = prev[j], lrow[j] = 0;
+				set_up(p->up, (i - 1) * n + j - 1);
+			} else {
+				row[j] = row[j - 1], lrow[j] = 0;
+			}
+		}
+		t = prev, prev = row, row = t;
+		lt = lprev, lprev = lrow, lrow = lt;
 	}
+	trace(x, m, y, n, p->up, mask);
 }
 
 /* Unigram counts of the reference and the candidate, for clipping. */
@@ -223,10 +256,9 @@ static void union_mark(rouge_pair *p, const rouge_text *ref, int weighted)
 			else if (bits)
 				bits_mark(x, m, y, n, p->pm, p->rows, p->mask + rs);
 			else if (weighted)
-				wlcs_mark(x, m, y, n, p->wdp, p->wlen, p->weight,
-					  p->mask + rs);
+				wlcs_mark(p, x, m, y, n, p->mask + rs);
 			else
-				lcs_mark(x, m, y, n, p->dp, p->mask + rs);
+				lcs_mark(p, x, m, y, n, p->mask + rs);
 			rs = ref->sent[r];
 		}
 		for (size_t j = 0; bits && j < n; j++)

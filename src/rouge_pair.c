@@ -91,6 +91,7 @@ void precis__rouge_pair_free(rouge_pair *p)
 	free(p->dp);
 	free(p->wdp);
 	free(p->wlen);
+	free(p->up);
 	free(p->mask);
 	free(p->pm);
 	free(p->rows);
@@ -99,6 +100,5 @@ void precis__rouge_pair_free(rouge_pair *p)
 	precis__rouge_grams_free(&p->grams);
 	precis__rouge_cut_free(&p->cut);
 	free(p->lines);
-	free(p->buf);
 	free(p);
 }

@@ -16,5 +16,6 @@ void precis__rouge_srand48(rouge_rand48 *r, uint32_t seed)
 double precis__rouge_drand48(rouge_rand48 *r)
 {
 	r->x = (0x5DEECE66Dull * r->x + 0xB) & MASK48;
-	return (double)r->x * 0x1p-48; /* exact, as Perl's ldexp(x, -48) */
+	/* exact, as Perl's ldexp(x, -48); x < 2^48 converts as a signed int */
+	return (double)(int64_t)r->x * 0x1p-48;
 }

@@ -10,11 +10,24 @@
 
 #include "rouge.h"
 
-static int word_byte(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9');
-}
+/* fold[c]: c lower-cased when it is [A-Za-z0-9], else 0. */
+static const unsigned char fold[256] = {
+#define R(a, b) [a] = b
+	R('0', '0'), R('1', '1'), R('2', '2'), R('3', '3'), R('4', '4'),
+	R('5', '5'), R('6', '6'), R('7', '7'), R('8', '8'), R('9', '9'),
+	R('a', 'a'), R('b', 'b'), R('c', 'c'), R('d', 'd'), R('e', 'e'),
+	R('f', 'f'), R('g', 'g'), R('h', 'h'), R('i', 'i'), R('j', 'j'),
+	R('k', 'k'), R('l', 'l'), R('m', 'm'), R('n', 'n'), R('o', 'o'),
+	R('p', 'p'), R('q', 'q'), R('r', 'r'), R('s', 's'), R('t', 't'),
+	R('u', 'u'), R('v', 'v'), R('w', 'w'), R('x', 'x'), R('y', 'y'),
+	R('z', 'z'), R('A', 'a'), R('B', 'b'), R('C', 'c'), R('D', 'd'),
+	R('E', 'e'), R('F', 'f'), R('G', 'g'), R('H', 'h'), R('I', 'i'),
+	R('J', 'j'), R('K', 'k'), R('L', 'l'), R('M', 'm'), R('N', 'n'),
+	R('O', 'o'), R('P', 'p'), R('Q', 'q'), R('R', 'r'), R('S', 's'),
+	R('T', 't'), R('U', 'u'), R('V', 'v'), R('W', 'w'), R('X', 'x'),
+	R('Y', 'y'), R('Z', 'z')
+#undef R
+};
 
 static int push_tok(uint32_t **v, size_t *n, size_t *cap, uint32_t t)
 {
@@ -30,10 +43,10 @@ static int tok_span(rouge_lex *lx, const char *s, size_t len, uint32_t **v,
 {
 	size_t i = 0;
 	while (i < len) {
-		while (i < len && !word_byte((unsigned char)s[i]))
+		while (i < len && !fold[(unsigned char)s[i]])
 			i++;
 		size_t start = i;
-		while (i < len && word_byte((unsigned char)s[i]))
+		while (i < len && fold[(unsigned char)s[i]])
 			i++;
 		size_t k = i - start;
 		if (k == 0)
@@ -43,8 +56,7 @@ static int tok_span(rouge_lex *lx, const char *s, size_t len, uint32_t **v,
 			return PRECIS_ERR_NOMEM;
 		uint64_t h = 0xcbf29ce484222325ull; /* precis__hash, folded */
 		for (size_t j = 0; j < k; j++) {
-			unsigned char c = (unsigned char)s[start + j];
-			c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			unsigned char c = fold[(unsigned char)s[start + j]];
 			lx->fold[j] = (char)c;
 			h = (h ^ c) * 0x100000001b3ull;
 		}

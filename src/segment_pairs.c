@@ -93,36 +93,55 @@ static int matched(seg_scan *s, size_t k, size_t pos)
 	return 0;
 }
 
-/* Classes of the characters around t[i, i + l). */
-static void around(const seg_scan *s, size_t i, size_t l, int *before,
-		   int *after)
-{
-	size_t n;
-	*before = i == s->bs ? CC_OTHER
-		: seg_cclass(seg_decode(s->t + seg_prev(s->t, s->bs, i),
-					s->be - seg_prev(s->t, s->bs, i), &n));
-	*after = i + l >= s->be ? CC_OTHER
-		: seg_cclass(seg_decode(s->t + i + l, s->be - i - l, &n));
-}
+/* What is on either side of a quote at t[i, i + l). */
+typedef struct quote_ctx {
+	bool space_before, word_before, open_before; /* start counts as space */
+	bool space_after, word_after;                 /* end counts as space */
+} quote_ctx;
 
-static bool is_letter(int cc)
+static bool is_word(int cc)
 {
 	return cc == CC_UPPER || cc == CC_LOWER || cc == CC_CASELESS ||
-	       cc == CC_MARK;
+	       cc == CC_MARK || cc == CC_DIGIT;
 }
 
-/* Apostrophes look like quotes: ' and ’ between letters ("Let's") or
- * before a letter or digit ("'90s", "Putin’s") open and close nothing. */
+static quote_ctx around(const seg_scan *s, size_t i, size_t l)
+{
+	quote_ctx q = { true, false, false, true, false };
+	size_t n;
+	if (i > s->bs) {
+		size_t p = seg_prev(s->t, s->bs, i);
+		uint32_t cp = seg_decode(s->t + p, s->be - p, &n);
+		q.space_before = seg_space_at(s, p, &n);
+		q.word_before = is_word(seg_cclass(cp));
+		q.open_before = (seg_flags(s->r, cp) & (SC_OPEN | SC_DASH)) != 0;
+	}
+	if (i + l < s->be) {
+		q.space_after = seg_space_at(s, i + l, &n);
+		q.word_after = is_word(seg_cclass(seg_decode(s->t + i + l,
+							     s->be - i - l, &n)));
+	}
+	return q;
+}
+
+/*
+ * Straight quotes and apostrophes say by their neighbours which way they
+ * face: one after a space and before a word opens ("Just), one after a
+ * word or a period and before a space closes (this,"). ' and ’ between
+ * letters or before one ("Let's", "'90s", "Putin’s") are apostrophes.
+ */
 static void quote_roles(const seg_scan *s, size_t i, size_t l, uint32_t cp,
 			bool *may_open, bool *may_close)
 {
-	if (cp != '\'' && cp != 0x2019)
+	if (cp != '"' && cp != '\'' && cp != 0x2019)
 		return;
-	int b, a;
-	around(s, i, l, &b, &a);
-	bool word_after = is_letter(a) || a == CC_DIGIT;
-	*may_close = *may_close && !word_after;
-	*may_open = *may_open && word_after && !is_letter(b) && b != CC_DIGIT;
+	quote_ctx q = around(s, i, l);
+	bool opens = !q.space_after && (q.space_before || q.open_before);
+	bool closes = !q.space_before && !q.word_after;
+	if (cp == '"' && !opens && !closes)
+		return; /* " between spaces or between letters: either way */
+	*may_open = *may_open && opens && (cp == '"' || q.word_after);
+	*may_close = *may_close && closes;
 }
 
 static int pair_char(seg_scan *s, size_t i, size_t l, uint32_t cp,

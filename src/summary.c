@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clean.h"
 #include "ctx.h"
 #include "doc.h"
 #include "idf.h"
@@ -27,8 +28,9 @@ void precis_options_init(precis_options *o)
 
 /*
  * Which units may be picked: running-text sentences long enough to stand
- * alone. Failing that (a list, a poem, a headline-only page), relax step by
- * step rather than return nothing. Returns the count.
+ * alone and not page furniture (clean.h). Failing that (a list, a poem, a
+ * headline-only page), relax step by step rather than return nothing.
+ * Returns the count.
  */
 static size_t mark_eligible(const precis_doc *d, double min_words,
 			    unsigned char *ok)
@@ -38,6 +40,10 @@ static size_t mark_eligible(const precis_doc *d, double min_words,
 		size_t count = 0;
 		for (size_t i = 0; i < d->units.n; i++) {
 			int e = d->words[i] > 0 && i != title;
+			if (pass < 2)
+				e = e && !precis__is_furniture(
+						 d->text + d->units.v[i].start,
+						 d->units.v[i].end - d->units.v[i].start);
 			if (pass == 0)
 				e = e && d->units.v[i].kind == PRECIS_UNIT_SENTENCE &&
 				    (double)d->words[i] >= min_words;

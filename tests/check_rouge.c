@@ -254,6 +254,34 @@ START_TEST(hand_computed)
 }
 END_TEST
 
+/* Candidate sentences of up to 64 tokens take the bit-parallel LCS, longer
+ * ones the table: both sides of the boundary. */
+START_TEST(long_sentences)
+{
+	precis_rouge *r = make(0);
+	for (int n = 62; n <= 67; n++) {
+		char cand[1024] = "", ref[1024] = "";
+		for (int i = 0; i < n; i++) {
+			char w[16];
+			snprintf(w, sizeof w, "w%d ", i);
+			strcat(cand, w);
+			if (i % 2 == 0)
+				strcat(ref, w);
+		}
+		const char *refs[] = { ref };
+		size_t lens[] = { strlen(ref) };
+		precis_rouge_score s[ROUGE_MAX_METRICS];
+		ck_assert_int_eq(precis_rouge_score_pair(r, cand, strlen(cand),
+							 refs, lens, 1, s, NULL), 0);
+		ck_assert_msg(s[4].hit == (n + 1) / 2 && s[4].r == 1,
+			      "n=%d: LCS %g", n, s[4].hit);
+		/* ROUGE-W: every reference token marked, one run */
+		ck_assert(s[5].hit == pow((n + 1) / 2, 1.2));
+	}
+	precis_rouge_free(r);
+}
+END_TEST
+
 /* -f B keeps the reference with the best score. */
 START_TEST(best_reference)
 {
@@ -387,6 +415,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, empty_reference);
 	tcase_add_test(tc, hand_computed);
 	tcase_add_test(tc, best_reference);
+	tcase_add_test(tc, long_sentences);
 	tcase_add_test(tc, metric_names);
 	tcase_add_test(tc, bad_options);
 	tcase_add_test(tc, eval_api);

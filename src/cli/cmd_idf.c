@@ -9,6 +9,7 @@
 #include "cmd.h"
 #include "error.h"
 #include "io.h"
+#include "batch.h"
 #include "jsonl.h"
 #include "precis.h"
 
@@ -79,33 +80,28 @@ static int add_text(precis_idf *m, precis_ctx *ctx, const idf_args *a,
 	return rc == 0 ? 0 : cli_fail_lib(where, &err);
 }
 
+typedef struct idf_build {
+	precis_idf *model;
+	precis_ctx *ctx;
+	const idf_args *a;
+} idf_build;
+
+static int add_record(void *payload, const char *where, json_t *rec, FILE *out)
+{
+	idf_build *b = payload;
+	size_t len;
+	const char *t = batch_text(rec, &len);
+	(void)out;
+	return t ? add_text(b->model, b->ctx, b->a, where, t, len)
+		 : cli_fail_in(EXIT_INPUT, where, "no \"text\" or \"article\" string");
+}
+
 static int add_jsonl(precis_idf *m, precis_ctx *ctx, const idf_args *a,
 		     const char *path)
 {
-	jsonl_reader r;
-	int rc = jsonl_open(&r, path), first = 0, k;
-	json_t *rec;
-	if (rc != 0)
-		return rc;
-	while ((k = jsonl_next(&r, &rec)) != JSONL_EOF && k != JSONL_IOERR) {
-		if (k == JSONL_BAD) {
-			first = first ? first : EXIT_INPUT;
-			continue;
-		}
-		size_t len;
-		const char *t = jsonl_string(rec, "text", &len);
-		if (t == NULL)
-			t = jsonl_string(rec, "article", &len);
-		char where[512];
-		snprintf(where, sizeof where, "%s: line %zu", r.name, r.line);
-		rc = t ? add_text(m, ctx, a, where, t, len)
-		       : cli_fail_in(EXIT_INPUT, where, "no \"text\" or \"article\" string");
-		if (rc != 0 && first == 0)
-			first = rc;
-		json_decref(rec);
-	}
-	jsonl_close(&r);
-	return k == JSONL_IOERR ? EXIT_RUNTIME : first;
+	idf_build ib = { m, ctx, a };
+	batch b = { NULL, 1, 0, NULL, add_record, &ib };
+	return batch_jsonl(&b, path, NULL);
 }
 
 static int add_file(precis_idf *m, precis_ctx *ctx, const idf_args *a,

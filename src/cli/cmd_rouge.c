@@ -15,8 +15,8 @@
 #include "cmd.h"
 #include "error.h"
 #include "io.h"
-#include "jsonl.h"
 #include "precis.h"
+#include "rouge_pairs.h"
 
 enum { FMT_TABLE, FMT_JSON, FMT_ROUGE155 };
 
@@ -161,10 +161,9 @@ static int parse_tokenize(rouge_args *a, const char *val)
 	return 0;
 }
 
-static int parse_unit(rouge_args *a, const char *val, const char *opt,
-		      double lo, double hi, double *out)
+static int parse_unit(const char *val, const char *opt, double lo, double hi,
+		      double *out)
 {
-	(void)a;
 	double v;
 	if (args_double(val, &v) != 0 || v < lo || v > hi)
 		return bad_value(opt, val);
@@ -185,7 +184,7 @@ static int parse_legacy(rouge_args *a, int c, const char *val)
 		a->has_skip = 1;
 		return parse_long("-2", val, -1000000, 1000000, &a->skip);
 	case 'w':
-		if (parse_unit(a, val, "-w", 0, 1e6, &a->weight) != 0 ||
+		if (parse_unit(val, "-w", 0, 1e6, &a->weight) != 0 ||
 		    a->weight <= 0)
 			return bad_value("-w", val);
 		return 0;
@@ -208,8 +207,8 @@ static int parse_one(rouge_args *a, int c, const char *val)
 	case 'd': a->per_doc = 1; return 0;
 	case 'm': a->o.stem = 1; return 0;
 	case 's': a->o.stopwords = 1; return 0;
-	case 'p': return parse_unit(a, val, "--alpha", 0, 1, &a->o.alpha);
-	case 'c': return parse_unit(a, val, "--confidence", 0, 100, &a->confidence);
+	case 'p': return parse_unit(val, "--alpha", 0, 1, &a->o.alpha);
+	case 'c': return parse_unit(val, "--confidence", 0, 100, &a->confidence);
 	case 'o': a->output = val; return 0;
 	case 'a': case 'e': return 0;
 	case 'r':
@@ -282,108 +281,27 @@ static int parse_args(rouge_args *a, int argc, char **argv)
 
 /* ---- input ------------------------------------------------------------- */
 
-/* Reads the references of a record into refs/lens (borrowed from rec). */
-static int record_refs(json_t *rec, const char ***refs, size_t **lens,
-		       size_t *n)
-{
-	json_t *v = json_object_get(rec, "references");
-	if (json_is_string(v)) {
-		(*refs)[0] = json_string_value(v);
-		(*lens)[0] = json_string_length(v);
-		*n = 1;
-		return 0;
-	}
-	if (!json_is_array(v))
-		return -1;
-	size_t k = json_array_size(v);
-	if (k > 0) {
-		const char **r = realloc(*refs, k * sizeof *r);
-		size_t *l = r ? realloc(*lens, k * sizeof *l) : NULL;
-		if (r != NULL)
-			*refs = r;
-		if (l == NULL)
-			return -2;
-		*lens = l;
-	}
-	for (size_t i = 0; i < k; i++) {
-		json_t *s = json_array_get(v, i);
-		if (!json_is_string(s))
-			return -1;
-		(*refs)[i] = json_string_value(s);
-		(*lens)[i] = json_string_length(s);
-	}
-	*n = k;
-	return 0;
-}
-
-/* The record's id as text: a string, a number, or the line number. */
-static const char *record_id(json_t *rec, size_t line, char *buf, size_t cap)
-{
-	json_t *id = json_object_get(rec, "id");
-	if (json_is_string(id))
-		return json_string_value(id);
-	if (json_is_integer(id))
-		snprintf(buf, cap, "%" JSON_INTEGER_FORMAT, json_integer_value(id));
-	else
-		snprintf(buf, cap, "%zu", line);
-	return buf;
-}
-
-typedef struct refs_buf {
-	const char **refs;
-	size_t *lens;
-} refs_buf;
-
-static int add_record(precis_rouge_eval *ev, precis_rouge *rouge,
-		      jsonl_reader *jr, json_t *rec, refs_buf *rb)
-{
-	size_t clen, nrefs = 0;
-	const char *cand = jsonl_string(rec, "candidate", &clen);
-	if (cand == NULL)
-		return cli_fail_in(EXIT_INPUT, jr->name,
-				   "line %zu: \"candidate\" must be a string",
-				   jr->line);
-	int rc = record_refs(rec, &rb->refs, &rb->lens, &nrefs);
-	if (rc == -2)
-		return cli_fail(EXIT_RUNTIME, "out of memory");
-	if (rc != 0)
-		return cli_fail_in(EXIT_INPUT, jr->name,
-				   "line %zu: \"references\" must be an array "
-				   "of strings", jr->line);
-	char idbuf[32];
-	const char *id = record_id(rec, jr->line, idbuf, sizeof idbuf);
-	precis_error err;
-	if (precis_rouge_eval_add(ev, rouge, id, cand, clen, rb->refs, rb->lens,
-				  nrefs, &err) != 0)
-		return cli_fail_in(cli_exit_for(err.code), jr->name,
-				   "line %zu: %s", jr->line, err.message);
-	return 0;
-}
-
 static int read_pairs(precis_rouge_eval *ev, precis_rouge *rouge,
 		      const char *path)
 {
-	jsonl_reader jr;
-	int rc = jsonl_open(&jr, path);
+	pairs_reader pr;
+	int rc = pairs_open(&pr, path), st;
 	if (rc != 0)
 		return rc;
-	refs_buf rb = { malloc(sizeof *rb.refs), malloc(sizeof *rb.lens) };
-	if (rb.refs == NULL || rb.lens == NULL)
-		rc = cli_fail(EXIT_RUNTIME, "out of memory");
-	json_t *rec;
-	int st;
-	while (rc == 0 && (st = jsonl_next(&jr, &rec)) == JSONL_RECORD) {
-		rc = add_record(ev, rouge, &jr, rec, &rb);
-		json_decref(rec);
+	while ((st = pairs_next(&pr)) == 1) {
+		char line[32];
+		precis_error err;
+		snprintf(line, sizeof line, "%zu", pr.line);
+		if (precis_rouge_eval_add(ev, rouge, pr.id ? pr.id : line, pr.cand,
+					  pr.cand_len, pr.refs, pr.ref_lens,
+					  pr.nrefs, &err) != 0) {
+			st = -cli_fail_in(cli_exit_for(err.code), pr.name,
+					  "line %zu: %s", pr.line, err.message);
+			break;
+		}
 	}
-	if (rc == 0 && st == JSONL_BAD)
-		rc = EXIT_INPUT;
-	else if (rc == 0 && st == JSONL_IOERR)
-		rc = EXIT_RUNTIME;
-	free(rb.refs);
-	free(rb.lens);
-	jsonl_close(&jr);
-	return rc;
+	pairs_close(&pr);
+	return st < 0 ? -st : 0;
 }
 
 static void free_texts(char **texts, size_t n)

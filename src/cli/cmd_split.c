@@ -15,6 +15,7 @@
 #include "cmd.h"
 #include "error.h"
 #include "io.h"
+#include "batch.h"
 #include "jsonl.h"
 #include "precis.h"
 
@@ -51,6 +52,7 @@ typedef struct split_args {
 	const char *language, *output;
 	int jsonl, json, strict;
 	unsigned flags;
+	precis_ctx *ctx;
 } split_args;
 
 enum { OPT_INPUT = 256, OPT_JOIN, OPT_LENIENT, OPT_STRICT };
@@ -206,85 +208,37 @@ static int split_text(precis_ctx *ctx, const split_args *a, const char *where,
 	return rc;
 }
 
-static int split_file(precis_ctx *ctx, const split_args *a, const char *path,
+static int split_file(void *payload, const char *path, int index, int nfiles,
 		      FILE *out)
 {
+	const split_args *a = payload;
 	const char *name = io_display_name(path);
 	char *buf;
 	size_t len;
+	(void)index;
+	(void)nfiles;
 	int rc = io_read_all(path, &buf, &len);
 	if (rc != 0)
 		return rc;
 	json_t *label = json_string(name);
 	rc = label == NULL ? cli_fail(EXIT_RUNTIME, "out of memory")
-			   : split_text(ctx, a, name, buf, len, "file", label, out);
+			   : split_text(a->ctx, a, name, buf, len, "file", label, out);
 	json_decref(label);
 	free(buf);
 	return rc;
 }
 
 /* One record: {"id", "text"|"article"}. */
-static int split_record(precis_ctx *ctx, const split_args *a,
-			const jsonl_reader *r, json_t *rec, FILE *out)
+static int split_record(void *payload, const char *where, json_t *rec, FILE *out)
 {
-	char where[512];
-	snprintf(where, sizeof where, "%s: line %zu", r->name, r->line);
+	const split_args *a = payload;
 	size_t len;
-	const char *text = jsonl_string(rec, "text", &len);
-	if (text == NULL)
-		text = jsonl_string(rec, "article", &len);
+	const char *text = batch_text(rec, &len);
 	if (text == NULL)
 		return cli_fail_in(EXIT_INPUT, where, "no \"text\" or \"article\" string");
 	json_t *id = json_object_get(rec, "id");
-	return split_text(ctx, a, where, text, len, "id",
+	return split_text(a->ctx, a, where, text, len, "id",
 			  id != NULL ? id : json_null(), out);
-}
-
-/* Streams records: a bad one is reported and skipped unless --strict. */
-static int split_jsonl(precis_ctx *ctx, const split_args *a, const char *path,
-		       FILE *out)
-{
-	jsonl_reader r;
-	int rc = jsonl_open(&r, path), first = 0, k;
-	json_t *rec;
-	if (rc != 0)
-		return rc;
-	while ((k = jsonl_next(&r, &rec)) != JSONL_EOF && k != JSONL_IOERR) {
-		rc = k == JSONL_BAD ? EXIT_INPUT : split_record(ctx, a, &r, rec, out);
-		json_decref(rec);
-		if (rc != 0 && first == 0)
-			first = rc;
-		if (rc != 0 && a->strict)
-			break;
-	}
-	jsonl_close(&r);
-	return k == JSONL_IOERR ? EXIT_RUNTIME : first;
-}
-
-static int run(precis_ctx *ctx, const split_args *a, char **files, int nfiles)
-{
-	io_out out;
-	int rc = io_out_open(&out, a->output), first = 0;
-	if (rc != 0)
-		return rc;
-	char *stdin_only[] = { "-" };
-	if (nfiles == 0) {
-		files = stdin_only;
-		nfiles = 1;
-	}
-	for (int i = 0; i < nfiles && (first == 0 || !a->strict); i++) {
-		rc = a->jsonl ? split_jsonl(ctx, a, files[i], out.fp)
-			      : split_file(ctx, a, files[i], out.fp);
-		if (rc != 0 && first == 0)
-			first = rc;
-	}
-	/* No half-written output file, except for records skipped leniently. */
-	if (first != 0 && a->output != NULL && (!a->jsonl || a->strict)) {
-		io_out_abort(&out);
-		return first;
-	}
-	rc = io_out_commit(&out);
-	return first != 0 ? first : rc;
 }
 
 int cmd_split(int argc, char **argv)
@@ -295,11 +249,11 @@ int cmd_split(int argc, char **argv)
 	int rc = parse_args(&a, argc, argv, &done);
 	if (rc != 0 || done)
 		return rc;
-	precis_ctx *ctx;
 	precis_error err;
-	if (precis_ctx_new(&ctx, a.language, &err) != 0)
+	if (precis_ctx_new(&a.ctx, a.language, &err) != 0)
 		return cli_fail_lib(NULL, &err);
-	rc = run(ctx, &a, argv + optind, argc - optind);
-	precis_ctx_free(ctx);
+	batch b = { a.output, a.jsonl, a.strict, split_file, split_record, &a };
+	rc = batch_run(&b, argv + optind, argc - optind);
+	precis_ctx_free(a.ctx);
 	return rc;
 }

@@ -10,6 +10,7 @@
 #include "cmd.h"
 #include "error.h"
 #include "io.h"
+#include "batch.h"
 #include "jsonl.h"
 #include "precis.h"
 #include "sumopts.h"
@@ -37,6 +38,7 @@ typedef struct sum_args {
 	const char *output;
 	int jsonl, strict;
 	precis_format format;
+	precis_ctx *ctx;
 } sum_args;
 
 enum { OPT_INPUT = 256, OPT_STRICT };
@@ -105,32 +107,33 @@ done:
 	return rc;
 }
 
-static int summarize_file(precis_ctx *ctx, const sum_args *a, const char *path,
-			  int header, FILE *out)
+static int summarize_file(void *payload, const char *path, int index,
+			  int nfiles, FILE *out)
 {
+	const sum_args *a = payload;
 	const char *name = io_display_name(path);
 	char *buf;
 	size_t len;
 	int rc = io_read_all(path, &buf, &len);
 	if (rc != 0)
 		return rc;
-	if (header && a->format == PRECIS_FORMAT_TEXT)
+	if (index > 0 && a->format == PRECIS_FORMAT_TEXT)
+		fputc('\n', out);
+	if (nfiles > 1 && a->format == PRECIS_FORMAT_TEXT)
 		fprintf(out, "==> %s <==\n", name);
-	rc = summarize_text(ctx, a, name, name, buf, len, a->s.title, a->format, out);
+	rc = summarize_text(a->ctx, a, name, name, buf, len, a->s.title, a->format, out);
 	free(buf);
 	return rc;
 }
 
 /* One JSONL record: {"id", "text"|"article", "title"?} -> one line out. */
-static int summarize_record(precis_ctx *ctx, const sum_args *a,
-			    const jsonl_reader *r, json_t *rec, FILE *out)
+static int summarize_record(void *payload, const char *where, json_t *rec,
+			    FILE *out)
 {
-	char where[512], idbuf[32];
-	snprintf(where, sizeof where, "%s: line %zu", r->name, r->line);
+	const sum_args *a = payload;
+	char idbuf[32];
 	size_t len;
-	const char *text = jsonl_string(rec, "text", &len);
-	if (text == NULL)
-		text = jsonl_string(rec, "article", &len);
+	const char *text = batch_text(rec, &len);
 	if (text == NULL)
 		return cli_fail_in(EXIT_INPUT, where, "no \"text\" or \"article\" string");
 	const char *id = jsonl_string(rec, "id", NULL);
@@ -140,65 +143,8 @@ static int summarize_record(precis_ctx *ctx, const sum_args *a,
 		id = idbuf;
 	}
 	const char *title = jsonl_string(rec, "title", NULL);
-	return summarize_text(ctx, a, where, id, text, len, title ? title : a->s.title,
+	return summarize_text(a->ctx, a, where, id, text, len, title ? title : a->s.title,
 			      PRECIS_FORMAT_JSONL, out);
-}
-
-/* Streams records: a bad one is reported and skipped unless --strict. */
-static int summarize_jsonl(precis_ctx *ctx, const sum_args *a, const char *path,
-			   FILE *out)
-{
-	jsonl_reader r;
-	int rc = jsonl_open(&r, path), first = 0, k;
-	json_t *rec;
-	if (rc != 0)
-		return rc;
-	while ((k = jsonl_next(&r, &rec)) != JSONL_EOF && k != JSONL_IOERR) {
-		rc = k == JSONL_BAD ? EXIT_INPUT : summarize_record(ctx, a, &r, rec, out);
-		json_decref(rec);
-		if (rc != 0 && first == 0)
-			first = rc;
-		if (rc != 0 && a->strict)
-			break;
-		if (rc == 0 && fflush(out) != 0)
-			break; /* the write error is reported at commit */
-	}
-	jsonl_close(&r);
-	return k == JSONL_IOERR ? EXIT_RUNTIME : first;
-}
-
-static int run_files(precis_ctx *ctx, const sum_args *a, char **files, int nfiles)
-{
-	io_out out;
-	int rc = io_out_open(&out, a->output), first = 0;
-	if (rc != 0)
-		return rc;
-	char *stdin_only[] = { "-" };
-	if (nfiles == 0) {
-		files = stdin_only;
-		nfiles = 1;
-	}
-	for (int i = 0; i < nfiles; i++) {
-		if (a->jsonl)
-			rc = summarize_jsonl(ctx, a, files[i], out.fp);
-		else {
-			if (i > 0 && a->format == PRECIS_FORMAT_TEXT)
-				fputc('\n', out.fp);
-			rc = summarize_file(ctx, a, files[i], nfiles > 1, out.fp);
-		}
-		if (rc != 0 && first == 0)
-			first = rc;
-		if (rc != 0 && a->strict)
-			break;
-	}
-	/* A failure leaves no output file behind, never a partial one; in
-	 * lenient batch mode skipped records are not failures of the file. */
-	if (first != 0 && a->output != NULL && (!a->jsonl || a->strict)) {
-		io_out_abort(&out);
-		return first;
-	}
-	rc = io_out_commit(&out);
-	return first != 0 ? first : rc;
 }
 
 int cmd_summarize(int argc, char **argv)
@@ -215,7 +161,9 @@ int cmd_summarize(int argc, char **argv)
 	precis_idf *idf;
 	if ((rc = sumopts_context(&a.s, "summarize", &ctx, &idf)) != 0)
 		return rc;
-	rc = run_files(ctx, &a, argv + optind, argc - optind);
+	a.ctx = ctx;
+	batch b = { a.output, a.jsonl, a.strict, summarize_file, summarize_record, &a };
+	rc = batch_run(&b, argv + optind, argc - optind);
 	precis_ctx_free(ctx);
 	precis_idf_free(idf);
 	return rc;

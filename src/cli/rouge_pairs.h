@@ -13,8 +13,10 @@ typedef struct pairs_reader {
 	FILE *fp;
 	const char *name; /* for messages */
 	size_t line;      /* of the record last returned */
-	char *buf;
+	char *buf;        /* the line */
 	size_t cap;
+	char *dec;        /* its decoded strings */
+	size_t dec_cap;
 	int own;          /* fp was opened here */
 	json_t *held;     /* the record parsed by jansson, when it was */
 	/* the record last returned, borrowed until the next call */
@@ -30,7 +32,7 @@ typedef struct pairs_reader {
 /* Opens `path` ("-": stdin). 0, or an exit code after a message. */
 int pairs_open(pairs_reader *r, const char *path);
 void pairs_close(pairs_reader *r);
-/* 1 with a record, 0 at the end, or an exit code (> 1) after printing
+/* 1 with a record, 0 at the end, or minus an exit code after printing
  * "FILE: line N: why". */
 int pairs_next(pairs_reader *r);
 

@@ -7,6 +7,8 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
+static double XP(const char *n, double def) { const char *v = getenv(n); return v ? atof(v) : def; } /* EXPERIMENT */
 
 #include "internal.h"
 #include "rank/rank.h"
@@ -55,6 +57,27 @@ static double title_overlap(const precis_doc *d, size_t i)
 	return (double)hit / (double)d->ntitle_terms;
 }
 
+/* EXPERIMENT: cosine with the centroid of the other sentences. */
+static double loo_cos(const precis__rank_input *in, size_t i,
+		      const precis__svec *c, const double *ws, double *cnt)
+{
+	size_t n;
+	const uint32_t *t = precis__doc_terms(in->doc, i, &n);
+	for (size_t j = 0; j < n; j++)
+		cnt[t[j]] += 1.0;
+	const precis__svec *v = &in->vecs->v[i];
+	double dot = 0, n2 = c->norm * c->norm;
+	for (size_t k = 0; k < v->n; k++) {
+		uint32_t id = v->id[k];
+		double u = cnt[id] * in->idf[id], cw = ws[id] - u;
+		dot += v->w[k] * cw;
+		n2 += cw * cw - ws[id] * ws[id];
+	}
+	for (size_t j = 0; j < n; j++)
+		cnt[t[j]] = 0.0;
+	return n2 > 1e-12 && v->norm > 0 ? dot / (sqrt(n2) * v->norm) : 0.0;
+}
+
 int precis__rank_tfidf(const precis__rank_input *in, double *scores,
 		       precis_error *err)
 {
@@ -68,6 +91,8 @@ int precis__rank_tfidf(const precis__rank_input *in, double *scores,
 		free(ws);
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
 	}
+	double *cnt = calloc(d->nterms ? d->nterms : 1, sizeof *cnt);
+	int loo = XP("LOO", 0) > 0;
 	size_t rank = 0, prev_par = (size_t)-1;
 	for (size_t i = 0; i < d->units.n; i++) {
 		int par_first = d->units.v[i].paragraph != prev_par;
@@ -76,13 +101,20 @@ int precis__rank_tfidf(const precis__rank_input *in, double *scores,
 			scores[i] = 0.0;
 			continue;
 		}
-		double pos = exp(-p[PRECIS_PARAM_POSITION_DECAY] * (double)rank++);
-		scores[i] = precis__svec_cos(&in->vecs->v[i], &c) +
+		double dc = p[PRECIS_PARAM_POSITION_DECAY], r = (double)rank++;
+		int shape = (int)XP("SHAPE", 0);
+		double pos = shape == 0 ? exp(-dc * r) : shape == 1 ? 1.0 / (1.0 + dc * r)
+			: (r < XP("K", 3) ? 1.0 : exp(-dc * (r - XP("K", 3) + 1)));
+		double lt = XP("LT", 0), w = (double)d->words[i];
+		double lpen = lt > 0 && w > lt ? XP("LW", 0) * (w / lt - 1.0) : 0.0;
+		if (lt > 0 && XP("LSHORT", 0) > 0 && w < lt) lpen += XP("LSHORT", 0) * (1.0 - w / lt);
+		scores[i] = XP("CW", 1) * (loo ? loo_cos(in, i, &c, ws, cnt) : precis__svec_cos(&in->vecs->v[i], &c)) - lpen + (r == 0) * XP("FIRST", 0) +
 			    p[PRECIS_PARAM_POSITION_WEIGHT] * pos +
 			    p[PRECIS_PARAM_PARAGRAPH_WEIGHT] * par_first +
 			    p[PRECIS_PARAM_TITLE_WEIGHT] * title_overlap(d, i);
 	}
 	free(ids);
 	free(ws);
+	free(cnt);
 	return 0;
 }
