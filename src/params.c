@@ -31,6 +31,8 @@ static const param_spec specs[PRECIS_PARAM_COUNT_] = {
 	[PRECIS_PARAM_CENTROID_POSITION] = { "centroid-position", 0.0, 100.0, 1.0 },
 	[PRECIS_PARAM_CENTROID_FIRST] = { "centroid-first", 0.0, 100.0, 1.0 },
 	[PRECIS_PARAM_CENTROID_REDUNDANCY] = { "centroid-redundancy", 0.0, 100.0, 1.0 },
+	[PRECIS_PARAM_LENGTH_TARGET] = { "length-target", 0.0, 1000.0, 25.0 },
+	[PRECIS_PARAM_LENGTH_WEIGHT] = { "length-weight", 0.0, 100.0, 0.5 },
 };
 
 int precis_param_bounds(precis_param id, double *lo, double *hi, double *def)

@@ -106,6 +106,8 @@ typedef enum precis_param {
 	PRECIS_PARAM_CENTROID_POSITION,   /* centroid: weight of the position score */
 	PRECIS_PARAM_CENTROID_FIRST,      /* centroid: weight of first-sentence overlap */
 	PRECIS_PARAM_CENTROID_REDUNDANCY, /* centroid: weight of the overlap penalty */
+	PRECIS_PARAM_LENGTH_TARGET,       /* tfidf: words beyond which a sentence pays; 0 = off */
+	PRECIS_PARAM_LENGTH_WEIGHT,       /* tfidf: penalty per target length of excess */
 	PRECIS_PARAM_COUNT_
 } precis_param;
 
@@ -331,8 +333,10 @@ typedef struct precis_rouge_options {
 	double wlcs_weight;    /* ROUGE-W weight (> 0); 0: no ROUGE-W [-w] */
 	unsigned skip;         /* precis_rouge_skip flags; 0: none [-u, -U] */
 	int skip_distance;     /* max gap of a skip bigram; < 0: any [-2] */
-	int stem;              /* stem tokens [-m] */
-	int stopwords;         /* drop stopwords [-s] */
+	int stem;              /* stem tokens longer than 3 bytes: WordNet 2.0
+				  exceptions, then ROUGE-1.5.5's Porter variant
+				  [-m]; unicode tokenizer: Snowball, all tokens */
+	int stopwords;         /* drop ROUGE's (SMART) stopwords [-s] */
 	double alpha;          /* F = 1 / (alpha / P + (1 - alpha) / R) [-p] */
 	int best_reference;    /* 0: sum over references [-f A]; 1: best [-f B] */
 	size_t limit_words;    /* keep the first N words of each text, 0: all [-l] */

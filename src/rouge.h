@@ -3,13 +3,16 @@
  *
  * Flow of one pair: each text (candidate, references) is split into lines,
  * cut to the length limit the way ROUGE-1.5.5 cuts it (rouge_limit.c),
- * tokenized (rouge_tok.c: 1.5.5's byte rules; rouge_utok.c: Unicode) and each
- * token mapped to a term id through the lexicon (rouge_lex.c: stopwords,
- * WordNet exceptions, stemmer, all cached per context). The pair's term ids
- * are then renumbered densely (rouge_pair.c) so that counting needs no hash
- * of strings: n-grams and skip bigrams (rouge_gram.c), union LCS and WLCS
- * (rouge_lcs.c). rouge_score.c turns counts into 1.5.5's rounded R/P/F;
- * rouge_eval.c and rouge_rand48.c reproduce its bootstrap averages.
+ * tokenized (rouge_tok.c: 1.5.5's byte rules; rouge_utok.c: Unicode) and
+ * each token mapped to a term id through the lexicon (rouge_lex.c:
+ * stopwords, WordNet exceptions, 1.5.5's Porter variant in rouge_porter.c
+ * or Snowball, all cached per context; rouge_strtab.c interns strings).
+ * The pair's term ids are then renumbered densely (rouge_pair.c) so that
+ * counting needs no hash of strings: n-grams and skip bigrams
+ * (rouge_gram.c), union LCS and WLCS (rouge_lcs.c, bit-parallel for
+ * candidate sentences of up to 64 tokens). rouge_score.c turns counts into
+ * 1.5.5's rounded R/P/F; rouge_eval.c and rouge_rand48.c reproduce its
+ * bootstrap averages.
  *
  * Cross-file functions carry the precis__rouge_ prefix (kept out of the ABI
  * by the export regex); types are rouge_*.

@@ -120,6 +120,8 @@ static int load(rouge_lex *lx, const char *name, line_fn fn,
 	return 0;
 }
 
+/* -s: ROUGE's SMART list; for another language with the Unicode
+ * tokenizer, precis's list for it (data/stopwords/<snowball name>.txt). */
 static int load_stopwords(rouge_lex *lx, const precis_rouge_options *o,
 			  const char *algo, precis_error *err)
 {
@@ -127,8 +129,8 @@ static int load_stopwords(rouge_lex *lx, const precis_rouge_options *o,
 	    strcmp(algo, "english") == 0 || strcmp(algo, "porter") == 0)
 		return load(lx, SMART, add_stop, err);
 	char name[64];
-	snprintf(name, sizeof name, "stopwords/%s.txt", o->language);
-	if (precis__resource_find(name) == NULL)
+	snprintf(name, sizeof name, "stopwords/%s.txt", algo);
+	if (*algo == '\0' || precis__resource_find(name) == NULL)
 		return precis__fail(err, PRECIS_ERR_LANGUAGE,
 				    "no stopword list for language '%s'",
 				    o->language);

@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "clean.h"
 #include "testutil.h"
 
 static precis_ctx *ctx;
@@ -116,6 +117,89 @@ START_TEST(test_short_units_skipped)
 }
 END_TEST
 
+/* A long on-topic sentence against a short one saying the core of it. */
+static const char *long_vs_short =
+	"Heavy snow closed the mountain pass and the airport on Friday.\n"
+	"The storm dropped heavy snow across the valley, closing the mountain pass, "
+	"the airport, the schools and the ski lifts, and forecasters said the snow "
+	"would keep falling on the valley, the pass and the airport until Sunday.\n"
+	"Heavy snow closed the valley schools.\n";
+
+START_TEST(test_length_penalty_off)
+{
+	/* The premise: without the penalty, the long sentence's many centroid
+	 * terms win it the single slot. */
+	precis_ctx_set_param(ctx, PRECIS_PARAM_POSITION_WEIGHT, 0);
+	precis_ctx_set_param(ctx, PRECIS_PARAM_PARAGRAPH_WEIGHT, 0);
+	precis_ctx_set_param(ctx, PRECIS_PARAM_LENGTH_WEIGHT, 0);
+	char got[64];
+	picks(long_vs_short, "tfidf", 1, got, sizeof got);
+	ck_assert_str_eq(got, "1");
+}
+END_TEST
+
+START_TEST(test_length_penalty_on)
+{
+	/* With it, the long sentence pays for its excess and a short one wins;
+	 * sentences under the target pay nothing, so the order among the short
+	 * ones is centrality's. */
+	precis_ctx_set_param(ctx, PRECIS_PARAM_POSITION_WEIGHT, 0);
+	precis_ctx_set_param(ctx, PRECIS_PARAM_PARAGRAPH_WEIGHT, 0);
+	precis_ctx_set_param(ctx, PRECIS_PARAM_LENGTH_TARGET, 15);
+	precis_ctx_set_param(ctx, PRECIS_PARAM_LENGTH_WEIGHT, 0.5);
+	char got[64];
+	picks(long_vs_short, "tfidf", 1, got, sizeof got);
+	ck_assert_str_eq(got, "0");
+	picks(long_vs_short, "tfidf", 3, got, sizeof got);
+	ck_assert_str_eq(got, "0,1,2"); /* penalized, not excluded */
+}
+END_TEST
+
+START_TEST(test_furniture_detected)
+{
+	static const char *const yes[] = {
+		"PUBLISHED: 12:52 EST, 3 March 2013 | UPDATED: 13:03 EST, 3 March 2013",
+		"published : . 12:52 est , 3 march 2013 .",
+		"Last updated at 5:46 PM on 12th March 2012",
+		"Scroll down for video.",
+		"Scroll down for video .",
+		"Click here to see the full gallery of pictures",
+		"READ MORE : Japan unveils its largest warship",
+		"E-mail to a friend",
+		"CNN's Jane Doe and John Roe contributed to this report.",
+	};
+	static const char *const no[] = {
+		"Published in 1998, the book sold two million copies in March alone.",
+		"The trial will resume on Monday, 3 March, at 10 am.",
+		"By the time the ball dropped, the crowd of 3,000 had gone home.",
+		"Readers can scroll through the archive of March 2013 online.",
+		"",
+	};
+	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+		ck_assert_msg(precis__is_furniture(yes[i], strlen(yes[i])), "%s", yes[i]);
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+		ck_assert_msg(!precis__is_furniture(no[i], strlen(no[i])), "%s", no[i]);
+}
+END_TEST
+
+START_TEST(test_furniture_not_picked)
+{
+	/* A time stamp and a widget line lead the page; neither lead nor tfidf
+	 * may spend a slot on them while story sentences remain. */
+	const char *t =
+		"PUBLISHED: 12:52 EST, 3 March 2013 | UPDATED: 13:03 EST, 3 March 2013\n\n"
+		"Scroll down for video\n\n"
+		"A fire destroyed the old mill in the town centre on Sunday night.\n"
+		"Firefighters fought the fire at the mill for six hours before dawn.\n"
+		"CNN's Jane Doe contributed to this report.\n";
+	char got[64];
+	picks(t, "lead", 2, got, sizeof got);
+	ck_assert_str_eq(got, "2,3");
+	picks(t, "tfidf", 3, got, sizeof got);
+	ck_assert_str_eq(got, "2,3");
+}
+END_TEST
+
 Suite *make_suite(void)
 {
 	Suite *s = suite_create("rank");
@@ -127,6 +211,10 @@ Suite *make_suite(void)
 	tcase_add_test(tc, test_title_overlap);
 	tcase_add_test(tc, test_no_duplicates);
 	tcase_add_test(tc, test_short_units_skipped);
+	tcase_add_test(tc, test_length_penalty_off);
+	tcase_add_test(tc, test_length_penalty_on);
+	tcase_add_test(tc, test_furniture_detected);
+	tcase_add_test(tc, test_furniture_not_picked);
 	suite_add_tcase(s, tc);
 	return s;
 }

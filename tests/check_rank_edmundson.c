@@ -81,7 +81,8 @@ START_TEST(test_key)
 	const char *t = "Rivers and canals carry barges through the region.\n"
 			"Farmers sell cheese at the market every Saturday.\n"
 			"The canals and rivers freeze in the coldest winters.\n"
-			"Barges on the rivers and canals carry grain; barges carry coal.\n";
+			"Barges on the rivers and canals carry grain; "
+			"barges carry coal.\n";
 	char got[16];
 	only(PRECIS_PARAM_EDMUNDSON_KEY);
 	mu_picks(t, "edmundson", 1, got, sizeof got);

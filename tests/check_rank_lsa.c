@@ -56,9 +56,12 @@ START_TEST(test_many_sentences)
 	char *t = malloc(70 * 80);
 	size_t k = 0;
 	for (int i = 0; i < 70; i++)
-		k += (size_t)(i % 7 == 3
-			? sprintf(t + k, "Word%da word%db word%dc word%dd word%de.\n", i, i, i, i, i)
-			: sprintf(t + k, "Zork quux blip item%da item%db.\n", i, i));
+		if (i % 7 == 3)
+			k += (size_t)sprintf(t + k, "W%da w%db w%dc w%dd w%de.\n",
+					     i, i, i, i, i);
+		else
+			k += (size_t)sprintf(t + k, "Zork quux blip item%da item%db.\n",
+					     i, i);
 	double sc[80];
 	ck_assert_uint_eq(mu_scores(t, "lsa", sc, 80), 70);
 	for (int i = 0; i < 70; i++)

@@ -43,7 +43,8 @@ static inline size_t mu_picks_seed(const char *text, const char *m, size_t n,
 	precis_pick p;
 	out[0] = '\0';
 	for (i = 0; precis_summary_pick(s, i, &p) == 0; i++)
-		k += (size_t)snprintf(out + k, cap - k, "%s%zu", i ? "," : "", p.sentence);
+		k += (size_t)snprintf(out + k, cap - k, "%s%zu", i ? "," : "",
+				      p.sentence);
 	precis_summary_free(s);
 	precis_doc_free(d);
 	return i;

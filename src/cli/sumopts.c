@@ -84,7 +84,7 @@ static void list_params(void)
 	for (int id = 0; id < PRECIS_PARAM_COUNT_; id++) {
 		double lo, hi, def;
 		precis_param_bounds((precis_param)id, &lo, &hi, &def);
-		printf("%-18s  default %g, range [%g, %g]\n",
+		printf("%-20s  default %g, range [%g, %g]\n",
 		       precis_param_name((precis_param)id), def, lo, hi);
 	}
 }

@@ -98,9 +98,10 @@ static void base_scores(mead *s, double *scratch, double *f)
 	}
 	for (size_t k = 0; k < s->m; k++) {
 		double pos = (double)(s->m - k) / (double)s->m;
-		s->base[k] = (cmax > 0 ? s->base[k] / cmax : 0.0) +
-			     p[PRECIS_PARAM_CENTROID_POSITION] * pos +
-			     p[PRECIS_PARAM_CENTROID_FIRST] * (fmax > 0 ? f[k] / fmax : 0.0);
+		double c = cmax > 0 ? s->base[k] / cmax : 0.0;
+		double first = fmax > 0 ? f[k] / fmax : 0.0;
+		s->base[k] = c + p[PRECIS_PARAM_CENTROID_POSITION] * pos +
+			     p[PRECIS_PARAM_CENTROID_FIRST] * first;
 	}
 }
 

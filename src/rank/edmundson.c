@@ -171,11 +171,13 @@ int precis__rank_edmundson(const precis__rank_input *in, double *scores,
 	if (rc == 0) {
 		double *k = f + un, *t = f + 2 * un, *l = f + 3 * un;
 		size_t first = (size_t)-1, last = 0;
-		for (size_t i = 0; i < d->units.n; i++)
-			if (in->eligible[i]) {
-				first = first == (size_t)-1 ? d->units.v[i].paragraph : first;
-				last = d->units.v[i].paragraph;
-			}
+		for (size_t i = 0; i < d->units.n; i++) {
+			if (!in->eligible[i])
+				continue;
+			if (first == (size_t)-1)
+				first = d->units.v[i].paragraph;
+			last = d->units.v[i].paragraph;
+		}
 		precis__doc_counts(d, counts);
 		for (size_t i = 0; i < d->units.n; i++) {
 			k[i] = key(d, i, counts);

@@ -202,7 +202,8 @@ int precis__rank_lsa(const precis__rank_input *in, double *scores,
 		if (m > 0) {
 			project(&s, b);
 			jacobi(b, w, s.K);
-			lsa_scores(&s, b, w, in->params[PRECIS_PARAM_LSA_SIGMA_RATIO], sc);
+			lsa_scores(&s, b, w,
+				   in->params[PRECIS_PARAM_LSA_SIGMA_RATIO], sc);
 		}
 		for (size_t k = 0; k < m; k++)
 			scores[nodes.unit[k]] = sc[k];

@@ -53,8 +53,9 @@ int precis__rank_textrank(const precis__rank_input *in, double *scores,
 		rc = PRECIS_ERR_NOMEM;
 	/* WS(Vi) = (1 - d) + d * sum ...: the walk that jumps with 1 - d, up
 	 * to the constant factor n. */
+	double d = in->params[PRECIS_PARAM_TEXTRANK_DAMPING];
 	if (rc == 0)
-		rc = precis__graph_rank(&g, 1.0 - in->params[PRECIS_PARAM_TEXTRANK_DAMPING], p);
+		rc = precis__graph_rank(&g, 1.0 - d, p);
 	if (rc == 0) {
 		for (size_t i = 0; i < in->doc->units.n; i++)
 			scores[i] = 0.0;

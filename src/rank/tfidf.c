@@ -3,12 +3,12 @@
  * points where the document's weighted centroid points (cosine, so length
  * alone does not win); news is written top-down, so earlier and
  * paragraph-initial sentences get a prior; overlap with the headline adds
- * the editor's own judgement of what the story is.
+ * the editor's own judgement of what the story is; a sentence far longer
+ * than a lead sentence pays for its excess. Weights: src/params.c, chosen
+ * on the tuning sets by tests/bench/tune.sh.
  */
 #include <math.h>
 #include <stdlib.h>
-#include <stdio.h>
-static double XP(const char *n, double def) { const char *v = getenv(n); return v ? atof(v) : def; } /* EXPERIMENT */
 
 #include "internal.h"
 #include "rank/rank.h"
@@ -57,25 +57,30 @@ static double title_overlap(const precis_doc *d, size_t i)
 	return (double)hit / (double)d->ntitle_terms;
 }
 
-/* EXPERIMENT: cosine with the centroid of the other sentences. */
-static double loo_cos(const precis__rank_input *in, size_t i,
-		      const precis__svec *c, const double *ws, double *cnt)
+/*
+ * The prior of the r-th eligible sentence: news is written top-down, and
+ * a steep decay (tuned) means the lead sentence nearly always stays while
+ * the second and third compete with later sentences on salience.
+ */
+static double position_prior(const double *p, double r)
 {
-	size_t n;
-	const uint32_t *t = precis__doc_terms(in->doc, i, &n);
-	for (size_t j = 0; j < n; j++)
-		cnt[t[j]] += 1.0;
-	const precis__svec *v = &in->vecs->v[i];
-	double dot = 0, n2 = c->norm * c->norm;
-	for (size_t k = 0; k < v->n; k++) {
-		uint32_t id = v->id[k];
-		double u = cnt[id] * in->idf[id], cw = ws[id] - u;
-		dot += v->w[k] * cw;
-		n2 += cw * cw - ws[id] * ws[id];
-	}
-	for (size_t j = 0; j < n; j++)
-		cnt[t[j]] = 0.0;
-	return n2 > 1e-12 && v->norm > 0 ? dot / (sqrt(n2) * v->norm) : 0.0;
+	return p[PRECIS_PARAM_POSITION_WEIGHT] *
+	       exp(-p[PRECIS_PARAM_POSITION_DECAY] * r);
+}
+
+/*
+ * What a sentence pays for length beyond the target, in target lengths.
+ * Cosine already keeps length from winning by itself, but a long sentence
+ * still spends the summary's few slots on words a reader (and ROUGE's
+ * precision) does not need; short ones are not favoured, since fragments
+ * carry little.
+ */
+static double length_penalty(const double *p, size_t words)
+{
+	double target = p[PRECIS_PARAM_LENGTH_TARGET], w = (double)words;
+	if (target <= 0.0 || w <= target)
+		return 0.0;
+	return p[PRECIS_PARAM_LENGTH_WEIGHT] * (w / target - 1.0);
 }
 
 int precis__rank_tfidf(const precis__rank_input *in, double *scores,
@@ -91,8 +96,6 @@ int precis__rank_tfidf(const precis__rank_input *in, double *scores,
 		free(ws);
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
 	}
-	double *cnt = calloc(d->nterms ? d->nterms : 1, sizeof *cnt);
-	int loo = XP("LOO", 0) > 0;
 	size_t rank = 0, prev_par = (size_t)-1;
 	for (size_t i = 0; i < d->units.n; i++) {
 		int par_first = d->units.v[i].paragraph != prev_par;
@@ -101,20 +104,13 @@ int precis__rank_tfidf(const precis__rank_input *in, double *scores,
 			scores[i] = 0.0;
 			continue;
 		}
-		double dc = p[PRECIS_PARAM_POSITION_DECAY], r = (double)rank++;
-		int shape = (int)XP("SHAPE", 0);
-		double pos = shape == 0 ? exp(-dc * r) : shape == 1 ? 1.0 / (1.0 + dc * r)
-			: (r < XP("K", 3) ? 1.0 : exp(-dc * (r - XP("K", 3) + 1)));
-		double lt = XP("LT", 0), w = (double)d->words[i];
-		double lpen = lt > 0 && w > lt ? XP("LW", 0) * (w / lt - 1.0) : 0.0;
-		if (lt > 0 && XP("LSHORT", 0) > 0 && w < lt) lpen += XP("LSHORT", 0) * (1.0 - w / lt);
-		scores[i] = XP("CW", 1) * (loo ? loo_cos(in, i, &c, ws, cnt) : precis__svec_cos(&in->vecs->v[i], &c)) - lpen + (r == 0) * XP("FIRST", 0) +
-			    p[PRECIS_PARAM_POSITION_WEIGHT] * pos +
+		scores[i] = precis__svec_cos(&in->vecs->v[i], &c) +
+			    position_prior(p, (double)rank++) -
+			    length_penalty(p, d->words[i]) +
 			    p[PRECIS_PARAM_PARAGRAPH_WEIGHT] * par_first +
 			    p[PRECIS_PARAM_TITLE_WEIGHT] * title_overlap(d, i);
 	}
 	free(ids);
 	free(ws);
-	free(cnt);
 	return 0;
 }
