@@ -38,12 +38,12 @@ awk -v n="$n" 'BEGIN {
 	}
 }' >"$tmp/pairs.jsonl"
 
-# run LABEL ARGS...: CPU time of `precis rouge --pairs` (best of 3).
+# run LABEL ARGS...: CPU time of `precis rouge --pairs` (best of 5).
 run() {
 	label=$1
 	shift
 	best=
-	for _ in 1 2 3; do
+	for _ in 1 2 3 4 5; do
 		TIMEFORMAT='%3U %3S'
 		t=$({ time "$precis" rouge --pairs "$tmp/pairs.jsonl" "$@" >/dev/null; } 2>&1)
 		cpu=$(echo "$t" | awk '{ printf "%.3f", $1 + $2 }')
