@@ -291,12 +291,12 @@ static int read_pairs(precis_rouge_eval *ev, precis_rouge *rouge,
 	while ((st = pairs_next(&pr)) == 1) {
 		char line[32];
 		precis_error err;
-		snprintf(line, sizeof line, "%zu", pr.line);
+		snprintf(line, sizeof line, "%zu", pr.in.line);
 		if (precis_rouge_eval_add(ev, rouge, pr.id ? pr.id : line, pr.cand,
 					  pr.cand_len, pr.refs, pr.ref_lens,
 					  pr.nrefs, &err) != 0) {
-			st = -cli_fail_in(cli_exit_for(err.code), pr.name,
-					  "line %zu: %s", pr.line, err.message);
+			st = -cli_fail_in(cli_exit_for(err.code), pr.in.name,
+					  "line %zu: %s", pr.in.line, err.message);
 			break;
 		}
 	}

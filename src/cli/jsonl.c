@@ -40,10 +40,9 @@ static int blank(const char *s, size_t n)
 	return 1;
 }
 
-int jsonl_next(jsonl_reader *r, json_t **rec)
+int jsonl_read_line(jsonl_reader *r, const char **line, size_t *len)
 {
 	ssize_t n;
-	*rec = NULL;
 	for (;;) {
 		errno = 0;
 		n = getline(&r->buf, &r->cap, r->fp);
@@ -51,14 +50,22 @@ int jsonl_next(jsonl_reader *r, json_t **rec)
 			if (ferror(r->fp))
 				return cli_fail_in(EXIT_RUNTIME, r->name, "read error: %s",
 						   strerror(errno)), JSONL_IOERR;
-			return JSONL_EOF;
+			return 0;
 		}
 		r->line++;
 		if (!blank(r->buf, (size_t)n))
 			break;
 	}
+	*line = r->buf;
+	*len = (size_t)n;
+	return 1;
+}
+
+int jsonl_parse(jsonl_reader *r, const char *line, size_t len, json_t **rec)
+{
 	json_error_t je;
-	json_t *v = json_loadb(r->buf, (size_t)n, 0, &je);
+	json_t *v = json_loadb(line, len, 0, &je);
+	*rec = NULL;
 	if (v == NULL) {
 		cli_fail_in(EXIT_INPUT, r->name, "line %zu: invalid JSON: %s", r->line, je.text);
 		return JSONL_BAD;
@@ -70,6 +77,17 @@ int jsonl_next(jsonl_reader *r, json_t **rec)
 	}
 	*rec = v;
 	return JSONL_RECORD;
+}
+
+int jsonl_next(jsonl_reader *r, json_t **rec)
+{
+	const char *line;
+	size_t len;
+	*rec = NULL;
+	int k = jsonl_read_line(r, &line, &len);
+	if (k != 1)
+		return k == 0 ? JSONL_EOF : JSONL_IOERR;
+	return jsonl_parse(r, line, len, rec);
 }
 
 const char *jsonl_string(json_t *rec, const char *key, size_t *len)

@@ -28,6 +28,13 @@ enum { JSONL_EOF = 0, JSONL_RECORD = 1, JSONL_BAD = 2, JSONL_IOERR = 3 };
  */
 int jsonl_next(jsonl_reader *r, json_t **rec);
 
+/* The next non-blank line and its length (the reader's buffer): 1, 0 at
+ * the end, or JSONL_IOERR after a message. r->line counts it. */
+int jsonl_read_line(jsonl_reader *r, const char **line, size_t *len);
+/* Parses a line read by jsonl_read_line: JSONL_RECORD with *rec, or
+ * JSONL_BAD after printing "FILE: line N: why". */
+int jsonl_parse(jsonl_reader *r, const char *line, size_t len, json_t **rec);
+
 /* The string member `key` of `rec` and its length, or NULL. */
 const char *jsonl_string(json_t *rec, const char *key, size_t *len);
 

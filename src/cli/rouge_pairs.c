@@ -8,10 +8,8 @@
  * read is jansson's. The fast path refuses what jansson refuses: control
  * bytes and invalid UTF-8 in strings, lone surrogates, \u0000.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/types.h>
 
 #include "error.h"
 #include "io.h"
@@ -20,24 +18,13 @@
 int pairs_open(pairs_reader *r, const char *path)
 {
 	memset(r, 0, sizeof *r);
-	r->name = io_display_name(path);
-	if (path == NULL || strcmp(path, "-") == 0) {
-		r->fp = stdin;
-		return 0;
-	}
-	r->fp = fopen(path, "rb");
-	if (r->fp == NULL)
-		return cli_fail_in(EXIT_RUNTIME, r->name, "%s", strerror(errno));
-	r->own = 1;
-	return 0;
+	return jsonl_open(&r->in, path);
 }
 
 void pairs_close(pairs_reader *r)
 {
-	if (r->own && r->fp != NULL)
-		fclose(r->fp);
+	jsonl_close(&r->in);
 	json_decref(r->held);
-	free(r->buf);
 	free(r->dec);
 	free(r->refs);
 	free(r->ref_lens);
@@ -344,22 +331,16 @@ static int json_refs(pairs_reader *r, json_t *v)
 
 static int bad(pairs_reader *r, const char *why)
 {
-	cli_fail_in(EXIT_INPUT, r->name, "line %zu: %s", r->line, why);
+	cli_fail_in(EXIT_INPUT, r->in.name, "line %zu: %s", r->in.line, why);
 	return -EXIT_INPUT;
 }
 
-static int slow_record(pairs_reader *r, size_t n)
+static int slow_record(pairs_reader *r, const char *line, size_t n)
 {
-	json_error_t je;
-	json_t *v = json_loadb(r->buf, n, 0, &je);
-	if (v == NULL) {
-		cli_fail_in(EXIT_INPUT, r->name, "line %zu: invalid JSON: %s",
-			    r->line, je.text);
+	json_t *v;
+	if (jsonl_parse(&r->in, line, n, &v) != JSONL_RECORD)
 		return -EXIT_INPUT;
-	}
 	r->held = v;
-	if (!json_is_object(v))
-		return bad(r, "not a JSON object");
 	json_t *id = json_object_get(v, "id"), *cand;
 	if (json_is_string(id))
 		r->id = json_string_value(id);
@@ -381,46 +362,32 @@ static int slow_record(pairs_reader *r, size_t n)
 	return 0;
 }
 
-static int blank(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
-			return 0;
-	return 1;
-}
-
 int pairs_next(pairs_reader *r)
 {
-	ssize_t n;
+	const char *line;
+	size_t n;
 	json_decref(r->held);
 	r->held = NULL;
-	do {
-		errno = 0;
-		n = getline(&r->buf, &r->cap, r->fp);
-		if (n < 0 && ferror(r->fp))
-			return -cli_fail_in(EXIT_RUNTIME, r->name, "read error: %s",
-					    strerror(errno));
-		if (n < 0)
-			return 0;
-		r->line++;
-	} while (blank(r->buf, (size_t)n));
+	int k = jsonl_read_line(&r->in, &line, &n);
+	if (k != 1)
+		return k == 0 ? 0 : -EXIT_RUNTIME;
 	r->id = NULL;
 	r->cand = NULL;
 	r->nrefs = 0;
 	/* decoded strings and their NULs never take more than twice the line */
-	if (2 * (size_t)n + 2 > r->dec_cap) {
+	if (2 * n + 2 > r->dec_cap) {
 		free(r->dec);
-		r->dec_cap = 2 * (size_t)n + 2;
+		r->dec_cap = 2 * n + 2;
 		r->dec = malloc(r->dec_cap);
 		if (r->dec == NULL) {
 			r->dec_cap = 0;
 			return -cli_fail(EXIT_RUNTIME, "out of memory");
 		}
 	}
-	if (fast_record(r, r->buf, r->buf + n) == 0)
+	if (fast_record(r, line, line + n) == 0)
 		return 1;
 	r->id = NULL;
 	r->cand = NULL;
-	int rc = slow_record(r, (size_t)n);
+	int rc = slow_record(r, line, n);
 	return rc < 0 ? rc : 1;
 }

@@ -9,15 +9,12 @@
 #include <jansson.h>
 #include <stdio.h>
 
+#include "jsonl.h"
+
 typedef struct pairs_reader {
-	FILE *fp;
-	const char *name; /* for messages */
-	size_t line;      /* of the record last returned */
-	char *buf;        /* the line */
-	size_t cap;
+	jsonl_reader in;  /* the file, its name and line number */
 	char *dec;        /* its decoded strings */
 	size_t dec_cap;
-	int own;          /* fp was opened here */
 	json_t *held;     /* the record parsed by jansson, when it was */
 	/* the record last returned, borrowed until the next call */
 	const char *id;   /* NULL when the record has none */
