@@ -198,8 +198,12 @@ int precis__rouge_tokenize(precis_rouge *r, const char *text, size_t len,
 int precis__rouge_tokenize_unicode(precis_rouge *r, const char *text,
 				   size_t len, rouge_text *out,
 				   precis_error *err);
-/* Tokenizes the spans of `cut` (byte rules) into `out`. */
-int precis__rouge_tok_spans(rouge_lex *lx, const char *text,
+/* Appends the term ids of s[0, len) to (*v)[*n...] (capacity *cap). */
+typedef int (*rouge_span_fn)(rouge_lex *lx, const char *s, size_t len,
+			     uint32_t **v, size_t *n, size_t *cap);
+/* Tokenizes the spans of `cut` into `out` with `tok`: the sentences for
+ * ROUGE-L, and the flat text for the rest unless it is the same. */
+int precis__rouge_tok_spans(rouge_lex *lx, rouge_span_fn tok, const char *text,
 			    const rouge_cut *cut, rouge_text *out);
 
 /* ---- the pair being scored (rouge_pair.c) -------------------------------- */

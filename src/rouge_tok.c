@@ -37,8 +37,8 @@ static int push_tok(uint32_t **v, size_t *n, size_t *cap, uint32_t t)
 	return 0;
 }
 
-/* Appends the term ids of s[0, len) to v. */
-static int tok_span(rouge_lex *lx, const char *s, size_t len, uint32_t **v,
+/* Appends the term ids of s[0, len) to v (1.5.5's byte rules). */
+static int tok_bytes(rouge_lex *lx, const char *s, size_t len, uint32_t **v,
 		    size_t *n, size_t *cap)
 {
 	size_t i = 0;
@@ -69,8 +69,9 @@ static int tok_span(rouge_lex *lx, const char *s, size_t len, uint32_t **v,
 	return 0;
 }
 
-int precis__rouge_tok_spans(rouge_lex *lx, const char *text,
-			    const rouge_cut *cut, rouge_text *out)
+int precis__rouge_tok_spans(rouge_lex *lx, rouge_span_fn tok_span,
+			    const char *text, const rouge_cut *cut,
+			    rouge_text *out)
 {
 	out->ntok = out->nsent = out->nflat_buf = 0;
 	out->flat_is_tok = cut->same;
@@ -102,7 +103,7 @@ int precis__rouge_tokenize(precis_rouge *r, const char *text, size_t len,
 				&p->lines_cap) != 0 ||
 	    precis__rouge_cut(text, p->lines, p->nlines, r->opt.limit_words,
 			      r->opt.limit_bytes, 0, &p->cut) != 0 ||
-	    precis__rouge_tok_spans(&r->lex, text, &p->cut, out) != 0)
+	    precis__rouge_tok_spans(&r->lex, tok_bytes, text, &p->cut, out) != 0)
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
 	return 0;
 }

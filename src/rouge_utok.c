@@ -130,29 +130,6 @@ static int tok_span(rouge_lex *lx, const char *s, size_t len, uint32_t **v,
 	return flush(&k);
 }
 
-static int tok_spans(rouge_lex *lx, const char *text, const rouge_cut *cut,
-		     rouge_text *out)
-{
-	out->ntok = out->nsent = out->nflat_buf = 0;
-	out->flat_is_tok = cut->same;
-	for (size_t s = 0; s < cut->nlcs; s++) {
-		const rouge_span *sp = &cut->lcs[s];
-		if (tok_span(lx, text + sp->off, sp->len, &out->tok, &out->ntok,
-			     &out->tok_cap) != 0 ||
-		    precis__grow((void **)&out->sent, &out->sent_cap,
-				 out->nsent + 1, sizeof *out->sent) != 0)
-			return PRECIS_ERR_NOMEM;
-		out->sent[out->nsent++] = out->ntok;
-	}
-	for (size_t s = 0; !cut->same && s < cut->nflat; s++) {
-		const rouge_span *sp = &cut->flat[s];
-		if (tok_span(lx, text + sp->off, sp->len, &out->flat_buf,
-			     &out->nflat_buf, &out->flat_cap) != 0)
-			return PRECIS_ERR_NOMEM;
-	}
-	return 0;
-}
-
 /* The byte offset of the first invalid UTF-8 sequence. */
 static size_t bad_offset(const char *text, size_t len)
 {
@@ -191,7 +168,7 @@ int precis__rouge_tokenize_unicode(precis_rouge *r, const char *text,
 				&p->lines_cap) != 0 ||
 	    precis__rouge_cut(t, p->lines, p->nlines, r->opt.limit_words,
 			      r->opt.limit_bytes, 1, &p->cut) != 0 ||
-	    tok_spans(&r->lex, t, &p->cut, out) != 0)
+	    precis__rouge_tok_spans(&r->lex, tok_span, t, &p->cut, out) != 0)
 		rc = precis__fail(err, PRECIS_ERR_NOMEM, NULL);
 	free(norm);
 	return rc;
