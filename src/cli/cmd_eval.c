@@ -100,9 +100,7 @@ static int own_option(void *payload, int c, const char *arg, int *done)
 		a->json = strcmp(arg, "json") == 0;
 		return 0;
 	case 'h':
-		fputs(usage_text, stdout);
-		fputs(sumopts_help, stdout);
-		fputs(own_help, stdout);
+		sumopts_print_help(usage_text, own_help);
 		*done = 1;
 		return 0;
 	default: return cli_usage_error("eval", "invalid option");

@@ -73,9 +73,7 @@ static int own_option(void *payload, int c, const char *arg, int *done)
 			return cli_usage_error("summarize", "unknown format '%s' (text, json)", arg);
 		return 0;
 	case 'h':
-		fputs(usage_text, stdout);
-		fputs(sumopts_help, stdout);
-		fputs(own_help, stdout);
+		sumopts_print_help(usage_text, own_help);
 		*done = 1;
 		return 0;
 	case 'V': printf("precis %s\n", precis_version()); *done = 1; return 0;

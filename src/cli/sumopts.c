@@ -59,6 +59,13 @@ void sumopts_init(sumopts *s)
 	precis_options_init(&s->opts);
 }
 
+void sumopts_print_help(const char *usage, const char *own_help)
+{
+	fputs(usage, stdout);
+	fputs(sumopts_help, stdout);
+	fputs(own_help, stdout);
+}
+
 struct option *sumopts_table(const struct option *own)
 {
 	size_t n = 0;

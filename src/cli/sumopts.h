@@ -28,6 +28,9 @@ extern const char sumopts_help[];
 
 void sumopts_init(sumopts *s);
 
+/* A command's --help: its usage, the shared options, its own options. */
+void sumopts_print_help(const char *usage, const char *own_help);
+
 /*
  * A getopt_long table: the shared options followed by `own` (terminated by
  * a zero entry). malloc'd; NULL on OOM.
