@@ -12,8 +12,8 @@ typedef struct param_spec {
 } param_spec;
 
 static const param_spec specs[PRECIS_PARAM_COUNT_] = {
-	[PRECIS_PARAM_POSITION_WEIGHT] = { "position-weight", 0.0, 100.0, 1.0 },
-	[PRECIS_PARAM_POSITION_DECAY] = { "position-decay", 0.0, 10.0, 0.25 },
+	[PRECIS_PARAM_POSITION_WEIGHT] = { "position-weight", 0.0, 100.0, 1.5 },
+	[PRECIS_PARAM_POSITION_DECAY] = { "position-decay", 0.0, 10.0, 1.0 },
 	[PRECIS_PARAM_PARAGRAPH_WEIGHT] = { "paragraph-weight", 0.0, 100.0, 0.1 },
 	[PRECIS_PARAM_TITLE_WEIGHT] = { "title-weight", 0.0, 100.0, 0.3 },
 	[PRECIS_PARAM_REDUNDANCY] = { "redundancy", 0.0, 1.0, 0.5 },
@@ -32,7 +32,7 @@ static const param_spec specs[PRECIS_PARAM_COUNT_] = {
 	[PRECIS_PARAM_CENTROID_FIRST] = { "centroid-first", 0.0, 100.0, 1.0 },
 	[PRECIS_PARAM_CENTROID_REDUNDANCY] = { "centroid-redundancy", 0.0, 100.0, 1.0 },
 	[PRECIS_PARAM_LENGTH_TARGET] = { "length-target", 0.0, 1000.0, 25.0 },
-	[PRECIS_PARAM_LENGTH_WEIGHT] = { "length-weight", 0.0, 100.0, 0.5 },
+	[PRECIS_PARAM_LENGTH_WEIGHT] = { "length-weight", 0.0, 100.0, 0.4 },
 };
 
 int precis_param_bounds(precis_param id, double *lo, double *hi, double *def)
