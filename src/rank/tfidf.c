@@ -22,15 +22,7 @@ static int centroid(const precis__rank_input *in, precis__svec *c,
 	*ws = calloc(d->nterms ? d->nterms : 1, sizeof **ws);
 	if (*ids == NULL || *ws == NULL)
 		return PRECIS_ERR_NOMEM;
-	size_t skip = d->has_title ? d->title_unit : (size_t)-1;
-	for (size_t i = 0; i < d->units.n; i++) {
-		if (i == skip)
-			continue;
-		size_t n;
-		const uint32_t *t = precis__doc_terms(d, i, &n);
-		for (size_t j = 0; j < n; j++)
-			(*ws)[t[j]] += 1.0;
-	}
+	precis__doc_counts(d, *ws);
 	double norm = 0;
 	for (size_t t = 0; t < d->nterms; t++) {
 		(*ids)[t] = (uint32_t)t;

@@ -12,7 +12,8 @@ data=${2:-$here/../../../shared/eval/datasets}
 jobs=${3:-$(nproc)}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-methods=$("$precis" --list-methods | awk '{ print $1 }' | paste -sd, -)
+# lead is there as Lead-N already.
+methods=$("$precis" --list-methods | awk '$1 != "lead" { print $1 }' | paste -sd, -)
 
 # BBC is scored as in the literature: every 4th article, 100 words (-l 100).
 python3 -c "
