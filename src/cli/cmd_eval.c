@@ -33,6 +33,9 @@ static const char own_help[] =
 	"      --limit-words=N   score the first N words of each summary (ROUGE -l)\n"
 	"      --limit-bytes=N   score the first N bytes of each summary (ROUGE -b)\n"
 	"      --no-stem         score without stemming\n"
+	"      --tokenize=MODE   ROUGE tokens: rouge155 (default: 1.5.5's ASCII rules)\n"
+	"                        or unicode (words by Unicode category, the stemmer\n"
+	"                        of --language), for text that is not English\n"
 	"      --resamples=N     bootstrap resamples (default 1000)\n"
 	"      --per-doc=FILE    write per-article JSONL (id, chosen sentences,\n"
 	"                        scores, ROUGE of every system) to FILE\n"
@@ -46,12 +49,12 @@ static const char own_help[] =
 typedef struct eval_args {
 	sumopts s;
 	const char *compare, *perdoc, *output;
-	int threads, json, strict, nostem;
+	int threads, json, strict, nostem, unicode;
 	size_t limit_words, limit_bytes, resamples;
 } eval_args;
 
 enum { OPT_COMPARE = 256, OPT_LIMIT_WORDS, OPT_LIMIT_BYTES, OPT_NO_STEM,
-       OPT_RESAMPLES, OPT_PERDOC, OPT_STRICT };
+       OPT_RESAMPLES, OPT_PERDOC, OPT_STRICT, OPT_TOKENIZE };
 
 static const struct option own_opts[] = {
 	{ "compare", required_argument, NULL, OPT_COMPARE },
@@ -59,6 +62,7 @@ static const struct option own_opts[] = {
 	{ "limit-words", required_argument, NULL, OPT_LIMIT_WORDS },
 	{ "limit-bytes", required_argument, NULL, OPT_LIMIT_BYTES },
 	{ "no-stem", no_argument, NULL, OPT_NO_STEM },
+	{ "tokenize", required_argument, NULL, OPT_TOKENIZE },
 	{ "resamples", required_argument, NULL, OPT_RESAMPLES },
 	{ "per-doc", required_argument, NULL, OPT_PERDOC },
 	{ "format", required_argument, NULL, 'f' },
@@ -86,6 +90,11 @@ static int own_option(void *payload, int c, const char *arg, int *done)
 	case 'o': a->output = arg; return 0;
 	case OPT_STRICT: a->strict = 1; return 0;
 	case OPT_NO_STEM: a->nostem = 1; return 0;
+	case OPT_TOKENIZE:
+		if (strcmp(arg, "rouge155") != 0 && strcmp(arg, "unicode") != 0)
+			return cli_usage_error("eval", "unknown tokenizer '%s' (rouge155, unicode)", arg);
+		a->unicode = strcmp(arg, "unicode") == 0;
+		return 0;
 	case OPT_LIMIT_WORDS: return size_opt(arg, 1, 1000000, &a->limit_words, "word limit");
 	case OPT_LIMIT_BYTES: return size_opt(arg, 1, 100000000, &a->limit_bytes, "byte limit");
 	case OPT_RESAMPLES: return size_opt(arg, 0, 100000, &a->resamples, "resample count");
@@ -166,6 +175,10 @@ static void rouge_options(const eval_args *a, precis_rouge_options *o)
 	o->stem = !a->nostem;
 	o->limit_words = a->limit_words;
 	o->limit_bytes = a->limit_bytes;
+	if (a->unicode) {
+		o->tokenizer = PRECIS_ROUGE_TOKENIZE_UNICODE;
+		o->language = a->s.language;
+	}
 }
 
 typedef struct report {
@@ -225,7 +238,8 @@ static void print_header(const report *r, FILE *fp)
 	else
 		fprintf(fp, "%zu sentences", a->s.opts.sentences ? a->s.opts.sentences : 3);
 	fprintf(fp, "; ROUGE-1.5.5%s%s, 95%% CI from %zu resamples",
-		a->nostem ? "" : " with stemming", "", a->resamples);
+		a->nostem ? "" : " with stemming",
+		a->unicode ? " (Unicode tokens)" : "", a->resamples);
 	if (a->limit_words)
 		fprintf(fp, "; -l %zu", a->limit_words);
 	if (a->limit_bytes)

@@ -62,4 +62,24 @@ p eval "$tmp/missing.jsonl"
 expect_rc "missing data set" 1
 p eval --limit-words=3 -n 1 -f json "$data"
 expect_rc "--limit-words" 0
+cat >"$tmp/ru.jsonl" <<'J'
+{"id": "r1", "article": "Река затопила старый город в понедельник.\nВолонтёры носили мешки с песком всю ночь.", "references": ["Река затопила старый город в понедельник."]}
+J
+p eval -l ru --tokenize=unicode -n 1 -f json "$tmp/ru.jsonl"
+expect_rc "--tokenize=unicode" 0
+python3 -c "
+import json
+r = json.load(open('$tmp/out'))
+o = [s for s in r['systems'] if s['name'] == 'oracle'][0]['average']['ROUGE-1']['F']
+assert o == 1.0, o
+" && ok || bad "unicode ROUGE scores Cyrillic"
+p eval -l ru -n 1 -f json "$tmp/ru.jsonl"
+python3 -c "
+import json
+r = json.load(open('$tmp/out'))
+o = [s for s in r['systems'] if s['name'] == 'oracle'][0]['average']['ROUGE-1']['F']
+assert o == 0.0, o
+" && ok || bad "rouge155 tokens drop Cyrillic (as ROUGE-1.5.5 does)"
+p eval --tokenize=bogus "$data"
+expect_rc "bad tokenizer" 2
 finish
