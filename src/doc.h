@@ -39,7 +39,8 @@ static inline const uint32_t *precis__doc_terms(const precis_doc *d, size_t i,
 						size_t *n)
 {
 	*n = d->term_off[i + 1] - d->term_off[i];
-	return d->terms + d->term_off[i];
+	/* d->terms is NULL in a document without any term. */
+	return *n > 0 ? d->terms + d->term_off[i] : d->terms;
 }
 
 #endif

@@ -229,7 +229,8 @@ static int parse_header(const char *s, const char *end, precis_idf **out)
 static int parse_body(precis_idf *m, const char *p, const char *end,
 		      precis_error *err)
 {
-	for (size_t line = 2; p < end; line++) {
+	size_t line = 2;
+	for (; p < end; line++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *e = nl ? nl : end;
 		const char *tab = memchr(p, '\t', (size_t)(e - p));
@@ -240,6 +241,11 @@ static int parse_body(precis_idf *m, const char *p, const char *end,
 			return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
 		p = e + 1;
 	}
+	/* Counts of a repeated term add up: one that overflowed would be
+	 * written as "inf", which no load accepts. */
+	for (size_t id = 0; id < m->terms.n; id++)
+		if (!isfinite(m->df[id]))
+			return parse_fail(err, line - 1, "count too large");
 	return 0;
 }
 

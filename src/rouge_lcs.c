@@ -241,8 +241,10 @@ static int take(rouge_pair *p, uint32_t t)
 static void union_mark(rouge_pair *p, const rouge_text *ref, int weighted)
 {
 	const rouge_text *cand = &p->text[0];
+	if (ref->ntok == 0)
+		return; /* nothing to mark, and ref->tok may be NULL */
 	memset(p->mask, 0, ref->ntok);
-	for (size_t s = 0, start = 0; s < cand->nsent; s++) {
+	for (size_t s = 0, start = 0; cand->ntok > 0 && s < cand->nsent; s++) {
 		size_t n = cand->sent[s] - start;
 		const uint32_t *y = cand->tok + start;
 		int bits = !weighted && n <= 64;
@@ -273,7 +275,7 @@ static void lcs_ref(rouge_pair *p, size_t ref, rouge_counts *c)
 	double hit = 0, base = 0;
 	load_counts(p, ref);
 	union_mark(p, t, 0);
-	for (size_t s = 0, start = 0; s < t->nsent; s++) {
+	for (size_t s = 0, start = 0; t->ntok > 0 && s < t->nsent; s++) {
 		size_t m = t->sent[s] - start;
 		const uint32_t *x = t->tok + start;
 		const uint8_t *mask = p->mask + start;
@@ -326,7 +328,7 @@ static void wlcs_ref(rouge_pair *p, size_t ref, double w, rouge_counts *c)
 	double hit = 0, base = 0;
 	load_counts(p, ref);
 	union_mark(p, t, 1);
-	for (size_t s = 0, start = 0; s < t->nsent; s++) {
+	for (size_t s = 0, start = 0; t->ntok > 0 && s < t->nsent; s++) {
 		size_t m = t->sent[s] - start, run = 0;
 		const uint32_t *x = t->tok + start;
 		const uint8_t *mask = p->mask + start;

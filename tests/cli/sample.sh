@@ -20,4 +20,11 @@ PY
 # The glued sentence is split: both halves stand alone.
 p split "$sample"
 expect_out "split before The Nordic" "The Nordic Energy Review reports that the cable alone"
+# The README shows this very output: keep it true.
+readme="$top_srcdir/README.md"
+awk '/^\$ \.\/precis data\/samples\/diplomacy-visit.txt$/ { on = 1; next }
+     on && /^```/ { exit } on { print }' "$readme" >"$tmp/readme_out"
+p "$sample"
+if [ -s "$tmp/readme_out" ] && cmp -s "$tmp/out" "$tmp/readme_out"; then ok
+else bad "README's sample output differs from precis's: $(diff "$tmp/readme_out" "$tmp/out" | head -5)"; fi
 finish

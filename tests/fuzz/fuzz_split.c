@@ -1,0 +1,108 @@
+/*
+ * fuzz_split.c - fuzz target: segmentation only (PRECIS_DOC_SPLIT_ONLY) and
+ * line folding.
+ *
+ * Input: two header bytes, then the text.
+ *   [0] flags: bit 0 lenient, bit 1 join lines
+ *   [1] language index (modulo the table below)
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "precis.h"
+#include "fuzzutil.h"
+
+#define HEADER 2
+
+static const char *const languages[] = {
+	"en", "de", "fr", "ru", "ja", "zh", "es", "it", "nl", "pl", "ar",
+	"fa", "el", "hi", "hy", "my", "am", "bg", "da", "kk", "mr", "sk",
+	"ur", "tr", "vi", "ko",
+};
+#define NLANGUAGES (sizeof languages / sizeof languages[0])
+
+/* Folds text[0, len) and checks what precis_fold_lines promises. */
+static void check_fold(const char *text, size_t len)
+{
+	/* Exactly `len` bytes (one for empty input) so overruns are caught. */
+	char *out = malloc(len ? len : 1);
+	FUZZ_CHECK(out != NULL);
+	size_t n = precis_fold_lines(text, len, out);
+	FUZZ_CHECK(n <= len);
+	for (size_t i = 0; i < n; i++)
+		FUZZ_CHECK(out[i] != '\n');
+	if (fuzz_utf8_check(text, len) == len)
+		FUZZ_CHECK(fuzz_utf8_check(out, n) == n);
+	free(out);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	uint8_t h[HEADER] = { 0 };
+	size_t hn = size < HEADER ? size : HEADER;
+	memcpy(h, data, hn);
+	const char *text = (const char *)data + hn;
+	size_t len = size - hn;
+
+	check_fold(text, len);
+
+	precis_error err;
+	precis_ctx *ctx = NULL;
+	int rc = precis_ctx_new(&ctx, languages[h[1] % NLANGUAGES], &err);
+	if (rc != 0) {
+		FUZZ_CHECK(rc == PRECIS_ERR_LANGUAGE && ctx == NULL);
+		return 0;
+	}
+	unsigned flags = PRECIS_DOC_SPLIT_ONLY;
+	if (h[0] & 1u)
+		flags |= PRECIS_DOC_LENIENT;
+	if (h[0] & 2u)
+		flags |= PRECIS_DOC_JOIN_LINES;
+
+	precis_doc *doc = NULL;
+	size_t bad = fuzz_utf8_check(text, len);
+	rc = precis_doc_new(&doc, ctx, text, len, NULL, flags, &err);
+	if (rc != 0) {
+		FUZZ_CHECK(rc == PRECIS_ERR_UTF8 && err.code == rc);
+		FUZZ_CHECK(!(flags & PRECIS_DOC_LENIENT) && bad < len);
+		FUZZ_CHECK(doc == NULL);
+		precis_ctx_free(ctx);
+		return 0;
+	}
+	size_t tlen;
+	const char *dtext = precis_doc_text(doc, &tlen);
+	FUZZ_CHECK(dtext != NULL && fuzz_utf8_check(dtext, tlen) == tlen);
+
+	size_t n = precis_doc_sentence_count(doc);
+	size_t end = 0, para = 0;
+	for (size_t i = 0; i < n; i++) {
+		precis_sentence s;
+		FUZZ_CHECK(precis_doc_sentence(doc, i, &s) == 0);
+		FUZZ_CHECK(s.length > 0);
+		FUZZ_CHECK(s.offset >= end); /* ordered, no overlap */
+		FUZZ_CHECK(s.offset <= tlen && s.length <= tlen - s.offset);
+		FUZZ_CHECK(fuzz_utf8_boundary(dtext, tlen, s.offset));
+		FUZZ_CHECK(fuzz_utf8_boundary(dtext, tlen, s.offset + s.length));
+		FUZZ_CHECK(s.kind == PRECIS_UNIT_SENTENCE ||
+			   s.kind == PRECIS_UNIT_LINE);
+		FUZZ_CHECK(s.paragraph >= para);
+		para = s.paragraph;
+		end = s.offset + s.length;
+		check_fold(dtext + s.offset, s.length);
+	}
+	precis_sentence s;
+	FUZZ_CHECK(precis_doc_sentence(doc, n, &s) != 0);
+	size_t toff, tl;
+	if (precis_doc_title(doc, &toff, &tl) != 0)
+		FUZZ_CHECK(toff <= tlen && tl <= tlen - toff);
+
+	/* A split-only document cannot be summarized. */
+	precis_summary *sum = NULL;
+	FUZZ_CHECK(precis_summarize(&sum, ctx, doc, NULL, &err) != 0);
+	FUZZ_CHECK(sum == NULL);
+
+	precis_doc_free(doc);
+	precis_ctx_free(ctx);
+	return 0;
+}
