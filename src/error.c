@@ -18,6 +18,7 @@ const char *precis_strerror(int code)
 	case PRECIS_ERR_PARSE: return "malformed input";
 	case PRECIS_ERR_IO: return "input/output error";
 	case PRECIS_ERR_EMPTY: return "no sentences found";
+	case PRECIS_ERR_LIMIT: return "input too large for this method";
 	default: return "unknown error";
 	}
 }

@@ -16,6 +16,7 @@
 #include "doc.h"
 #include "idf.h"
 #include "internal.h"
+#include "lang.h"
 #include "strtab.h"
 
 struct precis_idf {
@@ -214,12 +215,19 @@ static int parse_header(const char *s, const char *end, precis_idf **out)
 	s += ml;
 	const char *tab = memchr(s, '\t', (size_t)(end - s));
 	double docs;
-	if (tab == NULL || tab == s || tab - s >= 8 || parse_count(tab + 1, end, &docs) != 0)
+	char lang[16];
+	if (tab == NULL || tab == s || tab - s >= (ptrdiff_t)sizeof lang ||
+	    parse_count(tab + 1, end, &docs) != 0)
 		return -1;
-	char lang[8];
 	memcpy(lang, s, (size_t)(tab - s));
 	lang[tab - s] = '\0';
-	*out = idf_alloc(lang);
+	/* Any spelling of a language precis knows ("de", "German") becomes its
+	 * code, so a context of that language accepts the model; a NUL inside
+	 * or an unknown name is no language. */
+	const precis__lang_info *li = precis__lang_find(lang);
+	if (li == NULL || strlen(lang) != (size_t)(tab - s))
+		return -1;
+	*out = idf_alloc(li->code);
 	if (*out == NULL)
 		return -2;
 	(*out)->documents = docs;

@@ -48,7 +48,8 @@ typedef enum precis_status {
 	PRECIS_ERR_METHOD = -5,   /* unknown ranking method */
 	PRECIS_ERR_PARSE = -6,    /* malformed structured input; line/offset set */
 	PRECIS_ERR_IO = -7,       /* read or write failed */
-	PRECIS_ERR_EMPTY = -8     /* the input holds no sentence to work on */
+	PRECIS_ERR_EMPTY = -8,    /* the input holds no sentence to work on */
+	PRECIS_ERR_LIMIT = -9     /* the input exceeds a method's size limit */
 } precis_status;
 
 /* Filled by fallible calls when not NULL. Lives on the caller's stack. */

@@ -109,8 +109,19 @@ static void postings_free(postings *p)
 	free(p->w);
 }
 
+/*
+ * Edges kept at most (12 bytes each): a document whose sentences nearly all
+ * share terms grows its graph with the square of its length, and a 100 MB
+ * input would want tens of gigabytes. Past this the method reports
+ * PRECIS_ERR_LIMIT instead of exhausting memory; news articles stay many
+ * orders of magnitude below it.
+ */
+#define MAX_EDGES ((size_t)1 << 26)
+
 static int add_edge(precis__graph *g, size_t v, double w)
 {
+	if (g->nedges >= MAX_EDGES)
+		return PRECIS_ERR_LIMIT;
 	if (g->nedges == g->cap) {
 		size_t cap = g->cap;
 		if (precis__grow((void **)&g->col, &cap, g->nedges + 1,

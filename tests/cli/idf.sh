@@ -35,6 +35,12 @@ printf 'precis-idf\t1\ten\t3\nword\tx\n' >"$tmp/bad2.idf"
 p --idf="$tmp/bad2.idf" "$tmp/d1.txt"
 expect_rc "bad model line" 3
 expect_err "bad model line" "line 2"
+printf 'precis-idf\t1\tGerman\t3\nwort\t2\n' >"$tmp/named.idf"
+p -l de --idf="$tmp/named.idf" "$tmp/d1.txt"
+expect_rc "a model's language by name" 0
+printf 'precis-idf\t1\tklingon\t3\n' >"$tmp/kl.idf"
+p --idf="$tmp/kl.idf" "$tmp/d1.txt"
+expect_rc "a model of an unknown language" 3
 p idf build -l de -o "$tmp/de.idf" "$tmp/d2.txt"
 p idf merge "$tmp/de.idf" "$tmp/m.idf"
 expect_rc "merge across languages" 3
