@@ -1,0 +1,154 @@
+/*
+ * check_eval.c - the greedy oracle, summaries as ROUGE text, and the paired
+ * bootstrap test, on cases worked out by hand.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "testutil.h"
+
+static precis_ctx *ctx;
+static precis_rouge *rouge;
+
+static void setup(void)
+{
+	ck_assert_int_eq(precis_ctx_new(&ctx, "en", NULL), 0);
+	precis_rouge_options o;
+	precis_rouge_options_init(&o);
+	o.max_n = 2;
+	o.lcs = 0;
+	o.wlcs_weight = 0;
+	o.skip = 0;
+	o.stem = 1;
+	ck_assert_int_eq(precis_rouge_new(&rouge, &o, NULL), 0);
+}
+
+static void teardown(void)
+{
+	precis_rouge_free(rouge);
+	precis_ctx_free(ctx);
+}
+
+static const char *article =
+	"Cats sleep all day long in the sun.\n"
+	"Dogs bark at the mailman every morning.\n"
+	"Birds sing in the trees at dawn.\n";
+
+START_TEST(test_oracle_finds_the_reference)
+{
+	precis_doc *d = tu_doc(ctx, article);
+	const char *ref = "Dogs bark at the mailman every morning.";
+	size_t rl = strlen(ref);
+	precis_summary *s;
+	ck_assert_int_eq(precis_oracle(&s, rouge, d, &ref, &rl, 1, 3, NULL), 0);
+	/* Adding anything to the exact reference sentence lowers precision. */
+	ck_assert_uint_eq(precis_summary_count(s), 1);
+	precis_pick p;
+	ck_assert_int_eq(precis_summary_pick(s, 0, &p), 0);
+	ck_assert_uint_eq(p.sentence, 1);
+	ck_assert(fabs(p.score - 2.0) < 1e-9); /* R-1 F + R-2 F = 1 + 1 */
+	size_t len;
+	char *text = precis_summary_text(s, d, &len);
+	ck_assert_str_eq(text, "Dogs bark at the mailman every morning.\n");
+	ck_assert_uint_eq(len, rl + 1);
+	free(text);
+	precis_summary_free(s);
+	precis_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_oracle_two_sentences)
+{
+	precis_doc *d = tu_doc(ctx, article);
+	const char *ref = "Cats sleep all day.\nBirds sing at dawn.";
+	size_t rl = strlen(ref);
+	precis_summary *s;
+	ck_assert_int_eq(precis_oracle(&s, rouge, d, &ref, &rl, 1, 2, NULL), 0);
+	ck_assert_uint_eq(precis_summary_count(s), 2);
+	precis_pick a, b;
+	precis_summary_pick(s, 0, &a);
+	precis_summary_pick(s, 1, &b);
+	ck_assert_uint_eq(a.sentence, 0);
+	ck_assert_uint_eq(b.sentence, 2);
+	precis_summary_free(s);
+	/* max_sentences bounds the picks. */
+	ck_assert_int_eq(precis_oracle(&s, rouge, d, &ref, &rl, 1, 1, NULL), 0);
+	ck_assert_uint_eq(precis_summary_count(s), 1);
+	precis_summary_free(s);
+	precis_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_oracle_needs_rouge_2)
+{
+	precis_rouge_options o;
+	precis_rouge_options_init(&o);
+	o.max_n = 1;
+	precis_rouge *r1;
+	ck_assert_int_eq(precis_rouge_new(&r1, &o, NULL), 0);
+	precis_doc *d = tu_doc(ctx, article);
+	const char *ref = "Dogs bark.";
+	size_t rl = strlen(ref);
+	precis_summary *s;
+	precis_error err;
+	ck_assert_int_eq(precis_oracle(&s, r1, d, &ref, &rl, 1, 3, &err), PRECIS_ERR_ARG);
+	precis_doc_free(d);
+	precis_rouge_free(r1);
+}
+END_TEST
+
+/* An eval set whose ROUGE-1 F per pair is exactly `f`. */
+static precis_rouge_eval *fixed_set(const double *f, size_t n)
+{
+	precis_rouge_eval *ev;
+	ck_assert_int_eq(precis_rouge_eval_new(&ev, rouge, NULL), 0);
+	for (size_t i = 0; i < n; i++) {
+		precis_rouge_score sc[2] = { { f[i], f[i], f[i], 0, 0, 0 },
+					     { 0, 0, 0, 0, 0, 0 } };
+		ck_assert_int_eq(precis_rouge_eval_add_scores(ev, NULL, sc, NULL), 0);
+	}
+	return ev;
+}
+
+START_TEST(test_paired_test)
+{
+	const double a[6] = { 0.1, 0.2, 0.3, 0.4, 0.5, 0.6 };
+	const double better[6] = { 0.2, 0.3, 0.4, 0.5, 0.6, 0.7 };
+	const double mixed[6] = { 0.2, 0.1, 0.4, 0.3, 0.6, 0.5 };
+	precis_rouge_eval *ea = fixed_set(a, 6), *eb = fixed_set(better, 6),
+			  *em = fixed_set(mixed, 6), *short_set = fixed_set(a, 5);
+	double diff, p;
+	/* Every pair improves by 0.1: every resample keeps the sign. */
+	ck_assert_int_eq(precis_rouge_paired_test(ea, eb, 0, PRECIS_ROUGE_F, 1000, 1, &diff, &p, NULL), 0);
+	ck_assert(fabs(diff - 0.1) < 1e-12);
+	ck_assert(p == 0.0);
+	/* +0.1 and -0.1 alternate: mean 0, no evidence at all. */
+	ck_assert_int_eq(precis_rouge_paired_test(ea, em, 0, PRECIS_ROUGE_F, 1000, 1, &diff, &p, NULL), 0);
+	ck_assert(fabs(diff) < 1e-12);
+	ck_assert(p == 1.0);
+	/* The same seed gives the same answer; unpaired sets are refused. */
+	double p2;
+	ck_assert_int_eq(precis_rouge_paired_test(eb, ea, 0, PRECIS_ROUGE_R, 500, 7, &diff, &p, NULL), 0);
+	ck_assert_int_eq(precis_rouge_paired_test(eb, ea, 0, PRECIS_ROUGE_R, 500, 7, &diff, &p2, NULL), 0);
+	ck_assert(p == p2 && diff < 0);
+	ck_assert_int_eq(precis_rouge_paired_test(ea, short_set, 0, PRECIS_ROUGE_F, 100, 1, &diff, &p, NULL),
+			 PRECIS_ERR_ARG);
+	precis_rouge_eval_free(ea);
+	precis_rouge_eval_free(eb);
+	precis_rouge_eval_free(em);
+	precis_rouge_eval_free(short_set);
+}
+END_TEST
+
+Suite *make_suite(void)
+{
+	Suite *s = suite_create("eval");
+	TCase *tc = tcase_create("core");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_oracle_finds_the_reference);
+	tcase_add_test(tc, test_oracle_two_sentences);
+	tcase_add_test(tc, test_oracle_needs_rouge_2);
+	tcase_add_test(tc, test_paired_test);
+	suite_add_tcase(s, tc);
+	return s;
+}
