@@ -14,7 +14,9 @@
 void precis__params_default(double *params);
 
 /* What a folded surface word maps to when it is not a term. */
-#define PRECIS__STOPWORD (-1)
+#define PRECIS__STOPWORD (-100) /* apart from every precis_status */
+/* A cache entry whose stemming has not succeeded yet (out of memory). */
+#define PRECIS__UNKNOWN (-101)
 
 struct precis_ctx {
 	precis__lang lang;

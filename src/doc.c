@@ -99,7 +99,8 @@ static void detect_title(precis_doc *d)
 	const uint32_t *t = precis__doc_terms(d, 0, &n);
 	d->title_terms = malloc((n ? n : 1) * sizeof *t);
 	if (d->title_terms != NULL) {
-		memcpy(d->title_terms, t, n * sizeof *t);
+		if (n > 0) /* t is NULL in a document without terms */
+			memcpy(d->title_terms, t, n * sizeof *t);
 		d->ntitle_terms = n;
 	}
 }

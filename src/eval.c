@@ -207,9 +207,10 @@ int precis_rouge_paired_test(const precis_rouge_eval *a,
 {
 	precis__clear(err);
 	size_t n = precis_rouge_eval_count(a);
+	size_t nm = precis_rouge_eval_metric_count(a);
 	if (a == NULL || b == NULL || diff == NULL || p == NULL ||
-	    n != precis_rouge_eval_count(b) || n == 0 ||
-	    precis_rouge_eval_scores(a, 0) == NULL || resamples == 0)
+	    n != precis_rouge_eval_count(b) || n == 0 || metric >= nm ||
+	    nm != precis_rouge_eval_metric_count(b) || resamples == 0)
 		return precis__fail(err, PRECIS_ERR_ARG, "the sets are not paired");
 	double *d = differences(a, b, n, metric, value);
 	if (d == NULL)

@@ -29,6 +29,10 @@ struct precis_idf {
 
 double precis__idf_value(double n, double df)
 {
+	/* A hand-made model may claim more documents for a term than in all;
+	 * such a term is simply in every document. */
+	if (df > n)
+		df = n;
 	return log((1.0 + n) / (1.0 + df)) + 1.0;
 }
 
@@ -58,21 +62,33 @@ void precis_idf_free(precis_idf *m)
 	free(m);
 }
 
-/* Adds `df` to the count of term s[0, n). */
+/*
+ * Adds `df` to the count of term s[0, n): 0, PRECIS_ERR_NOMEM, or
+ * PRECIS_ERR_LIMIT when the sum is no longer finite (it would be written as
+ * "inf", which no load accepts). Room for the count is made before the term
+ * is interned, so a failure never leaves a term without one.
+ */
 static int count(precis_idf *m, const char *s, size_t n, double df)
 {
+	if (precis__grow((void **)&m->df, &m->df_cap, m->terms.n + 1,
+			 sizeof *m->df) != 0)
+		return PRECIS_ERR_NOMEM;
 	int added;
 	int64_t id = precis__strtab_intern(&m->terms, s, n, &added);
 	if (id < 0)
 		return PRECIS_ERR_NOMEM;
-	if (added) {
-		if (precis__grow((void **)&m->df, &m->df_cap, (size_t)id + 1,
-				 sizeof *m->df) != 0)
-			return PRECIS_ERR_NOMEM;
+	if (added)
 		m->df[id] = 0;
-	}
+	if (!isfinite(m->df[id] + df))
+		return PRECIS_ERR_LIMIT;
 	m->df[id] += df;
 	return 0;
+}
+
+static int count_fail(precis_error *err, int rc)
+{
+	return rc == PRECIS_ERR_LIMIT ? precis__fail(err, rc, "count too large")
+				      : precis__fail(err, rc, NULL);
 }
 
 int precis_idf_add(precis_idf *m, const precis_ctx *ctx, const precis_doc *d,
@@ -89,8 +105,9 @@ int precis_idf_add(precis_idf *m, const precis_ctx *ctx, const precis_doc *d,
 	for (size_t t = 0; t < d->nterms; t++) {
 		size_t n;
 		const char *s = precis__strtab_get(&ctx->terms, d->global[t], &n);
-		if (count(m, s, n, 1.0) != 0)
-			return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
+		int rc = count(m, s, n, 1.0);
+		if (rc != 0)
+			return count_fail(err, rc);
 	}
 	m->documents += 1.0;
 	return 0;
@@ -106,11 +123,14 @@ int precis_idf_merge(precis_idf *into, const precis_idf *from,
 		return precis__fail(err, PRECIS_ERR_ARG,
 				    "cannot merge a '%s' model into a '%s' model",
 				    from->language, into->language);
+	if (!isfinite(into->documents + from->documents))
+		return count_fail(err, PRECIS_ERR_LIMIT);
 	for (size_t id = 0; id < from->terms.n; id++) {
 		size_t n;
 		const char *s = precis__strtab_get(&from->terms, (uint32_t)id, &n);
-		if (count(into, s, n, from->df[id]) != 0)
-			return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
+		int rc = count(into, s, n, from->df[id]);
+		if (rc != 0)
+			return count_fail(err, rc);
 	}
 	into->documents += from->documents;
 	return 0;
@@ -245,15 +265,13 @@ static int parse_body(precis_idf *m, const char *p, const char *end,
 		double df;
 		if (tab == NULL || tab == p || parse_count(tab + 1, e, &df) != 0)
 			return parse_fail(err, line, "expected 'term<TAB>count'");
-		if (count(m, p, (size_t)(tab - p), df) != 0)
-			return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
+		int rc = count(m, p, (size_t)(tab - p), df);
+		if (rc == PRECIS_ERR_LIMIT) /* a repeated term's counts add up */
+			return parse_fail(err, line, "count too large");
+		if (rc != 0)
+			return precis__fail(err, rc, NULL);
 		p = e + 1;
 	}
-	/* Counts of a repeated term add up: one that overflowed would be
-	 * written as "inf", which no load accepts. */
-	for (size_t id = 0; id < m->terms.n; id++)
-		if (!isfinite(m->df[id]))
-			return parse_fail(err, line - 1, "count too large");
 	return 0;
 }
 
@@ -264,10 +282,12 @@ int precis_idf_load(precis_idf **out, const char *data, size_t len,
 	if (out == NULL || (data == NULL && len > 0))
 		return precis__fail(err, PRECIS_ERR_ARG, "invalid argument");
 	*out = NULL;
+	if (len == 0)
+		return parse_fail(err, 1, "not a precis IDF model (bad header)");
 	const char *end = data + len, *nl = memchr(data, '\n', len);
 	const char *he = nl ? nl : end;
 	precis_idf *m = NULL;
-	int rc = len ? parse_header(data, he, &m) : -1;
+	int rc = parse_header(data, he, &m);
 	if (rc == -2)
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
 	if (rc != 0)

@@ -59,8 +59,15 @@ static json_t *summary_json(const precis_summary *s, const precis_doc *d,
 	for (size_t i = 0; precis_summary_pick(s, i, &p) == 0; i++)
 		if (json_array_append_new(arr, pick_json(d, &p)) != 0)
 			goto fail;
-	if (name != NULL && json_object_set_new(root, "file", json_string(name)) != 0)
-		goto fail;
+	if (name != NULL) {
+		/* A file name need not be UTF-8; JSON strings must be. */
+		char *safe = precis_utf8_sanitize(name, strlen(name), NULL);
+		int bad = safe == NULL ||
+			  json_object_set_new(root, "file", json_string(safe)) != 0;
+		free(safe);
+		if (bad)
+			goto fail;
+	}
 	if (json_object_set_new(root, "sentences", arr) != 0) {
 		arr = NULL;
 		goto fail;

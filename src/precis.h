@@ -60,6 +60,15 @@ typedef struct precis_error {
 	char message[200]; /* NUL-terminated, no trailing newline */
 } precis_error;
 
+/*
+ * A malloc'd, NUL-terminated copy of s[0, len) in which every invalid UTF-8
+ * sequence is replaced by U+FFFD (file names, say, before they go into
+ * JSON); *out_len (when not NULL) gets its length. NULL when out of memory.
+ * Release it with free().
+ */
+PRECIS_EXTERN char *precis_utf8_sanitize(const char *s, size_t len,
+					 size_t *out_len);
+
 /* A static string naming a status code. */
 PRECIS_EXTERN const char *precis_strerror(int code);
 /* The library's version, "MAJOR.MINOR.PATCH". */
@@ -409,6 +418,8 @@ PRECIS_EXTERN int precis_rouge_eval_add_scores(precis_rouge_eval *ev,
 					       const precis_rouge_score *scores,
 					       precis_error *err);
 PRECIS_EXTERN size_t precis_rouge_eval_count(const precis_rouge_eval *ev);
+/* Metrics per pair of an eval set (its precis_rouge's metric count). */
+PRECIS_EXTERN size_t precis_rouge_eval_metric_count(const precis_rouge_eval *ev);
 /* The id of the i-th pair ("" when added without one), borrowed. */
 PRECIS_EXTERN const char *precis_rouge_eval_id(const precis_rouge_eval *ev,
 					       size_t i);
@@ -476,7 +487,7 @@ typedef enum precis_rouge_value {
  * two-sided p-value, the share of `resamples` resamples (drawn with a
  * generator seeded by `seed`) whose mean difference does not keep the
  * observed sign, doubled and capped at 1. PRECIS_ERR_ARG when the sets differ
- * in size or metric count.
+ * in size or metric count, or `metric` is not one of theirs.
  */
 PRECIS_EXTERN int precis_rouge_paired_test(const precis_rouge_eval *a,
 					   const precis_rouge_eval *b,

@@ -48,6 +48,11 @@ void precis_rouge_eval_free(precis_rouge_eval *ev)
 	free(ev);
 }
 
+size_t precis_rouge_eval_metric_count(const precis_rouge_eval *ev)
+{
+	return ev != NULL ? ev->nmetrics : 0;
+}
+
 size_t precis_rouge_eval_count(const precis_rouge_eval *ev)
 {
 	return ev ? ev->n : 0;

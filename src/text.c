@@ -75,15 +75,35 @@ int precis__utf8_valid(const char *s, size_t n, size_t *bad)
 	return 1;
 }
 
-/* Bytes of the maximal invalid subpart at s (at least 1). */
+/*
+ * Bytes of the maximal invalid subpart at s (at least 1), as Unicode (and
+ * WHATWG) count them: a lead byte and the continuation bytes that could
+ * still have completed it; a byte that no sequence can start with, or a
+ * second byte outside its lead's range (a surrogate, an overlong form), is
+ * a subpart of its own.
+ */
 static size_t invalid_run(const unsigned char *s, size_t n)
 {
-	size_t k = 1;
-	while (k < n && k < 4 && (s[k] & 0xC0) == 0x80 && valid_seq(s + k, n - k) == 0)
+	unsigned char c = s[0], lo = 0x80, hi = 0xBF;
+	size_t len;
+	if (c >= 0xC2 && c <= 0xDF)
+		len = 2;
+	else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3;
+		lo = c == 0xE0 ? 0xA0 : 0x80;
+		hi = c == 0xED ? 0x9F : 0xBF;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4;
+		lo = c == 0xF0 ? 0x90 : 0x80;
+		hi = c == 0xF4 ? 0x8F : 0xBF;
+	} else
+		return 1;
+	if (n < 2 || s[1] < lo || s[1] > hi)
+		return 1;
+	size_t k = 2;
+	while (k < len && k < n && (s[k] & 0xC0) == 0x80)
 		k++;
-	/* A lead byte's continuation prefix counts as one error, stray
-	 * continuation bytes each as one: keep it simple and bounded. */
-	return (s[0] & 0xC0) == 0x80 ? 1 : k;
+	return k;
 }
 
 int precis__utf8_repair(const char *s, size_t n, char **out, size_t *outlen,
@@ -167,7 +187,8 @@ size_t precis__fold_word(const char *w, size_t n, char *out, size_t cap)
 		i++;
 	if (i == n)
 		return fold_ascii(w, n, out, cap);
-	utf8proc_int32_t buf[FOLD_MAX * 4];
+	/* +1: utf8proc_reencode() writes a NUL after its output. */
+	utf8proc_int32_t buf[FOLD_MAX * 4 + 1];
 	utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE |
 				UTF8PROC_CASEFOLD;
 	utf8proc_ssize_t m = utf8proc_decompose((const utf8proc_uint8_t *)w,
@@ -183,4 +204,17 @@ size_t precis__fold_word(const char *w, size_t n, char *out, size_t cap)
 		return 0;
 	memcpy(out, buf, (size_t)m);
 	return (size_t)m;
+}
+
+char *precis_utf8_sanitize(const char *s, size_t len, size_t *out_len)
+{
+	char *out;
+	size_t n, fixes;
+	if (s == NULL && len > 0)
+		return NULL;
+	if (precis__utf8_repair(s ? s : "", len, &out, &n, &fixes) != 0)
+		return NULL;
+	if (out_len != NULL)
+		*out_len = n;
+	return out;
 }

@@ -57,29 +57,41 @@ int precis__next_word(const char *s, size_t n, size_t pos, size_t *ws,
 	return 1;
 }
 
-/* The term id of a folded word, stemming and caching it when new. */
+/* The term id of a folded word (or PRECIS__STOPWORD), uncached. */
+static int64_t stem_term(precis_ctx *ctx, const char *w, size_t n)
+{
+	if (precis__lang_is_stopword(&ctx->lang, w, n))
+		return PRECIS__STOPWORD;
+	size_t sl;
+	const char *stem = precis__lang_stem(&ctx->lang, w, n, &sl);
+	if (stem == NULL)
+		return PRECIS_ERR_NOMEM;
+	int64_t tid = precis__strtab_intern(&ctx->terms, stem, sl, NULL);
+	return tid < 0 ? PRECIS_ERR_NOMEM : tid;
+}
+
+/*
+ * The term id of a folded word, stemming and caching it when new. Room for
+ * the cache entry is made before the word is interned, and an entry whose
+ * stemming failed stays PRECIS__UNKNOWN, so an allocation failure never
+ * leaves the cache answering wrongly.
+ */
 static int64_t term_of(precis_ctx *ctx, const char *w, size_t n)
 {
+	if (precis__grow((void **)&ctx->surface_term, &ctx->surface_cap,
+			 ctx->surface.n + 1, sizeof *ctx->surface_term) != 0)
+		return PRECIS_ERR_NOMEM;
 	int added;
 	int64_t sid = precis__strtab_intern(&ctx->surface, w, n, &added);
 	if (sid < 0)
 		return PRECIS_ERR_NOMEM;
-	if (!added)
+	if (added)
+		ctx->surface_term[sid] = PRECIS__UNKNOWN;
+	if (ctx->surface_term[sid] != PRECIS__UNKNOWN)
 		return ctx->surface_term[sid];
-	if (precis__grow((void **)&ctx->surface_term, &ctx->surface_cap,
-			 (size_t)sid + 1, sizeof *ctx->surface_term) != 0)
-		return PRECIS_ERR_NOMEM;
-	int64_t tid = PRECIS__STOPWORD;
-	if (!precis__lang_is_stopword(&ctx->lang, w, n)) {
-		size_t sl;
-		const char *stem = precis__lang_stem(&ctx->lang, w, n, &sl);
-		if (stem == NULL)
-			return PRECIS_ERR_NOMEM;
-		tid = precis__strtab_intern(&ctx->terms, stem, sl, NULL);
-		if (tid < 0)
-			return PRECIS_ERR_NOMEM;
-	}
-	ctx->surface_term[sid] = (int32_t)tid;
+	int64_t tid = stem_term(ctx, w, n);
+	if (tid != PRECIS_ERR_NOMEM)
+		ctx->surface_term[sid] = (int32_t)tid;
 	return tid;
 }
 

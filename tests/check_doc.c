@@ -112,6 +112,19 @@ START_TEST(test_empty)
 }
 END_TEST
 
+START_TEST(test_no_terms_at_all)
+{
+	/* Only stopwords: a headline-like first line and no term anywhere. */
+	precis_doc *d = tu_doc(ctx, "The of\nAnd the.\n");
+	ck_assert_uint_eq(d->nterms, 0);
+	precis_summary *s = NULL;
+	ck_assert_int_eq(precis_summarize(&s, ctx, d, NULL, NULL), 0);
+	ck_assert_uint_eq(precis_summary_count(s), 1);
+	precis_summary_free(s);
+	precis_doc_free(d);
+}
+END_TEST
+
 START_TEST(test_split_only)
 {
 	precis_doc *d = NULL;
@@ -135,6 +148,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, test_invalid_utf8);
 	tcase_add_test(tc, test_bom_and_crlf);
 	tcase_add_test(tc, test_empty);
+	tcase_add_test(tc, test_no_terms_at_all);
 	tcase_add_test(tc, test_split_only);
 	suite_add_tcase(s, tc);
 	return s;

@@ -133,6 +133,10 @@ START_TEST(test_paired_test)
 	ck_assert(p == p2 && diff < 0);
 	ck_assert_int_eq(precis_rouge_paired_test(ea, short_set, 0, PRECIS_ROUGE_F, 100, 1, &diff, &p, NULL),
 			 PRECIS_ERR_ARG);
+	/* A metric the sets do not have is refused, not read past. */
+	ck_assert_uint_eq(precis_rouge_eval_metric_count(ea), 2);
+	ck_assert_int_eq(precis_rouge_paired_test(ea, eb, 2, PRECIS_ROUGE_F, 100, 1, &diff, &p, NULL),
+			 PRECIS_ERR_ARG);
 	precis_rouge_eval_free(ea);
 	precis_rouge_eval_free(eb);
 	precis_rouge_eval_free(em);

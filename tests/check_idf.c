@@ -69,6 +69,10 @@ START_TEST(test_load_errors)
 	ck_assert_int_eq(precis_idf_load(&m, "", 0, &err), PRECIS_ERR_PARSE);
 	ck_assert_ptr_null(m);
 	ck_assert_uint_eq(err.line, 1);
+	ck_assert_int_eq(precis_idf_load(&m, NULL, 0, &err), PRECIS_ERR_PARSE);
+	const char *huge = "precis-idf\t1\ten\t2\nab\t1e308\nab\t1e308\ncd\t1\n";
+	ck_assert_int_eq(precis_idf_load(&m, huge, strlen(huge), &err), PRECIS_ERR_PARSE);
+	ck_assert_uint_eq(err.line, 3); /* where the sum overflowed */
 	const char *bad = "precis-idf\t1\ten\t2\nword\t-1\n";
 	ck_assert_int_eq(precis_idf_load(&m, bad, strlen(bad), &err), PRECIS_ERR_PARSE);
 	ck_assert_uint_eq(err.line, 2);

@@ -40,6 +40,18 @@ START_TEST(test_utf8_repair)
 	ck_assert_mem_eq(out, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD", 8);
 	ck_assert(precis__utf8_valid(out, n, NULL));
 	free(out);
+	/* A surrogate is three maximal subparts (Unicode, WHATWG). */
+	ck_assert_int_eq(precis__utf8_repair("a\xED\xA0\x80z", 5, &out, &n, &fixes), 0);
+	ck_assert_uint_eq(fixes, 3);
+	ck_assert_uint_eq(n, 11);
+	free(out);
+	/* So is an overlong 3-byte form; a 4-byte lead cut short is one. */
+	ck_assert_int_eq(precis__utf8_repair("\xE0\x80\xAF", 3, &out, &n, &fixes), 0);
+	ck_assert_uint_eq(fixes, 3);
+	free(out);
+	ck_assert_int_eq(precis__utf8_repair("\xF0\x9F\x98", 3, &out, &n, &fixes), 0);
+	ck_assert_uint_eq(fixes, 1);
+	free(out);
 	/* A truncated 3-byte sequence is one error, not two. */
 	ck_assert_int_eq(precis__utf8_repair("x\xE2\x80y", 4, &out, &n, &fixes), 0);
 	ck_assert_uint_eq(fixes, 1);
@@ -81,6 +93,22 @@ START_TEST(test_fold_too_long)
 }
 END_TEST
 
+START_TEST(test_fold_widest)
+{
+	/* 512 code points of 4 bytes each: the fold buffer's exact size. */
+	char w[512 * 4], out[4096];
+	for (int i = 0; i < 512; i++)
+		memcpy(w + 4 * i, "\xF0\x90\x90\x80", 4); /* U+10400 */
+	size_t n = precis__fold_word(w, sizeof w, out, sizeof out);
+	ck_assert(n == 0 || n <= sizeof out);
+	char *s = precis_utf8_sanitize("ok\xFF", 3, &n);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_uint_eq(n, 5);
+	ck_assert_str_eq(s, "ok\xEF\xBF\xBD");
+	free(s);
+}
+END_TEST
+
 START_TEST(test_word_cp)
 {
 	ck_assert(precis__is_word_cp('a'));
@@ -103,6 +131,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, test_bom);
 	tcase_add_loop_test(tc, test_fold, 0, sizeof fold_cases / sizeof fold_cases[0]);
 	tcase_add_test(tc, test_fold_too_long);
+	tcase_add_test(tc, test_fold_widest);
 	tcase_add_test(tc, test_word_cp);
 	suite_add_tcase(s, tc);
 	return s;

@@ -332,7 +332,7 @@ static json_t *report_json(const report *r)
 							 job->sys[s].name, "words",
 							 r->words[s], "average", metrics));
 	}
-	return json_pack("{s:s, s:I, s:I, s:o}", "dataset", r->dataset, "articles",
+	return json_pack("{s:o, s:I, s:I, s:o}", "dataset", io_json_name(r->dataset), "articles",
 			 (json_int_t)r->scored, "skipped",
 			 (json_int_t)(r->ds->bad + r->ds->n - r->scored), "systems", systems);
 }
@@ -362,6 +362,10 @@ static int write_report(report *r)
 	if (rc != 0)
 		return rc;
 	json_t *json = r->a->json ? report_json(r) : NULL;
+	if (r->a->json && json == NULL) {
+		io_out_abort(&out);
+		return cli_fail(EXIT_RUNTIME, "out of memory");
+	}
 	if (!r->a->json)
 		print_table(r, out.fp);
 	if (r->scored > 0)
@@ -390,7 +394,10 @@ static int report_errors(const eval_args *a, const char *path, const eval_job *j
 			if (a->strict)
 				return rc;
 		}
-	if (ds->n == 0)
+	size_t usable = 0;
+	for (size_t i = 0; i < ds->n; i++)
+		usable += job->errors[i] == NULL;
+	if (usable == 0)
 		return cli_fail_in(EXIT_INPUT, io_display_name(path), "no usable records");
 	return a->strict ? rc : 0;
 }

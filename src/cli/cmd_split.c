@@ -220,7 +220,7 @@ static int split_file(void *payload, const char *path, int index, int nfiles,
 	int rc = io_read_all(path, &buf, &len);
 	if (rc != 0)
 		return rc;
-	json_t *label = json_string(name);
+	json_t *label = io_json_name(name);
 	rc = label == NULL ? cli_fail(EXIT_RUNTIME, "out of memory")
 			   : split_text(a->ctx, a, name, buf, len, "file", label, out);
 	json_decref(label);

@@ -155,3 +155,11 @@ int io_load_idf(const char *path, precis_idf **out)
 	free(buf);
 	return rc;
 }
+
+json_t *io_json_name(const char *name)
+{
+	char *safe = precis_utf8_sanitize(name, strlen(name), NULL);
+	json_t *j = safe ? json_string(safe) : NULL;
+	free(safe);
+	return j;
+}

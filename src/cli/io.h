@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stddef.h>
 
+#include <jansson.h>
+
 #include "precis.h"
 
 /* Reads all of `path` ("-" or NULL: stdin) into a malloc'd, NUL-terminated
@@ -32,6 +34,10 @@ int io_out_commit(io_out *out);
 void io_out_abort(io_out *out);
 /* precis_write_fn over a FILE *. */
 int io_write_file(void *payload, const char *buf, size_t len);
+
+/* A JSON string of a name that need not be UTF-8 (a file name): invalid
+ * bytes become U+FFFD. NULL when out of memory. */
+json_t *io_json_name(const char *name);
 
 /* Loads a background IDF model file. 0, or an exit code after a message. */
 int io_load_idf(const char *path, precis_idf **out);

@@ -80,6 +80,10 @@ r = json.load(open('$tmp/out'))
 o = [s for s in r['systems'] if s['name'] == 'oracle'][0]['average']['ROUGE-1']['F']
 assert o == 0.0, o
 " && ok || bad "rouge155 tokens drop Cyrillic (as ROUGE-1.5.5 does)"
+printf '{"id":"a","article":"","references":["x y."]}\n' >"$tmp/none.jsonl"
+p eval "$tmp/none.jsonl"
+expect_rc "every record unusable" 3
+expect_err "every record unusable" "no usable records"
 p eval --tokenize=bogus "$data"
 expect_rc "bad tokenizer" 2
 finish

@@ -41,6 +41,10 @@ expect_rc "a model's language by name" 0
 printf 'precis-idf\t1\tklingon\t3\n' >"$tmp/kl.idf"
 p --idf="$tmp/kl.idf" "$tmp/d1.txt"
 expect_rc "a model of an unknown language" 3
+printf 'precis-idf\t1\ten\t1e308\n' >"$tmp/big.idf"
+p idf merge "$tmp/big.idf" "$tmp/big.idf"
+expect_rc "merge that overflows" 3
+expect_err "merge that overflows" "count too large"
 p idf build -l de -o "$tmp/de.idf" "$tmp/d2.txt"
 p idf merge "$tmp/de.idf" "$tmp/m.idf"
 expect_rc "merge across languages" 3

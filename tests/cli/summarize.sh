@@ -104,6 +104,11 @@ printf '\357\273\277The council approved the new budget for schools on Friday.\n
 p -f json "$tmp/bom.txt"
 expect_out "bom skipped" '"offset":3'
 
+# A file name that is not UTF-8 still makes valid JSON.
+cp "$doc" "$tmp/$(printf 'caf\351').txt"
+p -f json -n 1 "$tmp/$(printf 'caf\351').txt"
+expect_rc "latin-1 file name" 0
+python3 -c "import json,sys; o=json.load(open(sys.argv[1], encoding='utf-8')); assert o['file'].endswith('caf\ufffd.txt')" "$tmp/out" && ok || bad "file name sanitized in JSON"
 p -l de "$doc"
 expect_rc "-l de" 0
 p --language=english "$doc"
