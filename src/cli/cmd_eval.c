@@ -140,7 +140,11 @@ static int make_systems(const eval_args *a, eval_system **out, size_t *n)
 		p += len + (p[len] == ',');
 	}
 	size_t lead_n = a->s.opts.sentences ? a->s.opts.sentences : 3;
-	snprintf(v[k++].name, sizeof v[0].name, "lead-%zu", lead_n);
+	/* Lead-N under a sentence budget; under another budget just "lead". */
+	if (a->s.opts.words || a->s.opts.bytes || a->s.opts.ratio > 0)
+		snprintf(v[k++].name, sizeof v[0].name, "lead");
+	else
+		snprintf(v[k++].name, sizeof v[0].name, "lead-%zu", lead_n);
 	snprintf(v[k].name, sizeof v[0].name, "oracle");
 	v[k++].oracle = 1;
 	for (size_t i = 0; i + 2 < k; i++) {

@@ -47,7 +47,9 @@ int jsonl_read_line(jsonl_reader *r, const char **line, size_t *len)
 		errno = 0;
 		n = getline(&r->buf, &r->cap, r->fp);
 		if (n < 0) {
-			if (ferror(r->fp))
+			/* getline() also fails without ferror() when out of
+			 * memory: only a real end of file ends the input. */
+			if (ferror(r->fp) || !feof(r->fp))
 				return cli_fail_in(EXIT_RUNTIME, r->name, "read error: %s",
 						   strerror(errno)), JSONL_IOERR;
 			return 0;

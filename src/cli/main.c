@@ -32,7 +32,7 @@ static void print_commands(FILE *fp)
 	fputs("\n'precis COMMAND --help' describes a command.\n", fp);
 }
 
-int main(int argc, char **argv)
+static int dispatch(int argc, char **argv)
 {
 	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
 		printf("precis %s\n", precis_version());
@@ -51,4 +51,16 @@ int main(int argc, char **argv)
 	}
 	/* Arguments that name no command are summarize's: `precis FILE`. */
 	return cmd_summarize(argc, argv);
+}
+
+int main(int argc, char **argv)
+{
+	int rc = dispatch(argc, argv);
+	/* Output that never reached its destination (a full disk, a closed
+	 * pipe) is a failure, even for --help. */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (rc == EXIT_OK)
+			rc = cli_fail(EXIT_RUNTIME, "<stdout>: write error");
+	}
+	return rc;
 }

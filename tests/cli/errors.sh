@@ -94,4 +94,9 @@ p -o "$tmp/no/such/dir/out.txt" "$tmp/ok.txt"
 expect_rc "-o into a missing directory" 1
 expect_err "-o into a missing directory" "$tmp/no/such/dir/out.txt"
 
+if [ -w /dev/full ]; then
+	rc=0; ${PRECIS_EXEC:-} "$PRECIS" --help >/dev/full 2>"$tmp/err" || rc=$?
+	expect_rc "--help to a full disk" 1
+	expect_err "--help to a full disk" "write error"
+fi
 finish
