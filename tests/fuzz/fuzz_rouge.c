@@ -114,11 +114,9 @@ static void score(const precis_rouge_options *o, const char *cand,
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	uint8_t h[HEADER] = { 0 };
-	size_t hn = size < HEADER ? size : HEADER;
-	memcpy(h, data, hn);
-	const char *text = (const char *)data + hn;
-	size_t len = size - hn;
+	uint8_t h[HEADER];
+	size_t len;
+	const char *text = fuzz_header(data, size, h, HEADER, &len);
 
 	/* Pieces: the candidate, then the references. */
 	const char *piece[MAX_REFS + 1];

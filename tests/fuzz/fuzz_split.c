@@ -39,11 +39,9 @@ static void check_fold(const char *text, size_t len)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	uint8_t h[HEADER] = { 0 };
-	size_t hn = size < HEADER ? size : HEADER;
-	memcpy(h, data, hn);
-	const char *text = (const char *)data + hn;
-	size_t len = size - hn;
+	uint8_t h[HEADER];
+	size_t len;
+	const char *text = fuzz_header(data, size, h, HEADER, &len);
 
 	check_fold(text, len);
 

@@ -135,11 +135,9 @@ static void set_param(precis_ctx *ctx, unsigned which, unsigned frac)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	uint8_t h[HEADER] = { 0 };
-	size_t hn = size < HEADER ? size : HEADER;
-	memcpy(h, data, hn);
-	const char *text = (const char *)data + hn;
-	size_t len = size - hn;
+	uint8_t h[HEADER];
+	size_t len;
+	const char *text = fuzz_header(data, size, h, HEADER, &len);
 
 	static size_t nmethods;
 	if (nmethods == 0)

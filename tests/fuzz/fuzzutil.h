@@ -115,4 +115,18 @@ static inline int fuzz_utf8_boundary(const char *s, size_t n, size_t i)
 	return i >= n || ((unsigned char)s[i] & 0xC0) != 0x80;
 }
 
+/*
+ * Splits an input into a header of `hsize` option bytes (zero-padded when
+ * the input is shorter) and the text after it, whose length goes to *len.
+ */
+static inline const char *fuzz_header(const uint8_t *data, size_t size,
+				      uint8_t *h, size_t hsize, size_t *len)
+{
+	size_t hn = size < hsize ? size : hsize;
+	memset(h, 0, hsize);
+	memcpy(h, data, hn);
+	*len = size - hn;
+	return (const char *)data + hn;
+}
+
 #endif /* PRECIS_FUZZUTIL_H */
