@@ -4,39 +4,7 @@
 #include <string.h>
 
 #include "clean.h"
-#include "testutil.h"
-
-static precis_ctx *ctx;
-
-static void setup(void)
-{
-	ck_assert_int_eq(precis_ctx_new(&ctx, "en", NULL), 0);
-}
-
-static void teardown(void)
-{
-	precis_ctx_free(ctx);
-}
-
-/* Summarizes text with n sentences and method m; returns the pick indices
- * as "i,j,k". */
-static void picks(const char *text, const char *m, size_t n, char *out, size_t cap)
-{
-	precis_doc *d = tu_doc(ctx, text);
-	precis_options o = PRECIS_OPTIONS_INIT;
-	o.method = m;
-	o.sentences = n;
-	precis_summary *s = NULL;
-	precis_error err;
-	ck_assert_msg(precis_summarize(&s, ctx, d, &o, &err) == 0, "%s", err.message);
-	size_t k = 0;
-	out[0] = '\0';
-	precis_pick p;
-	for (size_t i = 0; precis_summary_pick(s, i, &p) == 0; i++)
-		k += (size_t)snprintf(out + k, cap - k, "%s%zu", i ? "," : "", p.sentence);
-	precis_summary_free(s);
-	precis_doc_free(d);
-}
+#include "methodutil.h"
 
 static const char *story =
 	"The city council approved a new budget for public schools on Monday.\n"
@@ -48,7 +16,7 @@ static const char *story =
 START_TEST(test_lead)
 {
 	char got[64];
-	picks(story, "lead", 2, got, sizeof got);
+	mu_picks(story, "lead", 2, got, sizeof got);
 	ck_assert_str_eq(got, "0,1");
 }
 END_TEST
@@ -57,10 +25,10 @@ START_TEST(test_centrality_without_priors)
 {
 	/* Without the position prior the off-topic bakery sentence loses and
 	 * the sentences about the school budget win. */
-	precis_ctx_set_param(ctx, PRECIS_PARAM_POSITION_WEIGHT, 0);
-	precis_ctx_set_param(ctx, PRECIS_PARAM_PARAGRAPH_WEIGHT, 0);
+	mu_set(PRECIS_PARAM_POSITION_WEIGHT, 0);
+	mu_set(PRECIS_PARAM_PARAGRAPH_WEIGHT, 0);
 	char got[64];
-	picks(story, "tfidf", 4, got, sizeof got);
+	mu_picks(story, "tfidf", 4, got, sizeof got);
 	ck_assert_str_eq(got, "0,1,3,4");
 }
 END_TEST
@@ -70,9 +38,9 @@ START_TEST(test_position_prior)
 	/* Equal content: the prior decides for the earlier sentence. */
 	const char *t = "Rain fell on the northern hills overnight again.\n"
 			"Rain fell on the northern hills overnight once more.\n";
-	precis_ctx_set_param(ctx, PRECIS_PARAM_REDUNDANCY, 1.0);
+	mu_set(PRECIS_PARAM_REDUNDANCY, 1.0);
 	char got[64];
-	picks(t, "tfidf", 1, got, sizeof got);
+	mu_picks(t, "tfidf", 1, got, sizeof got);
 	ck_assert_str_eq(got, "0");
 }
 END_TEST
@@ -83,11 +51,11 @@ START_TEST(test_title_overlap)
 			"The city council approved a new budget for public schools on Monday.\n"
 			"A local bakery celebrated turning fifty with free bread for all.\n"
 			"Members of the council argued about the school budget for hours.\n";
-	precis_ctx_set_param(ctx, PRECIS_PARAM_POSITION_WEIGHT, 0);
-	precis_ctx_set_param(ctx, PRECIS_PARAM_PARAGRAPH_WEIGHT, 0);
-	precis_ctx_set_param(ctx, PRECIS_PARAM_TITLE_WEIGHT, 10);
+	mu_set(PRECIS_PARAM_POSITION_WEIGHT, 0);
+	mu_set(PRECIS_PARAM_PARAGRAPH_WEIGHT, 0);
+	mu_set(PRECIS_PARAM_TITLE_WEIGHT, 10);
 	char got[64];
-	picks(t, "tfidf", 1, got, sizeof got);
+	mu_picks(t, "tfidf", 1, got, sizeof got);
 	ck_assert_str_eq(got, "2"); /* unit 0 is the headline, never picked */
 }
 END_TEST
@@ -100,9 +68,9 @@ START_TEST(test_no_duplicates)
 			"Officials expect an agreement on tariffs to be signed later this week.\n\n"
 			"The talks follow a year of tension over steel exports and farm goods.\n";
 	char got[64];
-	picks(t, "tfidf", 3, got, sizeof got);
+	mu_picks(t, "tfidf", 3, got, sizeof got);
 	ck_assert_str_eq(got, "1,3,4");
-	picks(t, "lead", 2, got, sizeof got);
+	mu_picks(t, "lead", 2, got, sizeof got);
 	ck_assert_str_eq(got, "1,3");
 }
 END_TEST
@@ -112,7 +80,7 @@ START_TEST(test_short_units_skipped)
 	/* Fragments under min-words are not picked while sentences exist. */
 	const char *t = "Yes.\nThe committee will publish its full report in the spring.\nNo.\n";
 	char got[64];
-	picks(t, "tfidf", 3, got, sizeof got);
+	mu_picks(t, "tfidf", 3, got, sizeof got);
 	ck_assert_str_eq(got, "1");
 }
 END_TEST
@@ -129,11 +97,11 @@ START_TEST(test_length_penalty_off)
 {
 	/* The premise: without the penalty, the long sentence's many centroid
 	 * terms win it the single slot. */
-	precis_ctx_set_param(ctx, PRECIS_PARAM_POSITION_WEIGHT, 0);
-	precis_ctx_set_param(ctx, PRECIS_PARAM_PARAGRAPH_WEIGHT, 0);
-	precis_ctx_set_param(ctx, PRECIS_PARAM_LENGTH_WEIGHT, 0);
+	mu_set(PRECIS_PARAM_POSITION_WEIGHT, 0);
+	mu_set(PRECIS_PARAM_PARAGRAPH_WEIGHT, 0);
+	mu_set(PRECIS_PARAM_LENGTH_WEIGHT, 0);
 	char got[64];
-	picks(long_vs_short, "tfidf", 1, got, sizeof got);
+	mu_picks(long_vs_short, "tfidf", 1, got, sizeof got);
 	ck_assert_str_eq(got, "1");
 }
 END_TEST
@@ -143,14 +111,14 @@ START_TEST(test_length_penalty_on)
 	/* With it, the long sentence pays for its excess and a short one wins;
 	 * sentences under the target pay nothing, so the order among the short
 	 * ones is centrality's. */
-	precis_ctx_set_param(ctx, PRECIS_PARAM_POSITION_WEIGHT, 0);
-	precis_ctx_set_param(ctx, PRECIS_PARAM_PARAGRAPH_WEIGHT, 0);
-	precis_ctx_set_param(ctx, PRECIS_PARAM_LENGTH_TARGET, 15);
-	precis_ctx_set_param(ctx, PRECIS_PARAM_LENGTH_WEIGHT, 0.5);
+	mu_set(PRECIS_PARAM_POSITION_WEIGHT, 0);
+	mu_set(PRECIS_PARAM_PARAGRAPH_WEIGHT, 0);
+	mu_set(PRECIS_PARAM_LENGTH_TARGET, 15);
+	mu_set(PRECIS_PARAM_LENGTH_WEIGHT, 0.5);
 	char got[64];
-	picks(long_vs_short, "tfidf", 1, got, sizeof got);
+	mu_picks(long_vs_short, "tfidf", 1, got, sizeof got);
 	ck_assert_str_eq(got, "0");
-	picks(long_vs_short, "tfidf", 3, got, sizeof got);
+	mu_picks(long_vs_short, "tfidf", 3, got, sizeof got);
 	ck_assert_str_eq(got, "0,1,2"); /* penalized, not excluded */
 }
 END_TEST
@@ -193,9 +161,9 @@ START_TEST(test_furniture_not_picked)
 		"Firefighters fought the fire at the mill for six hours before dawn.\n"
 		"CNN's Jane Doe contributed to this report.\n";
 	char got[64];
-	picks(t, "lead", 2, got, sizeof got);
+	mu_picks(t, "lead", 2, got, sizeof got);
 	ck_assert_str_eq(got, "2,3");
-	picks(t, "tfidf", 3, got, sizeof got);
+	mu_picks(t, "tfidf", 3, got, sizeof got);
 	ck_assert_str_eq(got, "2,3");
 }
 END_TEST
@@ -204,7 +172,7 @@ Suite *make_suite(void)
 {
 	Suite *s = suite_create("rank");
 	TCase *tc = tcase_create("core");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, mu_setup, mu_teardown);
 	tcase_add_test(tc, test_lead);
 	tcase_add_test(tc, test_centrality_without_priors);
 	tcase_add_test(tc, test_position_prior);
