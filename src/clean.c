@@ -12,10 +12,11 @@
 
 #define LEAD_WORDS 6 /* leading words kept for phrase matching */
 #define WORD_MAX 16  /* longer words are kept truncated: none of ours is */
+#define SCAN_MAX 40  /* the largest word count a rule below compares with */
 
 typedef struct words {
 	char lead[LEAD_WORDS][WORD_MAX];
-	size_t n;        /* words in the unit */
+	size_t n;        /* words in the unit, counted up to SCAN_MAX + 1 */
 	int stamp_only;  /* every word belongs to a date or time stamp */
 	int stamp_cue;   /* a month, a time zone, "published" or "updated" */
 	int has_digit;
@@ -59,6 +60,10 @@ static void add_word(words *w, const char *s, size_t n)
 	if (w->n < LEAD_WORDS)
 		memcpy(w->lead[w->n], f, WORD_MAX);
 	w->n++;
+	/* Once a word is no stamp word the unit is no stamp: skip the lists
+	 * (they were most of the time spent on a long document). */
+	if (!w->stamp_only)
+		return;
 	int digit = f[0] >= '0' && f[0] <= '9';
 	int cue = in_list(f, stamp_cues);
 	w->has_digit |= digit;
@@ -75,6 +80,9 @@ static void scan(const char *s, size_t len, words *w)
 	while (precis__next_word(s, len, pos, &ws, &we)) {
 		add_word(w, s + ws, we - ws);
 		pos = we;
+		/* Past every length limit below, only a stamp needs more. */
+		if (!w->stamp_only && w->n > SCAN_MAX)
+			break;
 	}
 }
 

@@ -84,25 +84,28 @@ static int tokenize_units(precis_doc *d, precis_ctx *ctx, localmap *m,
 	return 0;
 }
 
-/* The first unit is the headline when it is a short standalone line. */
-static void detect_title(precis_doc *d)
+/* The first unit is the headline when it is a short standalone line. Out
+ * of memory fails the document: a headline without its terms would weigh
+ * differently from the same document built again. */
+static int detect_title(precis_doc *d, precis_error *err)
 {
 	if (d->units.n < 2 || d->units.v[0].kind != PRECIS_UNIT_LINE)
-		return;
+		return 0;
 	if (d->words[0] < 2 || d->words[0] > TITLE_MAX_WORDS)
-		return;
+		return 0;
+	size_t n;
+	const uint32_t *t = precis__doc_terms(d, 0, &n);
+	d->title_terms = malloc((n ? n : 1) * sizeof *t);
+	if (d->title_terms == NULL)
+		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
+	if (n > 0) /* t is NULL in a document without terms */
+		memcpy(d->title_terms, t, n * sizeof *t);
+	d->ntitle_terms = n;
 	d->has_title = 1;
 	d->title_unit = 0;
 	d->title_off = d->units.v[0].start;
 	d->title_len = d->units.v[0].end - d->units.v[0].start;
-	size_t n;
-	const uint32_t *t = precis__doc_terms(d, 0, &n);
-	d->title_terms = malloc((n ? n : 1) * sizeof *t);
-	if (d->title_terms != NULL) {
-		if (n > 0) /* t is NULL in a document without terms */
-			memcpy(d->title_terms, t, n * sizeof *t);
-		d->ntitle_terms = n;
-	}
+	return 0;
 }
 
 /* A given title: its terms that also occur in the body. */
@@ -163,7 +166,7 @@ static int build(precis_doc *d, precis_ctx *ctx, const char *text,
 	if (rc == 0 && title != NULL)
 		rc = given_title(d, ctx, title, &m, err);
 	else if (rc == 0)
-		detect_title(d);
+		rc = detect_title(d, err);
 	free(m.of);
 	return rc;
 }

@@ -67,6 +67,9 @@ static int lines_make(lines *l, const precis_doc *d)
 	return 0;
 }
 
+/* chosen[u]: 0 open, 1 chosen, 2 closed (it no longer fits the budget). */
+enum { OPEN = 0, CHOSEN = 1, CLOSED = 2 };
+
 /* R-1 F + R-2 F of the chosen units plus `extra` (SIZE_MAX: none). */
 static int objective(precis_rouge *rouge, const precis_doc *d, lines *l,
 		     const unsigned char *chosen, size_t extra,
@@ -76,7 +79,7 @@ static int objective(precis_rouge *rouge, const precis_doc *d, lines *l,
 {
 	size_t n = 0;
 	for (size_t u = 0; u < d->units.n; u++)
-		if (chosen[u] || u == extra) {
+		if (chosen[u] == CHOSEN || u == extra) {
 			memcpy(l->cand + n, l->text + l->off[u], l->len[u] + 1);
 			n += l->len[u] + 1;
 		}
@@ -120,12 +123,46 @@ static int best_addition(precis_rouge *rouge, const precis_doc *d, lines *l,
 	return 0;
 }
 
+/*
+ * Closes the open units that no longer fit the word and byte budget beside
+ * the chosen ones (the chosen only grow, so a closed unit stays closed) and
+ * returns how many units with words stay open.
+ */
+static size_t close_misfits(const precis_doc *d, const precis__budget *b,
+			    unsigned char *chosen, size_t words, size_t bytes)
+{
+	size_t open = 0;
+	for (size_t u = 0; u < d->units.n; u++) {
+		if (chosen[u] == OPEN && !precis__budget_fits(b, words, bytes, d, u))
+			chosen[u] = CLOSED;
+		open += chosen[u] == OPEN && d->words[u] > 0;
+	}
+	return open;
+}
+
+/*
+ * The sentence cap of budget b: its sentences (0: none at all) unless it
+ * counts words or bytes. When no unit fits a word or byte budget on its own,
+ * precis__select takes one anyway, and so does the oracle: it is held to
+ * what the systems are held to, no more and no less.
+ */
+static size_t oracle_cap(const precis_doc *d, const precis__budget *b,
+			 unsigned char *chosen)
+{
+	if (!b->words && !b->bytes)
+		return b->sentences;
+	if (close_misfits(d, b, chosen, 0, 0) > 0)
+		return SIZE_MAX;
+	memset(chosen, OPEN, d->units.n);
+	return 1;
+}
+
 static int oracle_run(precis_summary **out, precis_rouge *rouge,
 		      const precis_doc *d, const char *const *refs,
-		      const size_t *ref_lens, size_t nrefs, size_t max,
-		      precis_error *err)
+		      const size_t *ref_lens, size_t nrefs,
+		      const precis__budget *b, precis_error *err)
 {
-	size_t n = d->units.n ? d->units.n : 1, npicks = 0;
+	size_t n = d->units.n ? d->units.n : 1, npicks = 0, words = 0, bytes = 0;
 	lines l;
 	unsigned char *chosen = calloc(n, 1);
 	double *gain = calloc(n, sizeof *gain);
@@ -135,18 +172,23 @@ static int oracle_run(precis_summary **out, precis_rouge *rouge,
 	if (rc != 0 || !chosen || !gain || !picks || !sc)
 		rc = precis__fail(err, PRECIS_ERR_NOMEM, NULL);
 	double cur = 0;
+	size_t max = rc == 0 ? oracle_cap(d, b, chosen) : 0;
 	while (rc == 0 && npicks < max) {
 		double before = cur;
 		size_t u;
 		rc = best_addition(rouge, d, &l, chosen, refs, ref_lens, nrefs, sc, &cur, &u, err);
 		if (rc != 0 || u == SIZE_MAX)
 			break;
-		chosen[u] = 1;
+		chosen[u] = CHOSEN;
 		gain[u] = cur - before;
 		npicks++;
+		words += d->words[u];
+		bytes += d->units.v[u].end - d->units.v[u].start;
+		if (max == SIZE_MAX)
+			close_misfits(d, b, chosen, words, bytes);
 	}
 	for (size_t u = 0, k = 0; rc == 0 && u < d->units.n; u++)
-		if (chosen[u])
+		if (chosen[u] == CHOSEN)
 			picks[k++] = u;
 	if (rc == 0)
 		rc = precis__summary_new(out, d, picks, npicks, gain, err);
@@ -158,18 +200,62 @@ static int oracle_run(precis_summary **out, precis_rouge *rouge,
 	return rc;
 }
 
-int precis_oracle(precis_summary **out, precis_rouge *rouge,
-		  const precis_doc *d, const char *const *refs,
-		  const size_t *ref_lens, size_t nrefs, size_t max,
-		  precis_error *err)
+/* What both oracle calls check first. */
+static int oracle_args(precis_summary **out, precis_rouge *rouge,
+		       const precis_doc *d, const char *const *refs,
+		       size_t nrefs, precis_error *err)
 {
 	precis__clear(err);
 	if (out == NULL || rouge == NULL || d == NULL || d->split_only ||
 	    (refs == NULL && nrefs > 0))
 		return precis__fail(err, PRECIS_ERR_ARG, "invalid argument");
 	*out = NULL;
-	int rc = oracle_rouge_ok(rouge, err);
-	return rc != 0 ? rc : oracle_run(out, rouge, d, refs, ref_lens, nrefs, max, err);
+	return oracle_rouge_ok(rouge, err);
+}
+
+int precis_oracle(precis_summary **out, precis_rouge *rouge,
+		  const precis_doc *d, const char *const *refs,
+		  const size_t *ref_lens, size_t nrefs, size_t max,
+		  precis_error *err)
+{
+	precis__budget b = { max, 0, 0 };
+	int rc = oracle_args(out, rouge, d, refs, nrefs, err);
+	return rc != 0 ? rc : oracle_run(out, rouge, d, refs, ref_lens, nrefs, &b, err);
+}
+
+/* The budget precis_summarize would set for `d` with `ctx` and `o`. */
+static int systems_budget(const precis_ctx *ctx, const precis_doc *d,
+			  const precis_options *o, precis__budget *b,
+			  precis_error *err)
+{
+	double min_words;
+	if (o->version != PRECIS_OPTIONS_VERSION)
+		return precis__fail(err, PRECIS_ERR_ARG, "options version %u not supported",
+				    o->version);
+	if (ctx != NULL)
+		min_words = precis_ctx_get_param(ctx, PRECIS_PARAM_MIN_WORDS);
+	else
+		precis_param_bounds(PRECIS_PARAM_MIN_WORDS, NULL, NULL, &min_words);
+	unsigned char *ok = malloc(d->units.n ? d->units.n : 1);
+	if (ok == NULL)
+		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
+	size_t eligible = precis__eligible(d, min_words, ok);
+	free(ok);
+	return precis__budget_make(o, eligible, b, err);
+}
+
+int precis_oracle_budget(precis_summary **out, precis_rouge *rouge,
+			 const precis_ctx *ctx, const precis_doc *d,
+			 const char *const *refs, const size_t *ref_lens,
+			 size_t nrefs, const precis_options *opts,
+			 precis_error *err)
+{
+	precis_options defaults = PRECIS_OPTIONS_INIT;
+	precis__budget b;
+	int rc = oracle_args(out, rouge, d, refs, nrefs, err);
+	if (rc == 0)
+		rc = systems_budget(ctx, d, opts ? opts : &defaults, &b, err);
+	return rc != 0 ? rc : oracle_run(out, rouge, d, refs, ref_lens, nrefs, &b, err);
 }
 
 /* splitmix64: a small generator with explicit state (no global rand()). */

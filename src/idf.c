@@ -63,22 +63,32 @@ void precis_idf_free(precis_idf *m)
 }
 
 /*
- * Adds `df` to the count of term s[0, n): 0, PRECIS_ERR_NOMEM, or
- * PRECIS_ERR_LIMIT when the sum is no longer finite (it would be written as
- * "inf", which no load accepts). Room for the count is made before the term
- * is interned, so a failure never leaves a term without one.
+ * Room for term s[0, n) and its count (0 when new): its id, or
+ * PRECIS_ERR_NOMEM. Room for the count is made before the term is
+ * interned, so a failure never leaves a term without one.
  */
-static int count(precis_idf *m, const char *s, size_t n, double df)
+static int64_t term_slot(precis_idf *m, const char *s, size_t n)
 {
 	if (precis__grow((void **)&m->df, &m->df_cap, m->terms.n + 1,
 			 sizeof *m->df) != 0)
 		return PRECIS_ERR_NOMEM;
 	int added;
 	int64_t id = precis__strtab_intern(&m->terms, s, n, &added);
-	if (id < 0)
-		return PRECIS_ERR_NOMEM;
-	if (added)
+	if (id >= 0 && added)
 		m->df[id] = 0;
+	return id < 0 ? PRECIS_ERR_NOMEM : id;
+}
+
+/*
+ * Adds `df` to the count of term s[0, n): 0, PRECIS_ERR_NOMEM, or
+ * PRECIS_ERR_LIMIT when the sum is no longer finite (it would be written as
+ * "inf", which no load accepts).
+ */
+static int count(precis_idf *m, const char *s, size_t n, double df)
+{
+	int64_t id = term_slot(m, s, n);
+	if (id < 0)
+		return (int)id;
 	if (!isfinite(m->df[id] + df))
 		return PRECIS_ERR_LIMIT;
 	m->df[id] += df;
@@ -89,6 +99,53 @@ static int count_fail(precis_error *err, int rc)
 {
 	return rc == PRECIS_ERR_LIMIT ? precis__fail(err, rc, "count too large")
 				      : precis__fail(err, rc, NULL);
+}
+
+/* Counts to add: a document's distinct terms (1 each) or a model's. */
+typedef struct source {
+	const precis__strtab *tab; /* the terms' strings */
+	const uint32_t *ids;       /* term i is ids[i] in tab; NULL: i */
+	const precis_idf *model;   /* its counts; NULL: 1 each */
+	size_t n;
+	double documents;
+} source;
+
+static const char *source_term(const source *src, size_t i, size_t *len,
+			       double *df)
+{
+	uint32_t id = src->ids ? src->ids[i] : (uint32_t)i;
+	*df = src->model ? src->model->df[id] : 1.0;
+	return precis__strtab_get(src->tab, id, len);
+}
+
+/*
+ * Adds every count of `src` or none: the terms are interned first (new ones
+ * at 0) and every sum is checked before one changes, so running out of
+ * memory or past the largest count leaves the model as it was, fit to use.
+ */
+static int add_source(precis_idf *m, const source *src)
+{
+	size_t old = m->terms.n, len;
+	double df;
+	int rc = isfinite(m->documents + src->documents) ? 0 : PRECIS_ERR_LIMIT;
+	for (size_t i = 0; i < src->n && rc == 0; i++) {
+		const char *s = source_term(src, i, &len, &df);
+		int64_t id = term_slot(m, s, len);
+		if (id < 0)
+			rc = (int)id;
+		else if (!isfinite(m->df[id] + df))
+			rc = PRECIS_ERR_LIMIT;
+	}
+	if (rc != 0) {
+		precis__strtab_truncate(&m->terms, old);
+		return rc;
+	}
+	for (size_t i = 0; i < src->n; i++) {
+		const char *s = source_term(src, i, &len, &df);
+		m->df[precis__strtab_find(&m->terms, s, len)] += df;
+	}
+	m->documents += src->documents;
+	return 0;
 }
 
 int precis_idf_add(precis_idf *m, const precis_ctx *ctx, const precis_doc *d,
@@ -102,15 +159,9 @@ int precis_idf_add(precis_idf *m, const precis_ctx *ctx, const precis_doc *d,
 				    "model is for '%s', context for '%s'",
 				    m->language, ctx->lang.info->code);
 	/* Local ids are exactly the document's distinct terms. */
-	for (size_t t = 0; t < d->nterms; t++) {
-		size_t n;
-		const char *s = precis__strtab_get(&ctx->terms, d->global[t], &n);
-		int rc = count(m, s, n, 1.0);
-		if (rc != 0)
-			return count_fail(err, rc);
-	}
-	m->documents += 1.0;
-	return 0;
+	source src = { &ctx->terms, d->global, NULL, d->nterms, 1.0 };
+	int rc = add_source(m, &src);
+	return rc != 0 ? count_fail(err, rc) : 0;
 }
 
 int precis_idf_merge(precis_idf *into, const precis_idf *from,
@@ -123,17 +174,9 @@ int precis_idf_merge(precis_idf *into, const precis_idf *from,
 		return precis__fail(err, PRECIS_ERR_ARG,
 				    "cannot merge a '%s' model into a '%s' model",
 				    from->language, into->language);
-	if (!isfinite(into->documents + from->documents))
-		return count_fail(err, PRECIS_ERR_LIMIT);
-	for (size_t id = 0; id < from->terms.n; id++) {
-		size_t n;
-		const char *s = precis__strtab_get(&from->terms, (uint32_t)id, &n);
-		int rc = count(into, s, n, from->df[id]);
-		if (rc != 0)
-			return count_fail(err, rc);
-	}
-	into->documents += from->documents;
-	return 0;
+	source src = { &from->terms, NULL, from, from->terms.n, from->documents };
+	int rc = add_source(into, &src);
+	return rc != 0 ? count_fail(err, rc) : 0;
 }
 
 double precis_idf_documents(const precis_idf *m)
@@ -315,22 +358,27 @@ int precis_ctx_set_idf(precis_ctx *ctx, const precis_idf *m, precis_error *err)
 	return 0;
 }
 
-/* The background idf of context term g, cached per context. */
+/* The background idf of context term g, looked up in the model. */
+static double lookup(const precis_ctx *ctx, uint32_t g)
+{
+	size_t n;
+	const char *s = precis__strtab_get(&ctx->terms, g, &n);
+	int64_t id = precis__strtab_find(&ctx->idf->terms, s, n);
+	return precis__idf_value(ctx->idf->documents, id >= 0 ? ctx->idf->df[id] : 0);
+}
+
+/* The same, cached per context. Without memory for the cache the term is
+ * looked up each time: slower, but the weight must not change. */
 static double background(precis_ctx *ctx, uint32_t g)
 {
-	if (g >= ctx->idf_known) {
-		if (precis__grow((void **)&ctx->idf_cache, &ctx->idf_cache_cap,
-				 (size_t)g + 1, sizeof *ctx->idf_cache) != 0)
-			return precis__idf_value(ctx->idf->documents, 0);
-		for (size_t t = ctx->idf_known; t <= g; t++) {
-			size_t n;
-			const char *s = precis__strtab_get(&ctx->terms, (uint32_t)t, &n);
-			int64_t id = precis__strtab_find(&ctx->idf->terms, s, n);
-			ctx->idf_cache[t] = precis__idf_value(
-				ctx->idf->documents, id >= 0 ? ctx->idf->df[id] : 0);
-		}
-		ctx->idf_known = (size_t)g + 1;
-	}
+	if (g < ctx->idf_known)
+		return ctx->idf_cache[g];
+	if (precis__grow((void **)&ctx->idf_cache, &ctx->idf_cache_cap,
+			 (size_t)g + 1, sizeof *ctx->idf_cache) != 0)
+		return lookup(ctx, g);
+	for (size_t t = ctx->idf_known; t <= g; t++)
+		ctx->idf_cache[t] = lookup(ctx, (uint32_t)t);
+	ctx->idf_known = (size_t)g + 1;
 	return ctx->idf_cache[g];
 }
 

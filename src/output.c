@@ -1,5 +1,6 @@
 /*
- * output.c - renderers: a summary to text or JSON through a caller's sink.
+ * output.c - renderers: a summary to text or JSON through a caller's sink
+ * (HTML: output_html.c).
  */
 #include <jansson.h>
 #include <stdlib.h>
@@ -7,6 +8,7 @@
 
 #include "doc.h"
 #include "internal.h"
+#include "output.h"
 
 static int emit(precis_write_fn write, void *payload, const char *buf,
 		size_t len, precis_error *err)
@@ -83,9 +85,14 @@ fail:
 static json_t *record_json(const precis_summary *s, const precis_doc *d,
 			   const char *id)
 {
+	/* An id need not be UTF-8 (a caller's file name); JSON strings must. */
+	char *safe = id ? precis_utf8_sanitize(id, strlen(id), NULL) : NULL;
+	if (id != NULL && safe == NULL)
+		return NULL;
 	json_t *texts = json_array(), *idx = json_array();
-	json_t *root = json_pack("{s:s?, s:o, s:o}", "id", id, "summary", texts,
+	json_t *root = json_pack("{s:s?, s:o, s:o}", "id", safe, "summary", texts,
 				 "sentences", idx);
+	free(safe);
 	if (root == NULL)
 		return NULL;
 	precis_pick p;
@@ -102,17 +109,37 @@ static json_t *record_json(const precis_summary *s, const precis_doc *d,
 	return root;
 }
 
+/*
+ * The JSON text of `root` (*len bytes, not NUL-ended), or NULL. Not
+ * json_dumps(): jansson ignores a failure to append an object's key to its
+ * growing buffer, so running out of memory there gives a key-less object
+ * and no error. json_dumpb() into a buffer sized first never appends in
+ * vain, and reports the allocations it does make.
+ */
+static char *dump_json(const json_t *root, size_t *len)
+{
+	size_t flags = JSON_COMPACT | JSON_REAL_PRECISION(6);
+	size_t n = json_dumpb(root, NULL, 0, flags);
+	char *buf = n > 0 ? malloc(n) : NULL;
+	if (buf != NULL && json_dumpb(root, buf, n, flags) != n) {
+		free(buf);
+		buf = NULL;
+	}
+	*len = n;
+	return buf;
+}
+
 static int render_json(const precis_summary *s, const precis_doc *d,
 		       const char *name, int record, precis_write_fn write,
 		       void *payload, precis_error *err)
 {
 	json_t *root = record ? record_json(s, d, name) : summary_json(s, d, name);
-	char *buf = root ? json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(6))
-			 : NULL;
+	size_t len = 0;
+	char *buf = root ? dump_json(root, &len) : NULL;
 	json_decref(root);
 	if (buf == NULL)
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
-	int rc = emit(write, payload, buf, strlen(buf), err);
+	int rc = emit(write, payload, buf, len, err);
 	if (rc == 0)
 		rc = emit(write, payload, "\n", 1, err);
 	free(buf);
@@ -134,6 +161,8 @@ int precis_summary_render(const precis_summary *s, const precis_doc *d,
 		return render_json(s, d, name, 0, write, payload, err);
 	case PRECIS_FORMAT_JSONL:
 		return render_json(s, d, name, 1, write, payload, err);
+	case PRECIS_FORMAT_HTML:
+		return precis__render_html(s, d, name, write, payload, err);
 	default:
 		return precis__fail(err, PRECIS_ERR_ARG, "unknown format");
 	}

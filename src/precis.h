@@ -12,7 +12,9 @@
  *
  * Errors: fallible calls return 0 or a negative precis_status and, when `err` is
  * not NULL, fill it with the code, a message and, for input errors, the byte
- * offset. The library never prints, never exits and holds no global state.
+ * offset; on success they leave it cleared (code PRECIS_OK, every field 0,
+ * an empty message), so a reused precis_error never shows a stale failure.
+ * The library never prints, never exits and holds no global state.
  *
  * Threads: a precis_ctx is not thread-safe (it owns a stemmer and a stem cache);
  * use one per thread and reuse it across documents. A precis_doc is immutable
@@ -284,8 +286,10 @@ PRECIS_EXTERN int precis_ctx_set_idf(precis_ctx *ctx, const precis_idf *idf,
 typedef enum precis_format {
 	PRECIS_FORMAT_TEXT = 0, /* one sentence per line, line breaks folded */
 	PRECIS_FORMAT_JSON = 1, /* an object with the picks and their scores */
-	PRECIS_FORMAT_JSONL = 2 /* a batch record: {"id", "summary": [text...],
-				   "sentences": [index...]} on one line */
+	PRECIS_FORMAT_JSONL = 2, /* a batch record: {"id", "summary": [text...],
+				    "sentences": [index...]} on one line */
+	PRECIS_FORMAT_HTML = 3   /* the whole document as an HTML page, its
+				    paragraphs kept, the picks in <mark> */
 } precis_format;
 
 /* Renders a summary through `write`; `name` (may be NULL) is the JSON
@@ -468,6 +472,24 @@ PRECIS_EXTERN int precis_oracle(precis_summary **out, precis_rouge *rouge,
 				const char *const *refs,
 				const size_t *ref_lens, size_t nrefs,
 				size_t max_sentences, precis_error *err);
+
+/*
+ * The oracle held to the budget precis_summarize() would hold a summary of
+ * `doc` to with `ctx` and `opts` (NULL: the defaults): their sentences,
+ * ratio (of the units `ctx`'s min-words parameter leaves eligible), words
+ * or bytes; the method and seed are ignored. Under a word or byte budget it
+ * adds only units that keep the summary within it, except that, as in
+ * precis_summarize(), one unit is picked when no unit fits on its own.
+ * `ctx` may be NULL (default parameters).
+ */
+PRECIS_EXTERN int precis_oracle_budget(precis_summary **out,
+				       precis_rouge *rouge,
+				       const precis_ctx *ctx,
+				       const precis_doc *doc,
+				       const char *const *refs,
+				       const size_t *ref_lens, size_t nrefs,
+				       const precis_options *opts,
+				       precis_error *err);
 
 /* The summary's sentences one per line (line breaks inside folded), as
  * ROUGE reads them: a malloc'd string for free(), or NULL on OOM. */

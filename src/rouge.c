@@ -85,6 +85,7 @@ int precis_rouge_new(precis_rouge **out, const precis_rouge_options *opts,
 {
 	precis_rouge_options def = PRECIS_ROUGE_OPTIONS_INIT;
 	const precis_rouge_options *o = opts ? opts : &def;
+	precis__clear(err);
 	*out = NULL;
 	int rc = check_options(o, err);
 	if (rc != 0)
@@ -191,6 +192,7 @@ int precis_rouge_score_pair(precis_rouge *rouge, const char *cand,
 			    const size_t *ref_lens, size_t nrefs,
 			    precis_rouge_score *out, precis_error *err)
 {
+	precis__clear(err);
 	if (rouge == NULL || out == NULL || (nrefs > 0 && (!refs || !ref_lens)))
 		return precis__fail(err, PRECIS_ERR_ARG, "missing argument");
 	int rc = tokenize_pair(rouge, cand, cand_len, refs, ref_lens, nrefs,

@@ -27,6 +27,7 @@ struct precis_rouge_eval {
 int precis_rouge_eval_new(precis_rouge_eval **out, const precis_rouge *rouge,
 			  precis_error *err)
 {
+	precis__clear(err);
 	*out = NULL;
 	if (rouge == NULL)
 		return precis__fail(err, PRECIS_ERR_ARG, "missing ROUGE context");
@@ -73,6 +74,7 @@ int precis_rouge_eval_add_scores(precis_rouge_eval *ev, const char *id,
 				 const precis_rouge_score *scores,
 				 precis_error *err)
 {
+	precis__clear(err);
 	if (ev == NULL || scores == NULL)
 		return precis__fail(err, PRECIS_ERR_ARG, "missing argument");
 	size_t k = ev->nmetrics, idn = id ? strlen(id) : 0;
@@ -97,6 +99,7 @@ int precis_rouge_eval_add(precis_rouge_eval *ev, precis_rouge *rouge,
 			  const char *const *refs, const size_t *ref_lens,
 			  size_t nrefs, precis_error *err)
 {
+	precis__clear(err);
 	if (ev == NULL || rouge == NULL || rouge->nmetrics != ev->nmetrics)
 		return precis__fail(err, PRECIS_ERR_ARG,
 				    "ROUGE context does not match the set");
@@ -234,6 +237,7 @@ int precis_rouge_eval_average(const precis_rouge_eval *ev, unsigned resamples,
 			      double confidence, precis_rouge_average *out,
 			      precis_error *err)
 {
+	precis__clear(err);
 	if (ev == NULL || out == NULL)
 		return precis__fail(err, PRECIS_ERR_ARG, "missing argument");
 	if (!(confidence >= 0 && confidence <= 100))

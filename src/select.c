@@ -43,8 +43,8 @@ static int redundant(const precis_doc *d, const precis__svecs *vecs,
 	return 0;
 }
 
-static int fits(const precis__budget *b, size_t words, size_t bytes,
-		const precis_doc *d, size_t u)
+int precis__budget_fits(const precis__budget *b, size_t words, size_t bytes,
+			const precis_doc *d, size_t u)
 {
 	size_t ub = d->units.v[u].end - d->units.v[u].start;
 	if (b->words && words + d->words[u] > b->words)
@@ -73,7 +73,7 @@ size_t precis__select(const precis_doc *d, const double *scores,
 			break;
 		size_t u = order[k].unit;
 		if (redundant(d, vecs, picks, chosen, u, redundancy) ||
-		    !fits(budget, words, bytes, d, u))
+		    !precis__budget_fits(budget, words, bytes, d, u))
 			continue;
 		picks[chosen++] = u;
 		words += d->words[u];

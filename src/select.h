@@ -16,6 +16,11 @@ typedef struct precis__budget {
 	size_t bytes;     /* 0: unlimited */
 } precis__budget;
 
+/* Whether unit u fits the word and byte budgets beside `words` words and
+ * `bytes` bytes already chosen (the sentence count is the caller's). */
+int precis__budget_fits(const precis__budget *b, size_t words, size_t bytes,
+			const precis_doc *d, size_t u);
+
 /*
  * Writes the chosen unit indices, ascending, to picks (room for every unit)
  * and returns their count. A unit whose cosine with a chosen one exceeds

@@ -110,6 +110,21 @@ int64_t precis__strtab_intern(precis__strtab *t, const char *s, size_t n,
 	return (int64_t)t->n++;
 }
 
+void precis__strtab_truncate(precis__strtab *t, size_t n)
+{
+	/* A string was probed in past slots only older strings held (a
+	 * rehash reinserts in id order), so taking out the newest never cuts
+	 * the probe sequence of a string that stays. */
+	while (t->n > n) {
+		uint32_t id = (uint32_t)--t->n;
+		size_t mask = t->nslots - 1, i = (size_t)t->hash[id] & mask;
+		while (t->slots[i] != id + 1)
+			i = (i + 1) & mask;
+		t->slots[i] = 0;
+		t->pool_n = t->off[id];
+	}
+}
+
 const char *precis__strtab_get(const precis__strtab *t, uint32_t id,
 			       size_t *len)
 {

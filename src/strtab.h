@@ -27,6 +27,8 @@ void precis__strtab_clear(precis__strtab *t); /* frees everything */
 /* The id of s[0, n), adding it when new (*added = 1). Negative on OOM. */
 int64_t precis__strtab_intern(precis__strtab *t, const char *s, size_t n,
 			      int *added);
+/* Forgets the strings of ids n and up, the last added (undoing them). */
+void precis__strtab_truncate(precis__strtab *t, size_t n);
 /* The id of s[0, n), or -1 when absent. */
 int64_t precis__strtab_find(const precis__strtab *t, const char *s, size_t n);
 /* The string with id `id` (not NUL-terminated) and its length. */

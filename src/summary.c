@@ -30,10 +30,9 @@ void precis_options_init(precis_options *o)
  * Which units may be picked: running-text sentences long enough to stand
  * alone and not page furniture (clean.h). Failing that (a list, a poem, a
  * headline-only page), relax step by step rather than return nothing.
- * Returns the count.
  */
-static size_t mark_eligible(const precis_doc *d, double min_words,
-			    unsigned char *ok)
+size_t precis__eligible(const precis_doc *d, double min_words,
+			unsigned char *ok)
 {
 	size_t title = d->has_title ? d->title_unit : (size_t)-1;
 	for (int pass = 0; pass < 3; pass++) {
@@ -62,8 +61,8 @@ static size_t mark_eligible(const precis_doc *d, double min_words,
 	return 0;
 }
 
-static int make_budget(const precis_options *o, size_t eligible,
-		       precis__budget *b, precis_error *err)
+int precis__budget_make(const precis_options *o, size_t eligible,
+			precis__budget *b, precis_error *err)
 {
 	memset(b, 0, sizeof *b);
 	if (o->words > 0)
@@ -139,11 +138,11 @@ static int run(precis_summary **out, precis_ctx *ctx, const precis_doc *d,
 {
 	if (work_alloc(w, d) != 0)
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
-	size_t ne = mark_eligible(d, ctx->params[PRECIS_PARAM_MIN_WORDS], w->eligible);
+	size_t ne = precis__eligible(d, ctx->params[PRECIS_PARAM_MIN_WORDS], w->eligible);
 	if (ne == 0)
 		return precis__fail(err, PRECIS_ERR_EMPTY, "no sentences found");
 	precis__budget b;
-	int rc = make_budget(o, ne, &b, err);
+	int rc = precis__budget_make(o, ne, &b, err);
 	if (rc != 0)
 		return rc;
 	precis__idf_fill(ctx, d, d->has_title ? d->title_unit : (size_t)-1, w->idf,

@@ -92,6 +92,10 @@ START_TEST(test_summarize_and_render)
 	ck_assert_int_eq(precis_summary_render(s, d, PRECIS_FORMAT_JSON, "x.txt", to_sink, &k, &err), 0);
 	ck_assert_ptr_nonnull(strstr(k.buf, "\"file\":\"x.txt\""));
 	ck_assert_ptr_nonnull(strstr(k.buf, "\"offset\":0"));
+	/* A record id that is not UTF-8 is repaired, not a failure. */
+	k.n = 0;
+	ck_assert_int_eq(precis_summary_render(s, d, PRECIS_FORMAT_JSONL, "id\xff", to_sink, &k, &err), 0);
+	ck_assert_ptr_nonnull(strstr(k.buf, "{\"id\":\"id\xef\xbf\xbd\",\"summary\":["));
 	k.fail = 1;
 	ck_assert_int_eq(precis_summary_render(s, d, PRECIS_FORMAT_TEXT, NULL, to_sink, &k, &err), PRECIS_ERR_IO);
 	ck_assert_int_eq(err.code, PRECIS_ERR_IO);
@@ -107,6 +111,48 @@ START_TEST(test_summarize_and_render)
 	o.version = 99;
 	ck_assert_int_eq(precis_summarize(&s, ctx, d, &o, &err), PRECIS_ERR_ARG);
 	ck_assert_int_eq(precis_summarize(NULL, ctx, d, NULL, &err), PRECIS_ERR_ARG);
+	precis_doc_free(d);
+	precis_ctx_free(ctx);
+}
+END_TEST
+
+/* The page keeps the paragraphs, escapes the specials and marks the pick. */
+START_TEST(test_render_html)
+{
+	static const char in[] =
+		"Rain & wind hit <Valley> town\n\n"
+		"Heavy rain flooded the valley overnight, officials said. "
+		"Schools stayed \"closed\" on Monday morning.\n\n"
+		"The weather service expects more rain and wind this week.\n";
+	precis_ctx *ctx;
+	precis_doc *d;
+	precis_summary *s;
+	precis_error err;
+	ck_assert_int_eq(precis_ctx_new(&ctx, "en", &err), 0);
+	ck_assert_int_eq(precis_doc_new(&d, ctx, in, strlen(in), NULL, 0, &err), 0);
+	precis_options o;
+	precis_options_init(&o);
+	o.sentences = 1;
+	o.method = "lead";
+	ck_assert_int_eq(precis_summarize(&s, ctx, d, &o, &err), 0);
+	sink k = { .n = 0 };
+	ck_assert_int_eq(precis_summary_render(s, d, PRECIS_FORMAT_HTML, "a.txt", to_sink, &k, &err), 0);
+	ck_assert_str_eq(k.buf,
+		"<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
+		"<title>Rain &amp; wind hit &lt;Valley&gt; town</title>\n"
+		"<style>mark { background: #fff0a0; }</style>\n"
+		"</head>\n<body>\n<article>\n"
+		"<h1>Rain &amp; wind hit &lt;Valley&gt; town</h1>\n"
+		"<p><mark data-score=\"0.5\">Heavy rain flooded the valley overnight, "
+		"officials said.</mark> Schools stayed &quot;closed&quot; on Monday "
+		"morning.</p>\n"
+		"<p>The weather service expects more rain and wind this week.</p>\n"
+		"</article>\n</body>\n</html>\n");
+	k.n = 0;
+	k.fail = 1;
+	ck_assert_int_eq(precis_summary_render(s, d, PRECIS_FORMAT_HTML, NULL, to_sink, &k, &err), PRECIS_ERR_IO);
+	ck_assert_int_eq(precis_summary_render(s, d, (precis_format)99, NULL, to_sink, &k, &err), PRECIS_ERR_ARG);
+	precis_summary_free(s);
 	precis_doc_free(d);
 	precis_ctx_free(ctx);
 }
@@ -137,6 +183,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, test_strings);
 	tcase_add_test(tc, test_params);
 	tcase_add_test(tc, test_summarize_and_render);
+	tcase_add_test(tc, test_render_html);
 	tcase_add_test(tc, test_ratio);
 	suite_add_tcase(s, tc);
 	return s;

@@ -97,6 +97,109 @@ START_TEST(test_oracle_needs_rouge_2)
 }
 END_TEST
 
+/*
+ * The oracle under a budget, against "Cats sleep all day.\nBirds sing at
+ * dawn." (stemmed). Alone, unit 0 (8 words, 35 bytes) scores R-1 F 0.5 +
+ * R-2 F 3/7 = 0.929, unit 2 (7 words, 32 bytes) 0.533 + 0.308 = 0.841 and
+ * unit 1 (7 words, 39 bytes) only 0.133; units 0 and 2 together score
+ * 0.696 + 0.476 = 1.172, and adding unit 1 to them lowers precision.
+ * Returns the picked units as digits ("02"), and their words in *words.
+ */
+static void oracle_under(const precis_options *o, precis_ctx *c, char *got,
+			 size_t *words)
+{
+	precis_doc *d = tu_doc(ctx, article);
+	const char *ref = "Cats sleep all day.\nBirds sing at dawn.";
+	size_t rl = strlen(ref);
+	precis_summary *s;
+	precis_error err;
+	ck_assert_msg(precis_oracle_budget(&s, rouge, c, d, &ref, &rl, 1, o, &err) == 0,
+		      "%s", err.message);
+	ck_assert_int_eq(err.code, PRECIS_OK);
+	*words = 0;
+	precis_pick p;
+	size_t i;
+	for (i = 0; precis_summary_pick(s, i, &p) == 0; i++) {
+		precis_sentence sent;
+		ck_assert_int_eq(precis_doc_sentence(d, p.sentence, &sent), 0);
+		*words += sent.words;
+		got[i] = (char)('0' + p.sentence);
+	}
+	got[i] = '\0';
+	precis_summary_free(s);
+	precis_doc_free(d);
+}
+
+START_TEST(test_oracle_budget)
+{
+	static const struct {
+		size_t sentences, words, bytes;
+		const char *want;
+	} cases[] = {
+		{ 3, 0, 0, "02" },  /* it stops when F falls */
+		{ 0, 15, 0, "02" }, /* 8 + 7 words fit */
+		{ 0, 14, 0, "0" },  /* then unit 2 no longer fits */
+		{ 0, 7, 0, "2" },   /* unit 0 does not fit: the best that does */
+		{ 0, 5, 0, "0" },   /* none fits: one unit, as the systems take */
+		{ 0, 0, 67, "02" }, /* 35 + 32 bytes */
+		{ 0, 0, 66, "0" },
+		{ 0, 0, 34, "2" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		precis_options o;
+		char got[8];
+		size_t words;
+		precis_options_init(&o);
+		o.sentences = cases[i].sentences;
+		o.words = cases[i].words;
+		o.bytes = cases[i].bytes;
+		oracle_under(&o, ctx, got, &words);
+		ck_assert_msg(strcmp(got, cases[i].want) == 0, "case %zu: picked %s, want %s",
+			      i, got, cases[i].want);
+		/* Only a lone unit may exceed a word budget. */
+		ck_assert(o.words == 0 || words <= o.words || strlen(got) == 1);
+	}
+}
+END_TEST
+
+START_TEST(test_oracle_budget_ratio)
+{
+	precis_options o;
+	char got[8];
+	size_t words;
+	precis_options_init(&o);
+	o.ratio = 0.3; /* ceil(0.3 * 3 eligible) = 1 */
+	oracle_under(&o, ctx, got, &words);
+	ck_assert_str_eq(got, "0");
+	o.ratio = 0.34; /* 2 */
+	oracle_under(&o, NULL, got, &words);
+	ck_assert_str_eq(got, "02");
+	/* With min-words 8 only unit 0 is eligible for the systems: a ratio
+	 * of 1 is one sentence. */
+	precis_ctx *c;
+	ck_assert_int_eq(precis_ctx_new(&c, "en", NULL), 0);
+	ck_assert_int_eq(precis_ctx_set_param(c, PRECIS_PARAM_MIN_WORDS, 8), 0);
+	o.ratio = 1;
+	oracle_under(&o, c, got, &words);
+	ck_assert_str_eq(got, "0");
+	precis_ctx_free(c);
+	/* The systems' checks: a bad ratio or options version is refused. */
+	precis_doc *d = tu_doc(ctx, article);
+	const char *ref = "Dogs bark.";
+	size_t rl = strlen(ref);
+	precis_summary *s = NULL;
+	o.ratio = 2;
+	ck_assert_int_eq(precis_oracle_budget(&s, rouge, ctx, d, &ref, &rl, 1, &o, NULL),
+			 PRECIS_ERR_ARG);
+	o.ratio = 0;
+	o.version = 99;
+	ck_assert_int_eq(precis_oracle_budget(&s, rouge, ctx, d, &ref, &rl, 1, &o, NULL),
+			 PRECIS_ERR_ARG);
+	ck_assert_ptr_null(s);
+	precis_doc_free(d);
+}
+END_TEST
+
 /* An eval set whose ROUGE-1 F per pair is exactly `f`. */
 static precis_rouge_eval *fixed_set(const double *f, size_t n)
 {
@@ -152,6 +255,8 @@ Suite *make_suite(void)
 	tcase_add_test(tc, test_oracle_finds_the_reference);
 	tcase_add_test(tc, test_oracle_two_sentences);
 	tcase_add_test(tc, test_oracle_needs_rouge_2);
+	tcase_add_test(tc, test_oracle_budget);
+	tcase_add_test(tc, test_oracle_budget_ratio);
 	tcase_add_test(tc, test_paired_test);
 	suite_add_tcase(s, tc);
 	return s;

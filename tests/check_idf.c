@@ -89,6 +89,36 @@ START_TEST(test_load_errors)
 }
 END_TEST
 
+/* A merge that would overflow a count changes nothing, not even the terms
+ * before the one that overflows. */
+START_TEST(test_merge_all_or_nothing)
+{
+	const char *a = "precis-idf\t1\ten\t2\nzz\t1e308\n";
+	const char *b = "precis-idf\t1\ten\t1\naa\t1\nzz\t1.7e308\n";
+	precis_idf *into, *from;
+	ck_assert_int_eq(precis_idf_load(&into, a, strlen(a), NULL), 0);
+	ck_assert_int_eq(precis_idf_load(&from, b, strlen(b), NULL), 0);
+	precis_error err;
+	ck_assert_int_eq(precis_idf_merge(into, from, &err), PRECIS_ERR_LIMIT);
+	buf o = { .n = 0 };
+	ck_assert_int_eq(precis_idf_write(into, to_buf, &o, NULL), 0);
+	ck_assert_str_eq(o.s, "precis-idf\t1\ten\t2\nzz\t1e+308\n");
+	ck_assert_uint_eq(precis_idf_terms(into), 1);
+	/* The model is still fit to use; merging into itself doubles it. */
+	ck_assert_int_eq(precis_idf_merge(into, into, NULL), PRECIS_ERR_LIMIT);
+	precis_idf_free(from);
+	const char *c = "precis-idf\t1\ten\t1\naa\t1\n";
+	ck_assert_int_eq(precis_idf_load(&from, c, strlen(c), NULL), 0);
+	ck_assert_int_eq(precis_idf_merge(from, from, NULL), 0);
+	ck_assert_int_eq(precis_idf_merge(into, from, NULL), 0);
+	o.n = 0;
+	ck_assert_int_eq(precis_idf_write(into, to_buf, &o, NULL), 0);
+	ck_assert_str_eq(o.s, "precis-idf\t1\ten\t4\naa\t2\nzz\t1e+308\n");
+	precis_idf_free(into);
+	precis_idf_free(from);
+}
+END_TEST
+
 START_TEST(test_background_weights)
 {
 	precis_ctx *ctx;
@@ -127,6 +157,7 @@ Suite *make_suite(void)
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, test_counts_and_format);
 	tcase_add_test(tc, test_load_errors);
+	tcase_add_test(tc, test_merge_all_or_nothing);
 	tcase_add_test(tc, test_background_weights);
 	suite_add_tcase(s, tc);
 	return s;

@@ -373,6 +373,60 @@ START_TEST(eval_api)
 }
 END_TEST
 
+/* A failure, then success with the same precis_error: the error reads as
+ * cleared, as after every other call of the library. */
+static void assert_cleared(const precis_error *err)
+{
+	precis_error zero;
+	memset(&zero, 0, sizeof zero);
+	ck_assert_int_eq(err->code, PRECIS_OK);
+	ck_assert_str_eq(err->message, "");
+	ck_assert(memcmp(err, &zero, sizeof zero) == 0);
+}
+
+static void spoil(precis_error *err)
+{
+	memset(err, 0x5a, sizeof *err);
+	err->message[sizeof err->message - 1] = '\0';
+}
+
+START_TEST(success_clears_error)
+{
+	precis_rouge_options o;
+	precis_rouge *r = NULL;
+	precis_rouge_eval *ev = NULL;
+	precis_error err;
+	const char *ref = "the cat sat on the mat";
+	size_t rl = strlen(ref);
+	precis_rouge_score s[ROUGE_MAX_METRICS];
+	precis_rouge_average avg[ROUGE_MAX_METRICS];
+	precis_rouge_options_init(&o);
+	o.alpha = 2;
+	ck_assert_int_eq(precis_rouge_new(&r, &o, &err), PRECIS_ERR_ARG);
+	ck_assert_int_eq(err.code, PRECIS_ERR_ARG);
+	ck_assert_int_eq(precis_rouge_new(&r, NULL, &err), 0);
+	assert_cleared(&err);
+	ck_assert_int_eq(precis_rouge_score_pair(r, "x", 1, NULL, &rl, 1, s, &err),
+			 PRECIS_ERR_ARG);
+	ck_assert_int_eq(precis_rouge_score_pair(r, "the cat", 7, &ref, &rl, 1, s, &err), 0);
+	assert_cleared(&err);
+	spoil(&err);
+	ck_assert_int_eq(precis_rouge_eval_new(&ev, r, &err), 0);
+	assert_cleared(&err);
+	spoil(&err);
+	ck_assert_int_eq(precis_rouge_eval_add(ev, r, "a", "the mat", 7, &ref, &rl, 1, &err), 0);
+	assert_cleared(&err);
+	spoil(&err);
+	ck_assert_int_eq(precis_rouge_eval_add_scores(ev, "b", s, &err), 0);
+	assert_cleared(&err);
+	spoil(&err);
+	ck_assert_int_eq(precis_rouge_eval_average(ev, 10, 95, avg, &err), 0);
+	assert_cleared(&err);
+	precis_rouge_eval_free(ev);
+	precis_rouge_free(r);
+}
+END_TEST
+
 START_TEST(round5)
 {
 	/* exact binary ties round to even, as printf does */
@@ -419,6 +473,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, metric_names);
 	tcase_add_test(tc, bad_options);
 	tcase_add_test(tc, eval_api);
+	tcase_add_test(tc, success_clears_error);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("numbers");
 	tcase_add_test(tc, round5);

@@ -1,11 +1,56 @@
 /*
- * batch.c - the shared input loop of summarize, split and idf build.
+ * batch.c - the shared input loop of summarize, split and idf build: on
+ * this thread, or with jobs > 1 on worker threads while this one reads
+ * ahead into a window of inputs. An input's output and messages are held
+ * until those before it are written, so both streams come out in input
+ * order, and memory is bounded by the window however long the input.
  */
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "batch.h"
 #include "error.h"
 #include "io.h"
+#include "workers.h"
+
+/* One input: a whole file, or one line of a JSONL file. */
+typedef struct item {
+	const char *path;  /* a file (from argv: it outlives the run) */
+	int index, nfiles; /* the file's place among the files */
+	const char *name;  /* a record's file, for messages; NULL otherwise */
+	const char *line;  /* a record's bytes; NULL for a whole file */
+	size_t len, lineno;
+	char *copy;        /* the line, owned, while in flight */
+	int failed;        /* the reader failed here: rc and said only */
+	int rc;
+	char *out;         /* what it wrote, held while in flight */
+	size_t outlen;
+	cli_held said;     /* what it said, held while in flight */
+	int state;
+} item;
+
+enum { WAITING, TAKEN, DONE };
+
+typedef struct runner {
+	const batch *b;
+	FILE *out;         /* NULL: no output wanted (idf build) */
+	int first, stop;   /* the first error's code; no more input */
+	/* with threads */
+	int par;
+	item *ring;        /* the window: items head..tail-1, by number */
+	size_t cap, head, next, tail; /* written out, taken, read */
+	int closing;
+	pthread_mutex_t mu;
+	pthread_cond_t work, space; /* an item to take; room in the window */
+	workers ws;
+} runner;
+
+typedef struct worker {
+	runner *r;
+	void *payload;
+} worker;
 
 const char *batch_text(json_t *rec, size_t *len)
 {
@@ -13,34 +58,288 @@ const char *batch_text(json_t *rec, size_t *len)
 	return t != NULL ? t : jsonl_string(rec, "article", len);
 }
 
+/* Works on one input with `payload`, writing to `out`. */
+static int run_item(const batch *b, void *payload, const item *it, FILE *out)
+{
+	if (it->line == NULL)
+		return b->file(payload, it->path, it->index, it->nfiles, out);
+	json_t *rec;
+	if (jsonl_parse(it->name, it->lineno, it->line, it->len, &rec) != JSONL_RECORD)
+		return EXIT_INPUT;
+	char where[512];
+	snprintf(where, sizeof where, "%s: line %zu", it->name, it->lineno);
+	int rc = b->record(payload, where, it->lineno, rec, out);
+	json_decref(rec);
+	return rc;
+}
+
+/*
+ * Takes an input's outcome, in input order: the first error's code is the
+ * run's, and with strict the run stops there. A record's output is flushed
+ * at once, so a consumer downstream sees each record as soon as it is done;
+ * when that fails nothing more is worth doing (commit reports it).
+ */
+static void settle(runner *r, const item *it)
+{
+	if (it->rc != 0 && r->first == 0)
+		r->first = it->rc;
+	if (it->rc != 0 && r->b->strict)
+		r->stop = 1;
+	if (it->rc == 0 && it->name != NULL && r->out != NULL && fflush(r->out) != 0)
+		r->stop = 1;
+}
+
+/* ---- with threads --------------------------------------------------------- */
+
+/* Whether the run has stopped; the writer may be another thread. */
+static int stopped(runner *r)
+{
+	if (!r->par)
+		return r->stop;
+	pthread_mutex_lock(&r->mu);
+	int stop = r->stop;
+	pthread_mutex_unlock(&r->mu);
+	return stop;
+}
+
+/* The next waiting item, or NULL when there is none and no more will come.
+ * With r->mu held. */
+static item *take(runner *r)
+{
+	for (;;) {
+		/* A failed read is done when read, and may be written out
+		 * before a worker passes it. */
+		if (r->next < r->head)
+			r->next = r->head;
+		while (r->next < r->tail && r->ring[r->next % r->cap].state != WAITING)
+			r->next++;
+		if (r->next < r->tail) {
+			item *it = &r->ring[r->next++ % r->cap];
+			it->state = TAKEN;
+			return it;
+		}
+		if (r->closing)
+			return NULL;
+		pthread_cond_wait(&r->work, &r->mu);
+	}
+}
+
+/*
+ * Writes out the items at the head of the window that are done, in order:
+ * what each wrote and said (unless the run has stopped), then frees its
+ * place. With r->mu held, by whichever thread finished the oldest item, so
+ * each record streams out as soon as it and those before it are done.
+ */
+static void write_ready(runner *r)
+{
+	while (r->head < r->tail && r->ring[r->head % r->cap].state == DONE) {
+		item *it = &r->ring[r->head++ % r->cap];
+		if (!r->stop) {
+			if (it->said.len > 0)
+				fwrite(it->said.text, 1, it->said.len, stderr);
+			if (it->outlen > 0)
+				fwrite(it->out, 1, it->outlen, r->out);
+			settle(r, it);
+		}
+		free(it->said.text);
+		free(it->out);
+		free(it->copy);
+		pthread_cond_signal(&r->space);
+	}
+}
+
+/* Works on an item with its output and messages held for later. */
+static void run_held(const batch *b, void *payload, item *it)
+{
+	cli_hold(&it->said);
+	FILE *o = open_memstream(&it->out, &it->outlen);
+	it->rc = o != NULL ? run_item(b, payload, it, o)
+			   : cli_fail(EXIT_RUNTIME, "out of memory");
+	if (o != NULL && fclose(o) != 0 && it->rc == 0)
+		it->rc = cli_fail(EXIT_RUNTIME, "out of memory");
+	cli_release(&it->said);
+	free(it->copy);
+	it->copy = NULL;
+	it->line = NULL;
+}
+
+static void *worker_main(void *state)
+{
+	worker *w = state;
+	runner *r = w->r;
+	item *it;
+	pthread_mutex_lock(&r->mu);
+	while ((it = take(r)) != NULL) {
+		pthread_mutex_unlock(&r->mu);
+		run_held(r->b, w->payload, it);
+		pthread_mutex_lock(&r->mu);
+		it->state = DONE;
+		write_ready(r);
+	}
+	pthread_mutex_unlock(&r->mu);
+	return NULL;
+}
+
+static int worker_open(void *state, void *arg)
+{
+	worker *w = state;
+	w->r = arg;
+	return w->r->b->open(w->r->b->payload, &w->payload);
+}
+
+static void worker_close(void *state)
+{
+	worker *w = state;
+	if (w->payload != NULL)
+		w->r->b->close(w->payload);
+}
+
+/* Puts an item (copied) in the window, once there is room: the reader
+ * never runs more than the window ahead of the writer. */
+static void enqueue(runner *r, item *it)
+{
+	if (it->line != NULL && !it->failed) {
+		cli_hold(&it->said);
+		if ((it->copy = malloc(it->len + 1)) == NULL) {
+			it->rc = cli_fail(EXIT_RUNTIME, "out of memory");
+			it->failed = 1;
+		} else
+			it->line = memcpy(it->copy, it->line, it->len);
+		cli_release(&it->said);
+	}
+	pthread_mutex_lock(&r->mu);
+	while (r->tail - r->head == r->cap && !r->stop)
+		pthread_cond_wait(&r->space, &r->mu);
+	if (r->stop) {
+		pthread_mutex_unlock(&r->mu);
+		free(it->said.text);
+		free(it->copy);
+		return;
+	}
+	item *slot = &r->ring[r->tail++ % r->cap];
+	*slot = *it;
+	slot->state = it->failed ? DONE : WAITING;
+	if (it->failed)
+		write_ready(r);
+	else
+		pthread_cond_signal(&r->work);
+	pthread_mutex_unlock(&r->mu);
+}
+
+/* Works on an input here, or hands it to the workers. */
+static void submit(runner *r, item *it)
+{
+	if (r->par) {
+		enqueue(r, it);
+		return;
+	}
+	if (!it->failed)
+		it->rc = run_item(r->b, r->b->payload, it, r->out);
+	settle(r, it);
+}
+
+/* The reader's own messages (a file that cannot be opened or read) must
+ * come out in input order too: with threads they are held, and submitted
+ * as a failed item. */
+static void hold(runner *r, cli_held *said)
+{
+	*said = (cli_held){ NULL, NULL, 0 };
+	if (r->par)
+		cli_hold(said);
+}
+
+static void unhold(runner *r, cli_held *said)
+{
+	if (r->par)
+		cli_release(said);
+}
+
+static void read_failed(runner *r, int rc, cli_held *said)
+{
+	item it = { .failed = 1, .rc = rc, .said = *said };
+	submit(r, &it);
+}
+
+static void feed_jsonl(runner *r, const char *path)
+{
+	jsonl_reader rd;
+	cli_held said;
+	hold(r, &said);
+	int k = jsonl_open(&rd, path);
+	unhold(r, &said);
+	if (k != 0) {
+		read_failed(r, k, &said);
+		return;
+	}
+	while (!stopped(r)) {
+		item it = { .name = rd.name };
+		hold(r, &said);
+		k = jsonl_read_line(&rd, &it.line, &it.len);
+		unhold(r, &said);
+		if (k != 1)
+			break;
+		it.lineno = rd.line;
+		submit(r, &it);
+	}
+	if (k == JSONL_IOERR)
+		read_failed(r, EXIT_RUNTIME, &said);
+	jsonl_close(&rd);
+}
+
+static void runner_finish(runner *r)
+{
+	if (!r->par)
+		return;
+	pthread_mutex_lock(&r->mu);
+	r->closing = 1;
+	pthread_cond_broadcast(&r->work);
+	while (r->head < r->tail)
+		pthread_cond_wait(&r->space, &r->mu);
+	pthread_mutex_unlock(&r->mu);
+	workers_join(&r->ws);
+	pthread_cond_destroy(&r->work);
+	pthread_cond_destroy(&r->space);
+	pthread_mutex_destroy(&r->mu);
+	free(r->ring);
+}
+
+static int runner_start(runner *r, const batch *b, FILE *out, int nfiles)
+{
+	memset(r, 0, sizeof *r);
+	r->b = b;
+	r->out = out;
+	r->par = b->jobs > 1 && out != NULL && (b->jsonl || nfiles > 1);
+	if (!r->par)
+		return 0;
+	/* Enough inputs in flight that a slow one rarely idles the others. */
+	r->cap = 8 * (size_t)b->jobs;
+	if ((r->ring = calloc(r->cap, sizeof *r->ring)) == NULL) {
+		r->par = 0;
+		return cli_fail(EXIT_RUNTIME, "out of memory");
+	}
+	pthread_mutex_init(&r->mu, NULL);
+	pthread_cond_init(&r->work, NULL);
+	pthread_cond_init(&r->space, NULL);
+	int rc = workers_start(&r->ws, b->jobs, sizeof(worker), r, worker_open,
+			       worker_main, worker_close);
+	if (rc != 0) {
+		runner_finish(r);
+		r->par = 0;
+	}
+	return rc;
+}
+
 int batch_jsonl(const batch *b, const char *path, FILE *out)
 {
-	jsonl_reader r;
-	int rc = jsonl_open(&r, path), first = 0, k;
-	json_t *rec;
-	if (rc != 0)
-		return rc;
-	while ((k = jsonl_next(&r, &rec)) != JSONL_EOF && k != JSONL_IOERR) {
-		char where[512];
-		snprintf(where, sizeof where, "%s: line %zu", r.name, r.line);
-		rc = k == JSONL_BAD ? EXIT_INPUT : b->record(b->payload, where, rec, out);
-		json_decref(rec);
-		if (rc != 0 && first == 0)
-			first = rc;
-		if (rc != 0 && b->strict)
-			break;
-		/* Streaming: a consumer sees each record as soon as it is done. */
-		if (out != NULL && rc == 0 && fflush(out) != 0)
-			break; /* the write error is reported at commit */
-	}
-	jsonl_close(&r);
-	return k == JSONL_IOERR ? EXIT_RUNTIME : first;
+	runner r = { .b = b, .out = out };
+	feed_jsonl(&r, path);
+	return r.first;
 }
 
 int batch_run(const batch *b, char **files, int nfiles)
 {
 	io_out out;
-	int rc = io_out_open(&out, b->output), first = 0;
+	int rc = io_out_open(&out, b->output);
 	if (rc != 0)
 		return rc;
 	char *stdin_only[] = { "-" };
@@ -48,12 +347,18 @@ int batch_run(const batch *b, char **files, int nfiles)
 		files = stdin_only;
 		nfiles = 1;
 	}
-	for (int i = 0; i < nfiles && (first == 0 || !b->strict); i++) {
-		rc = b->jsonl ? batch_jsonl(b, files[i], out.fp)
-			      : b->file(b->payload, files[i], i, nfiles, out.fp);
-		if (rc != 0 && first == 0)
-			first = rc;
+	runner r;
+	rc = runner_start(&r, b, out.fp, nfiles);
+	for (int i = 0; rc == 0 && i < nfiles && !stopped(&r); i++) {
+		if (b->jsonl) {
+			feed_jsonl(&r, files[i]);
+			continue;
+		}
+		item it = { .path = files[i], .index = i, .nfiles = nfiles };
+		submit(&r, &it);
 	}
+	runner_finish(&r);
+	int first = rc != 0 ? rc : r.first;
 	/* No half-written output file, except for records skipped leniently:
 	 * then the good records are the output. */
 	if (first != 0 && b->output != NULL && (!b->jsonl || b->strict)) {

@@ -29,7 +29,6 @@ static const char own_help[] =
 	"Evaluation:\n"
 	"      --compare=M1,M2   evaluate these methods side by side, each tested\n"
 	"                        against the first (paired bootstrap)\n"
-	"  -j, --jobs=N          threads (default 1)\n"
 	"      --limit-words=N   score the first N words of each summary (ROUGE -l)\n"
 	"      --limit-bytes=N   score the first N bytes of each summary (ROUGE -b)\n"
 	"      --no-stem         score without stemming\n"
@@ -49,7 +48,7 @@ static const char own_help[] =
 typedef struct eval_args {
 	sumopts s;
 	const char *compare, *perdoc, *output;
-	int threads, json, strict, nostem, unicode;
+	int json, strict, nostem, unicode;
 	size_t limit_words, limit_bytes, resamples;
 } eval_args;
 
@@ -58,7 +57,6 @@ enum { OPT_COMPARE = 256, OPT_LIMIT_WORDS, OPT_LIMIT_BYTES, OPT_NO_STEM,
 
 static const struct option own_opts[] = {
 	{ "compare", required_argument, NULL, OPT_COMPARE },
-	{ "jobs", required_argument, NULL, 'j' },
 	{ "limit-words", required_argument, NULL, OPT_LIMIT_WORDS },
 	{ "limit-bytes", required_argument, NULL, OPT_LIMIT_BYTES },
 	{ "no-stem", no_argument, NULL, OPT_NO_STEM },
@@ -83,7 +81,6 @@ static int size_opt(const char *arg, size_t min, size_t max, size_t *out,
 static int own_option(void *payload, int c, const char *arg, int *done)
 {
 	eval_args *a = payload;
-	size_t n;
 	switch (c) {
 	case OPT_COMPARE: a->compare = arg; return 0;
 	case OPT_PERDOC: a->perdoc = arg; return 0;
@@ -98,11 +95,6 @@ static int own_option(void *payload, int c, const char *arg, int *done)
 	case OPT_LIMIT_WORDS: return size_opt(arg, 1, 1000000, &a->limit_words, "word limit");
 	case OPT_LIMIT_BYTES: return size_opt(arg, 1, 100000000, &a->limit_bytes, "byte limit");
 	case OPT_RESAMPLES: return size_opt(arg, 0, 100000, &a->resamples, "resample count");
-	case 'j':
-		if (size_opt(arg, 1, 256, &n, "thread count") != 0)
-			return EXIT_USAGE;
-		a->threads = (int)n;
-		return 0;
 	case 'f':
 		if (strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0)
 			return cli_usage_error("eval", "unknown format '%s' (text, json)", arg);
@@ -416,10 +408,9 @@ static int evaluate(const eval_args *a, const char *path, const dataset *ds,
 	job.idf = idf;
 	job.sys = sys;
 	job.nsys = nsys;
-	job.threads = a->threads;
+	job.threads = a->s.jobs;
 	job.want_perdoc = a->perdoc != NULL;
 	job.progress = isatty(STDERR_FILENO);
-	job.oracle_max = a->s.opts.sentences ? a->s.opts.sentences : 3;
 	rouge_options(a, &job.ropts);
 	report r = { .a = a, .dataset = io_display_name(path), .ds = ds, .job = &job };
 	precis_error err;
@@ -454,10 +445,9 @@ int cmd_eval(int argc, char **argv)
 	eval_args a;
 	memset(&a, 0, sizeof a);
 	sumopts_init(&a.s);
-	a.threads = 1;
 	a.resamples = 1000;
 	int done = 0;
-	int rc = sumopts_parse(&a.s, argc, argv, "eval", "j:f:o:h", own_opts, own_option,
+	int rc = sumopts_parse(&a.s, argc, argv, "eval", "f:o:h", own_opts, own_option,
 			       &a, &done);
 	if (rc != 0 || done)
 		return rc;

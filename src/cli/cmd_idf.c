@@ -86,11 +86,13 @@ typedef struct idf_build {
 	const idf_args *a;
 } idf_build;
 
-static int add_record(void *payload, const char *where, json_t *rec, FILE *out)
+static int add_record(void *payload, const char *where, size_t line,
+		      json_t *rec, FILE *out)
 {
 	idf_build *b = payload;
 	size_t len;
 	const char *t = batch_text(rec, &len);
+	(void)line;
 	(void)out;
 	return t ? add_text(b->model, b->ctx, b->a, where, t, len)
 		 : cli_fail_in(EXIT_INPUT, where, "no \"text\" or \"article\" string");
@@ -100,7 +102,7 @@ static int add_jsonl(precis_idf *m, precis_ctx *ctx, const idf_args *a,
 		     const char *path)
 {
 	idf_build ib = { m, ctx, a };
-	batch b = { NULL, 1, 0, NULL, add_record, &ib };
+	batch b = { .jsonl = 1, .record = add_record, .payload = &ib };
 	return batch_jsonl(&b, path, NULL);
 }
 

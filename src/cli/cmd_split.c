@@ -229,10 +229,12 @@ static int split_file(void *payload, const char *path, int index, int nfiles,
 }
 
 /* One record: {"id", "text"|"article"}. */
-static int split_record(void *payload, const char *where, json_t *rec, FILE *out)
+static int split_record(void *payload, const char *where, size_t line,
+			json_t *rec, FILE *out)
 {
 	const split_args *a = payload;
 	size_t len;
+	(void)line; /* the id goes back as it came, as the SBD scorer wants */
 	const char *text = batch_text(rec, &len);
 	if (text == NULL)
 		return cli_fail_in(EXIT_INPUT, where, "no \"text\" or \"article\" string");
@@ -252,7 +254,8 @@ int cmd_split(int argc, char **argv)
 	precis_error err;
 	if (precis_ctx_new(&a.ctx, a.language, &err) != 0)
 		return cli_fail_lib(NULL, &err);
-	batch b = { a.output, a.jsonl, a.strict, split_file, split_record, &a };
+	batch b = { .output = a.output, .jsonl = a.jsonl, .strict = a.strict,
+		     .file = split_file, .record = split_record, .payload = &a };
 	rc = batch_run(&b, argv + optind, argc - optind);
 	precis_ctx_free(a.ctx);
 	return rc;

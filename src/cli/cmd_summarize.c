@@ -26,7 +26,8 @@ static const char own_help[] =
 	"      --input=FORMAT    text (default) or jsonl: one {\"id\", \"text\"|\"article\",\n"
 	"                        \"title\"?} object per line, one JSON record out per line\n"
 	"      --strict          with jsonl input, stop at the first bad record\n"
-	"  -f, --format=FORMAT   text (default) or json\n"
+	"  -f, --format=FORMAT   text (default), json, or html: the whole article as a\n"
+	"                        web page with the chosen sentences marked (one input)\n"
 	"  -o, --output=FILE     write to FILE (atomically: temporary file, rename)\n"
 	"  -h, --help            show this help and exit\n"
 	"  -V, --version         show the version and exit\n"
@@ -38,7 +39,8 @@ typedef struct sum_args {
 	const char *output;
 	int jsonl, strict;
 	precis_format format;
-	precis_ctx *ctx;
+	precis_ctx *ctx;        /* the calling thread's */
+	const precis_idf *idf;  /* shared by every thread's context */
 } sum_args;
 
 enum { OPT_INPUT = 256, OPT_STRICT };
@@ -69,8 +71,10 @@ static int own_option(void *payload, int c, const char *arg, int *done)
 			a->format = PRECIS_FORMAT_TEXT;
 		else if (strcmp(arg, "json") == 0)
 			a->format = PRECIS_FORMAT_JSON;
+		else if (strcmp(arg, "html") == 0)
+			a->format = PRECIS_FORMAT_HTML;
 		else
-			return cli_usage_error("summarize", "unknown format '%s' (text, json)", arg);
+			return cli_usage_error("summarize", "unknown format '%s' (text, json, html)", arg);
 		return 0;
 	case 'h':
 		sumopts_print_help(usage_text, own_help);
@@ -125,8 +129,8 @@ static int summarize_file(void *payload, const char *path, int index,
 }
 
 /* One JSONL record: {"id", "text"|"article", "title"?} -> one line out. */
-static int summarize_record(void *payload, const char *where, json_t *rec,
-			    FILE *out)
+static int summarize_record(void *payload, const char *where, size_t line,
+			    json_t *rec, FILE *out)
 {
 	const sum_args *a = payload;
 	char idbuf[32];
@@ -134,15 +138,34 @@ static int summarize_record(void *payload, const char *where, json_t *rec,
 	const char *text = batch_text(rec, &len);
 	if (text == NULL)
 		return cli_fail_in(EXIT_INPUT, where, "no \"text\" or \"article\" string");
-	const char *id = jsonl_string(rec, "id", NULL);
-	json_t *idv = json_object_get(rec, "id");
-	if (id == NULL && json_is_integer(idv)) {
-		snprintf(idbuf, sizeof idbuf, "%" JSON_INTEGER_FORMAT, json_integer_value(idv));
-		id = idbuf;
-	}
+	const char *id = jsonl_id(rec, line, idbuf, sizeof idbuf);
 	const char *title = jsonl_string(rec, "title", NULL);
 	return summarize_text(a->ctx, a, where, id, text, len, title ? title : a->s.title,
 			      PRECIS_FORMAT_JSONL, out);
+}
+
+/* With -j, each thread summarizes with a context of its own. */
+static int thread_open(void *payload, void **local)
+{
+	const sum_args *a = payload;
+	sum_args *t = malloc(sizeof *t);
+	precis_error err;
+	if (t == NULL)
+		return cli_fail(EXIT_RUNTIME, "out of memory");
+	*t = *a;
+	if (sumopts_ctx(&a->s, a->idf, &t->ctx, &err) != 0) {
+		free(t);
+		return cli_fail_lib(NULL, &err);
+	}
+	*local = t;
+	return 0;
+}
+
+static void thread_close(void *local)
+{
+	sum_args *t = local;
+	precis_ctx_free(t->ctx);
+	free(t);
 }
 
 int cmd_summarize(int argc, char **argv)
@@ -155,12 +178,17 @@ int cmd_summarize(int argc, char **argv)
 			       own_option, &a, &done);
 	if (rc != 0 || done)
 		return rc;
+	/* One page is one document: pages run together are no page. */
+	if (a.format == PRECIS_FORMAT_HTML && (a.jsonl || argc - optind > 1))
+		return cli_usage_error("summarize", "--format=html takes a single text input");
 	precis_ctx *ctx;
 	precis_idf *idf;
 	if ((rc = sumopts_context(&a.s, "summarize", &ctx, &idf)) != 0)
 		return rc;
 	a.ctx = ctx;
-	batch b = { a.output, a.jsonl, a.strict, summarize_file, summarize_record, &a };
+	a.idf = idf;
+	batch b = { a.output, a.jsonl, a.strict, summarize_file, summarize_record, &a,
+		    a.s.jobs, thread_open, thread_close };
 	rc = batch_run(&b, argv + optind, argc - optind);
 	precis_ctx_free(ctx);
 	precis_idf_free(idf);

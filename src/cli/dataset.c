@@ -31,18 +31,11 @@ static void record_free(record *r)
 	memset(r, 0, sizeof *r);
 }
 
-/* The record's id as text: a string, or a number written out. */
 static char *id_of(json_t *rec, size_t line)
 {
-	json_t *v = json_object_get(rec, "id");
 	char buf[64];
-	if (json_is_string(v))
-		return dup_n(json_string_value(v), json_string_length(v));
-	if (json_is_integer(v))
-		snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-	else
-		snprintf(buf, sizeof buf, "line-%zu", line);
-	return dup_n(buf, strlen(buf));
+	const char *id = jsonl_id(rec, line, buf, sizeof buf);
+	return dup_n(id, strlen(id));
 }
 
 static const char *parse_refs(record *r, json_t *refs)

@@ -6,16 +6,44 @@
 
 #include "error.h"
 
+static _Thread_local cli_held *held;
+
+void cli_hold(cli_held *h)
+{
+	*h = (cli_held){ NULL, NULL, 0 };
+	held = h;
+}
+
+void cli_release(cli_held *h)
+{
+	if (h->fp != NULL)
+		fclose(h->fp);
+	h->fp = NULL;
+	held = NULL;
+}
+
+/* Where diagnostics go: stderr, or the held buffer, opened on first use
+ * (most work says nothing). */
+static FILE *diag(void)
+{
+	if (held == NULL)
+		return stderr;
+	if (held->fp == NULL)
+		held->fp = open_memstream(&held->text, &held->len);
+	return held->fp != NULL ? held->fp : stderr;
+}
+
 static void vsay(const char *where, const char *kind, const char *fmt,
 		 va_list ap)
 {
-	fputs("precis: ", stderr);
+	FILE *fp = diag();
+	fputs("precis: ", fp);
 	if (where != NULL)
-		fprintf(stderr, "%s: ", where);
+		fprintf(fp, "%s: ", where);
 	if (kind != NULL)
-		fprintf(stderr, "%s: ", kind);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+		fprintf(fp, "%s: ", kind);
+	vfprintf(fp, fmt, ap);
+	fputc('\n', fp);
 }
 
 int cli_fail(int code, const char *fmt, ...)
@@ -77,8 +105,8 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	vsay(NULL, NULL, fmt, ap);
 	va_end(ap);
 	if (cmd != NULL)
-		fprintf(stderr, "Try 'precis %s --help' for more information.\n", cmd);
+		fprintf(diag(), "Try 'precis %s --help' for more information.\n", cmd);
 	else
-		fputs("Try 'precis --help' for more information.\n", stderr);
+		fputs("Try 'precis --help' for more information.\n", diag());
 	return EXIT_USAGE;
 }

@@ -6,6 +6,8 @@
 #ifndef PRECIS_CLI_ERROR_H
 #define PRECIS_CLI_ERROR_H
 
+#include <stdio.h>
+
 #include "precis.h"
 
 enum {
@@ -35,5 +37,20 @@ int cli_fail_lib(const char *where, const precis_error *err);
 int cli_exit_for(int status);
 /* "precis: message" plus "Try 'precis CMD --help'." and EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) CLI_PRINTF(2, 3);
+
+/*
+ * Holding diagnostics: between cli_hold() and cli_release(), what the
+ * calling thread would print on stderr is kept in `h` instead, so that work
+ * done on several threads can report in input order. h->text (malloc'd,
+ * for free(); NULL when nothing was said) holds h->len bytes after release.
+ */
+typedef struct cli_held {
+	FILE *fp;
+	char *text;
+	size_t len;
+} cli_held;
+
+void cli_hold(cli_held *h);
+void cli_release(cli_held *h);
 
 #endif

@@ -1,7 +1,6 @@
 /*
  * eval_run.c - the parallel part of `precis eval`.
  */
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +8,7 @@
 
 #include "error.h"
 #include "eval_run.h"
+#include "workers.h"
 
 typedef struct worker {
 	eval_job *job;
@@ -16,28 +16,28 @@ typedef struct worker {
 	precis_rouge *rouge, *oracle;
 } worker;
 
-static int worker_open(worker *w, eval_job *job, precis_error *err)
+static int worker_open(void *state, void *arg)
 {
-	memset(w, 0, sizeof *w);
+	worker *w = state;
+	eval_job *job = arg;
+	precis_error err;
 	w->job = job;
 	precis_rouge_options o = job->ropts;
-	if (precis_ctx_new(&w->ctx, job->so->language, err) != 0 ||
-	    precis_ctx_set_idf(w->ctx, job->idf, err) != 0 ||
-	    precis_rouge_new(&w->rouge, &job->ropts, err) != 0)
-		return -1;
-	for (int id = 0; id < PRECIS_PARAM_COUNT_; id++)
-		if (job->so->param_given[id])
-			precis_ctx_set_param(w->ctx, (precis_param)id, job->so->param[id]);
 	/* The oracle climbs R-1 + R-2 under the same tokenization and limits. */
 	o.max_n = 2;
 	o.lcs = 0;
 	o.wlcs_weight = 0;
 	o.skip = 0;
-	return precis_rouge_new(&w->oracle, &o, err) != 0 ? -1 : 0;
+	if (sumopts_ctx(job->so, job->idf, &w->ctx, &err) != 0 ||
+	    precis_rouge_new(&w->rouge, &job->ropts, &err) != 0 ||
+	    precis_rouge_new(&w->oracle, &o, &err) != 0)
+		return cli_fail_lib(NULL, &err);
+	return 0;
 }
 
-static void worker_close(worker *w)
+static void worker_close(void *state)
 {
+	worker *w = state;
 	precis_rouge_free(w->rouge);
 	precis_rouge_free(w->oracle);
 	precis_ctx_free(w->ctx);
@@ -81,9 +81,11 @@ static int run_system(worker *w, const record *r, const precis_doc *d,
 	precis_summary *sum = NULL;
 	precis_options o = job->so->opts;
 	o.method = s->method;
-	int rc = s->oracle ? precis_oracle(&sum, w->oracle, d,
-					   (const char *const *)r->refs, r->ref_lens,
-					   r->nrefs, job->oracle_max, err)
+	/* The oracle is held to the systems' budget, or it would not bound
+	 * them. */
+	int rc = s->oracle ? precis_oracle_budget(&sum, w->oracle, w->ctx, d,
+						  (const char *const *)r->refs,
+						  r->ref_lens, r->nrefs, &o, err)
 			   : precis_summarize(&sum, w->ctx, d, &o, err);
 	if (rc != 0)
 		return rc;
@@ -177,49 +179,22 @@ static int alloc_outputs(eval_job *job)
 	       (job->perdoc || !job->want_perdoc) ? 0 : -1;
 }
 
-static int start_workers(eval_job *job, worker *ws, pthread_t *tids, int *started)
-{
-	precis_error err;
-	for (int t = 0; t < job->threads; t++) {
-		if (worker_open(&ws[t], job, &err) != 0) {
-			worker_close(&ws[t]);
-			return cli_fail_lib(NULL, &err);
-		}
-		if (pthread_create(&tids[t], NULL, worker_main, &ws[t]) != 0) {
-			worker_close(&ws[t]);
-			return cli_fail(EXIT_RUNTIME, "cannot start a thread");
-		}
-		(*started)++;
-	}
-	return 0;
-}
-
 int eval_run(eval_job *job)
 {
 	if (alloc_outputs(job) != 0)
 		return cli_fail(EXIT_RUNTIME, "out of memory");
-	worker *ws = calloc((size_t)job->threads, sizeof *ws);
-	pthread_t *tids = calloc((size_t)job->threads, sizeof *tids);
-	if (ws == NULL || tids == NULL) {
-		free(ws);
-		free(tids);
-		return cli_fail(EXIT_RUNTIME, "out of memory");
-	}
 	atomic_init(&job->next, 0);
 	atomic_init(&job->done, 0);
 	atomic_init(&job->failed, 0);
 	double start = now();
-	int started = 0, rc = start_workers(job, ws, tids, &started);
+	workers ws;
+	int rc = workers_start(&ws, job->threads, sizeof(worker), job, worker_open,
+			       worker_main, worker_close);
 	if (rc != 0)
 		atomic_store(&job->failed, 1);
 	else if (job->progress)
 		show_progress(job, start);
-	for (int t = 0; t < started; t++) {
-		pthread_join(tids[t], NULL);
-		worker_close(&ws[t]);
-	}
-	free(ws);
-	free(tids);
+	workers_join(&ws);
 	if (rc == 0 && atomic_load(&job->failed))
 		rc = cli_fail(EXIT_RUNTIME, "out of memory");
 	return rc;

@@ -29,7 +29,6 @@ typedef struct eval_job {
 	size_t nsys;
 	precis_rouge_options ropts;
 	size_t nmetrics;
-	size_t oracle_max;
 	int threads;
 	int want_perdoc;
 	int progress;            /* a progress line on stderr */

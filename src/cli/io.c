@@ -73,6 +73,21 @@ int io_out_open(io_out *out, const char *path)
 		out->fp = stdout;
 		return 0;
 	}
+	/* A device, FIFO or socket (-o /dev/null, -o /dev/stdout) is written
+	 * in place: renaming a file over it would replace the node itself. */
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (S_ISDIR(st.st_mode))
+			return cli_fail_in(EXIT_RUNTIME, path, "is a directory");
+		out->path = strdup(path);
+		out->fp = out->path ? fopen(path, "wb") : NULL;
+		if (out->fp == NULL) {
+			int e = out->path ? errno : ENOMEM;
+			io_out_abort(out);
+			return cli_fail_in(EXIT_RUNTIME, path, "%s", strerror(e));
+		}
+		return 0;
+	}
 	size_t n = strlen(path);
 	out->path = strdup(path);
 	out->tmp = malloc(n + 16);
@@ -116,9 +131,9 @@ int io_out_commit(io_out *out)
 	if (fclose(out->fp) != 0 && rc == 0)
 		rc = cli_fail_in(EXIT_RUNTIME, name, "write error: %s", strerror(errno));
 	out->fp = NULL;
-	if (rc == 0 && rename(out->tmp, out->path) != 0)
+	if (rc == 0 && out->tmp != NULL && rename(out->tmp, out->path) != 0)
 		rc = cli_fail_in(EXIT_RUNTIME, name, "%s", strerror(errno));
-	if (rc != 0)
+	if (rc != 0 && out->tmp != NULL)
 		unlink(out->tmp);
 	free(out->tmp);
 	free(out->path);

@@ -63,18 +63,19 @@ int jsonl_read_line(jsonl_reader *r, const char **line, size_t *len)
 	return 1;
 }
 
-int jsonl_parse(jsonl_reader *r, const char *line, size_t len, json_t **rec)
+int jsonl_parse(const char *name, size_t lineno, const char *line, size_t len,
+		json_t **rec)
 {
 	json_error_t je;
 	json_t *v = json_loadb(line, len, 0, &je);
 	*rec = NULL;
 	if (v == NULL) {
-		cli_fail_in(EXIT_INPUT, r->name, "line %zu: invalid JSON: %s", r->line, je.text);
+		cli_fail_in(EXIT_INPUT, name, "line %zu: invalid JSON: %s", lineno, je.text);
 		return JSONL_BAD;
 	}
 	if (!json_is_object(v)) {
 		json_decref(v);
-		cli_fail_in(EXIT_INPUT, r->name, "line %zu: not a JSON object", r->line);
+		cli_fail_in(EXIT_INPUT, name, "line %zu: not a JSON object", lineno);
 		return JSONL_BAD;
 	}
 	*rec = v;
@@ -89,7 +90,7 @@ int jsonl_next(jsonl_reader *r, json_t **rec)
 	int k = jsonl_read_line(r, &line, &len);
 	if (k != 1)
 		return k == 0 ? JSONL_EOF : JSONL_IOERR;
-	return jsonl_parse(r, line, len, rec);
+	return jsonl_parse(r->name, r->line, line, len, rec);
 }
 
 const char *jsonl_string(json_t *rec, const char *key, size_t *len)
@@ -100,4 +101,18 @@ const char *jsonl_string(json_t *rec, const char *key, size_t *len)
 	if (len != NULL)
 		*len = json_string_length(v);
 	return json_string_value(v);
+}
+
+const char *jsonl_id(json_t *rec, size_t lineno, char *buf, size_t size)
+{
+	json_t *v = json_object_get(rec, "id");
+	if (json_is_string(v))
+		return json_string_value(v);
+	if (json_is_integer(v))
+		snprintf(buf, size, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+	else if (lineno > 0)
+		snprintf(buf, size, "line-%zu", lineno);
+	else
+		return NULL;
+	return buf;
 }

@@ -31,11 +31,20 @@ int jsonl_next(jsonl_reader *r, json_t **rec);
 /* The next non-blank line and its length (the reader's buffer): 1, 0 at
  * the end, or JSONL_IOERR after a message. r->line counts it. */
 int jsonl_read_line(jsonl_reader *r, const char **line, size_t *len);
-/* Parses a line read by jsonl_read_line: JSONL_RECORD with *rec, or
- * JSONL_BAD after printing "FILE: line N: why". */
-int jsonl_parse(jsonl_reader *r, const char *line, size_t len, json_t **rec);
+/* Parses line `lineno` of file `name` (as jsonl_read_line read it; on any
+ * thread): JSONL_RECORD with *rec, or JSONL_BAD after printing
+ * "NAME: line N: why". */
+int jsonl_parse(const char *name, size_t lineno, const char *line, size_t len,
+		json_t **rec);
 
 /* The string member `key` of `rec` and its length, or NULL. */
 const char *jsonl_string(json_t *rec, const char *key, size_t *len);
+
+/*
+ * The id of record `rec` as text: its "id" string, or its integer written
+ * into buf (`size` >= 32 bytes); else, when `lineno` > 0, "line-N" for the
+ * line it stands on (so every output record can be told apart), or NULL.
+ */
+const char *jsonl_id(json_t *rec, size_t lineno, char *buf, size_t size);
 
 #endif

@@ -338,18 +338,11 @@ static int bad(pairs_reader *r, const char *why)
 static int slow_record(pairs_reader *r, const char *line, size_t n)
 {
 	json_t *v;
-	if (jsonl_parse(&r->in, line, n, &v) != JSONL_RECORD)
+	if (jsonl_parse(r->in.name, r->in.line, line, n, &v) != JSONL_RECORD)
 		return -EXIT_INPUT;
 	r->held = v;
-	json_t *id = json_object_get(v, "id"), *cand;
-	if (json_is_string(id))
-		r->id = json_string_value(id);
-	else if (json_is_integer(id)) {
-		snprintf(r->idbuf, sizeof r->idbuf, "%" JSON_INTEGER_FORMAT,
-			 json_integer_value(id));
-		r->id = r->idbuf;
-	}
-	cand = json_object_get(v, "candidate");
+	r->id = jsonl_id(v, 0, r->idbuf, sizeof r->idbuf);
+	json_t *cand = json_object_get(v, "candidate");
 	if (!json_is_string(cand))
 		return bad(r, "\"candidate\" must be a string");
 	r->cand = json_string_value(cand);

@@ -10,12 +10,13 @@
 #include "error.h"
 #include "io.h"
 #include "sumopts.h"
+#include "workers.h"
 
 enum { OPT_RATIO = SUMOPT_FIRST, OPT_WORDS, OPT_BYTES, OPT_LENIENT,
        OPT_LIST_METHODS, OPT_SEED, OPT_SET, OPT_LIST_PARAMS, OPT_TITLE,
        OPT_IDF };
 
-const char sumopts_short[] = "n:m:l:";
+const char sumopts_short[] = "n:m:l:j:";
 
 const char sumopts_help[] =
 	"Budget (default: 3 sentences):\n"
@@ -33,7 +34,10 @@ const char sumopts_help[] =
 	"  -l, --language=LANG   language of the input: ISO 639-1 code or English\n"
 	"                        name (default en)\n"
 	"      --title=TEXT      the headline, when the input does not start with one\n"
-	"      --lenient         replace invalid UTF-8 with U+FFFD instead of failing\n";
+	"      --lenient         replace invalid UTF-8 with U+FFFD instead of failing\n"
+	"Threads:\n"
+	"  -j, --jobs=N          work on N inputs at a time (default 1; 0: one per\n"
+	"                        online CPU); the output is the same\n";
 
 static const struct option shared[] = {
 	{ "sentences", required_argument, NULL, 'n' },
@@ -49,6 +53,7 @@ static const struct option shared[] = {
 	{ "language", required_argument, NULL, 'l' },
 	{ "title", required_argument, NULL, OPT_TITLE },
 	{ "lenient", no_argument, NULL, OPT_LENIENT },
+	{ "jobs", required_argument, NULL, 'j' },
 };
 
 #define NSHARED (sizeof shared / sizeof shared[0])
@@ -57,6 +62,7 @@ void sumopts_init(sumopts *s)
 {
 	memset(s, 0, sizeof *s);
 	precis_options_init(&s->opts);
+	s->jobs = 1;
 }
 
 void sumopts_print_help(const char *usage, const char *own_help)
@@ -159,6 +165,10 @@ int sumopts_handle(sumopts *s, int c, const char *arg, const char *cmd,
 	case OPT_TITLE: s->title = arg; return 0;
 	case OPT_IDF: s->idf = arg; return 0;
 	case OPT_LENIENT: s->flags |= PRECIS_DOC_LENIENT; return 0;
+	case 'j':
+		if (workers_count(arg, &s->jobs) != 0)
+			return cli_usage_error(cmd, "invalid thread count '%s' (0 to 256)", arg);
+		return 0;
 	case OPT_SET: return parse_set(s, arg, cmd);
 	case OPT_LIST_METHODS: list_methods(); *done = 1; return 0;
 	case OPT_LIST_PARAMS: list_params(); *done = 1; return 0;
@@ -185,11 +195,8 @@ int sumopts_context(const sumopts *s, const char *cmd, precis_ctx **ctx,
 	int rc = check_method(s->opts.method, cmd);
 	if (rc != 0)
 		return rc;
-	if (precis_ctx_new(ctx, s->language, &err) != 0)
+	if (sumopts_ctx(s, NULL, ctx, &err) != 0)
 		return cli_fail_lib(NULL, &err);
-	for (int id = 0; id < PRECIS_PARAM_COUNT_; id++)
-		if (s->param_given[id])
-			precis_ctx_set_param(*ctx, (precis_param)id, s->param[id]);
 	if (s->idf != NULL && (rc = io_load_idf(s->idf, idf)) == 0 &&
 	    precis_ctx_set_idf(*ctx, *idf, &err) != 0)
 		rc = cli_fail_lib(s->idf, &err);
@@ -200,6 +207,22 @@ int sumopts_context(const sumopts *s, const char *cmd, precis_ctx **ctx,
 		*idf = NULL;
 	}
 	return rc;
+}
+
+int sumopts_ctx(const sumopts *s, const precis_idf *idf, precis_ctx **ctx,
+		precis_error *err)
+{
+	if (precis_ctx_new(ctx, s->language, err) != 0)
+		return -1;
+	for (int id = 0; id < PRECIS_PARAM_COUNT_; id++)
+		if (s->param_given[id])
+			precis_ctx_set_param(*ctx, (precis_param)id, s->param[id]);
+	if (idf != NULL && precis_ctx_set_idf(*ctx, idf, err) != 0) {
+		precis_ctx_free(*ctx);
+		*ctx = NULL;
+		return -1;
+	}
+	return 0;
 }
 
 int sumopts_parse(sumopts *s, int argc, char **argv, const char *cmd,

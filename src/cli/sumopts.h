@@ -14,6 +14,7 @@ typedef struct sumopts {
 	precis_options opts;
 	const char *language, *idf, *title;
 	unsigned flags; /* precis_doc_flags */
+	int jobs;       /* threads (-j), at least 1 */
 	double param[PRECIS_PARAM_COUNT_];
 	unsigned char param_given[PRECIS_PARAM_COUNT_];
 } sumopts;
@@ -22,7 +23,7 @@ typedef struct sumopts {
  * (or short letters) for their own. */
 enum { SUMOPT_FIRST = 1000 };
 
-/* Short options shared ("n:m:l:") and the help lines of the shared options. */
+/* Short options shared ("n:m:l:j:") and the help lines of the shared options. */
 extern const char sumopts_short[];
 extern const char sumopts_help[];
 
@@ -49,6 +50,11 @@ int sumopts_handle(sumopts *s, int c, const char *arg, const char *cmd,
  * loads the IDF model. 0, or an exit code after a message. */
 int sumopts_context(const sumopts *s, const char *cmd, precis_ctx **ctx,
 		    precis_idf **idf);
+
+/* Another context like sumopts_context's, weighing terms by `idf` (NULL:
+ * none): one for each thread. 0, or -1 with err filled. */
+int sumopts_ctx(const sumopts *s, const precis_idf *idf, precis_ctx **ctx,
+		precis_error *err);
 
 /* getopt_long over argv with the shared and `own` options; calls `own_fn`
  * for options that are not shared. 0, or an exit code; *done as above. */

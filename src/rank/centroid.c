@@ -29,20 +29,16 @@ typedef struct mead {
 	double *pen;  /* per candidate: max R against the picks so far */
 } mead;
 
-/* Shared distinct terms of two ascending id lists. */
-static size_t shared(const precis__svec *a, const precis__svec *b)
+/*
+ * Distinct terms a shares with the pick whose terms are set in `mark`:
+ * a lookup per term of a, where merging the two lists cost a compare and
+ * a branch per term of both, for every candidate after every pick.
+ */
+static size_t shared(const precis__svec *a, const unsigned char *mark)
 {
-	size_t i = 0, j = 0, c = 0;
-	while (i < a->n && j < b->n) {
-		if (a->id[i] == b->id[j]) {
-			c++;
-			i++;
-			j++;
-		} else if (a->id[i] < b->id[j])
-			i++;
-		else
-			j++;
-	}
+	size_t c = 0;
+	for (size_t i = 0; i < a->n; i++)
+		c += mark[a->id[i]];
 	return c;
 }
 
@@ -106,7 +102,8 @@ static void base_scores(mead *s, double *scratch, double *f)
 }
 
 /* Greedy MEAD reranking; rest gets the last penalized scores. */
-static size_t rerank(mead *s, size_t *order, unsigned char *taken, double *rest)
+static size_t rerank(mead *s, size_t *order, unsigned char *taken, double *rest,
+		     unsigned char *mark)
 {
 	const precis__svec *v = s->in->vecs->v;
 	double wr = s->in->params[PRECIS_PARAM_CENTROID_REDUNDANCY];
@@ -122,13 +119,17 @@ static size_t rerank(mead *s, size_t *order, unsigned char *taken, double *rest)
 		taken[best] = 1;
 		order[k] = s->cand[best];
 		const precis__svec *b = &v[s->cand[best]];
+		for (size_t j = 0; j < b->n; j++)
+			mark[b->id[j]] = 1;
 		for (size_t j = 0; j < s->m; j++) {
 			const precis__svec *a = &v[s->cand[j]];
-			double r = a->n + b->n ? 2.0 * (double)shared(a, b) /
+			double r = a->n + b->n ? 2.0 * (double)shared(a, mark) /
 							 (double)(a->n + b->n)
 					       : 0.0;
 			s->pen[j] = r > s->pen[j] ? r : s->pen[j];
 		}
+		for (size_t j = 0; j < b->n; j++)
+			mark[b->id[j]] = 0;
 	}
 	return k;
 }
@@ -142,14 +143,14 @@ int precis__rank_centroid(const precis__rank_input *in, double *scores,
 	double *base = malloc(un * sizeof *base), *pen = calloc(un, sizeof *pen);
 	double *f = malloc(un * sizeof *f), *rest = calloc(un, sizeof *rest);
 	double *scratch = malloc(nt * sizeof *scratch);
-	unsigned char *taken = calloc(un, 1);
+	unsigned char *taken = calloc(un, 1), *mark = calloc(nt, 1);
 	int rc = PRECIS_ERR_NOMEM;
-	if (cand && order && base && pen && f && rest && scratch && taken) {
+	if (cand && order && base && pen && f && rest && scratch && taken && mark) {
 		mead s = { in, cand, precis__eligible_list(in, cand), base, pen };
 		size_t k = 0;
 		if (s.m > 0) {
 			base_scores(&s, scratch, f);
-			k = rerank(&s, order, taken, rest);
+			k = rerank(&s, order, taken, rest, mark);
 		}
 		rc = precis__scores_from_order(in, order, k, rest, scores);
 	}
@@ -161,5 +162,6 @@ int precis__rank_centroid(const precis__rank_input *in, double *scores,
 	free(rest);
 	free(scratch);
 	free(taken);
+	free(mark);
 	return rc == 0 ? 0 : precis__fail(err, rc, NULL);
 }

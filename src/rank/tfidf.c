@@ -13,24 +13,35 @@
 #include "internal.h"
 #include "rank/rank.h"
 
-/* The document centroid as a sparse vector over all its terms. */
-static int centroid(const precis__rank_input *in, precis__svec *c,
-		    uint32_t **ids, double **ws)
+/*
+ * The document centroid, dense over the document's terms (it holds every
+ * one of them): a sentence's cosine then looks its few terms up instead of
+ * walking all the document's terms, which made long inputs quadratic.
+ */
+static double *centroid(const precis__rank_input *in, double *norm)
 {
 	const precis_doc *d = in->doc;
-	*ids = malloc((d->nterms ? d->nterms : 1) * sizeof **ids);
-	*ws = calloc(d->nterms ? d->nterms : 1, sizeof **ws);
-	if (*ids == NULL || *ws == NULL)
-		return PRECIS_ERR_NOMEM;
-	precis__doc_counts(d, *ws);
-	double norm = 0;
+	double *c = calloc(d->nterms ? d->nterms : 1, sizeof *c);
+	if (c == NULL)
+		return NULL;
+	precis__doc_counts(d, c);
+	double sq = 0;
 	for (size_t t = 0; t < d->nterms; t++) {
-		(*ids)[t] = (uint32_t)t;
-		(*ws)[t] *= in->idf[t];
-		norm += (*ws)[t] * (*ws)[t];
+		c[t] *= in->idf[t];
+		sq += c[t] * c[t];
 	}
-	*c = (precis__svec){ *ids, *ws, d->nterms, sqrt(norm) };
-	return 0;
+	*norm = sqrt(sq);
+	return c;
+}
+
+static double cos_dense(const precis__svec *a, const double *c, double norm)
+{
+	if (a->n == 0 || a->norm == 0 || norm == 0)
+		return 0.0;
+	double dot = 0;
+	for (size_t i = 0; i < a->n; i++)
+		dot += a->w[i] * c[a->id[i]];
+	return dot / (a->norm * norm);
 }
 
 /* Fraction of the headline's terms the unit holds. */
@@ -80,14 +91,10 @@ int precis__rank_tfidf(const precis__rank_input *in, double *scores,
 {
 	const precis_doc *d = in->doc;
 	const double *p = in->params;
-	precis__svec c;
-	uint32_t *ids;
-	double *ws;
-	if (centroid(in, &c, &ids, &ws) != 0) {
-		free(ids);
-		free(ws);
+	double norm;
+	double *c = centroid(in, &norm);
+	if (c == NULL)
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
-	}
 	size_t rank = 0, prev_par = (size_t)-1;
 	for (size_t i = 0; i < d->units.n; i++) {
 		int par_first = d->units.v[i].paragraph != prev_par;
@@ -96,13 +103,12 @@ int precis__rank_tfidf(const precis__rank_input *in, double *scores,
 			scores[i] = 0.0;
 			continue;
 		}
-		scores[i] = precis__svec_cos(&in->vecs->v[i], &c) +
+		scores[i] = cos_dense(&in->vecs->v[i], c, norm) +
 			    position_prior(p, (double)rank++) -
 			    length_penalty(p, d->words[i]) +
 			    p[PRECIS_PARAM_PARAGRAPH_WEIGHT] * par_first +
 			    p[PRECIS_PARAM_TITLE_WEIGHT] * title_overlap(d, i);
 	}
-	free(ids);
-	free(ws);
+	free(c);
 	return 0;
 }

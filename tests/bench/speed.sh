@@ -10,13 +10,8 @@ precis=${1:-$here/../../precis}
 data=${2:-$here/../../../shared/eval/datasets/cnndm_test.jsonl}
 runs=${3:-5}
 [ -f "$data" ] || { echo "no data set at $data" >&2; exit 1; }
-# Look through a libtool wrapper script, so its shell start-up is not timed.
-bin=$(dirname "$precis")/.libs/precis
-if [ -x "$bin" ] && head -c 2 "$precis" | grep -q '#!'; then
-	LD_LIBRARY_PATH=$(dirname "$precis")/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
-	export LD_LIBRARY_PATH
-	precis=$bin
-fi
+. "$here/common.sh"
+bench_unwrap
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

@@ -13,12 +13,8 @@ precis=${1:-${PRECIS:-./precis}}
 eval_dir=${2:-${SHARED_EVAL:-$(dirname "$0")/../../../shared/eval}}
 [ -x "$precis" ] || { echo "split.sh: no precis binary at $precis" >&2; exit 2; }
 [ -d "$eval_dir/datasets" ] || { echo "split.sh: no $eval_dir/datasets" >&2; exit 77; }
-bin=$(dirname "$precis")/.libs/precis
-if [ -x "$bin" ] && head -c 2 "$precis" | grep -q '#!'; then
-	LD_LIBRARY_PATH=$(dirname "$precis")/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
-	export LD_LIBRARY_PATH
-	precis=$bin
-fi
+. "$(dirname "$0")/common.sh"
+bench_unwrap
 
 exec python3 - "$precis" "$eval_dir/datasets" <<'PY'
 import glob, json, os, subprocess, sys, tempfile, time

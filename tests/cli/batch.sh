@@ -28,4 +28,31 @@ p --input=jsonl -o "$tmp/o.jsonl" "$tmp/in.jsonl"
 if [ -s "$tmp/o.jsonl" ]; then ok; else bad "-o keeps the good records of a lenient batch"; fi
 p --input=csv "$tmp/in.jsonl"
 expect_rc "bad input format" 2
+
+# A record without a usable id (none, null, a number that is not an
+# integer, an object) is named by its line, as eval names it.
+cat >"$tmp/ids.jsonl" <<'J'
+{"text": "Rain fell on the hills overnight. Rivers rose quickly."}
+{"id": null, "text": "Rain fell on the hills overnight. Rivers rose quickly."}
+
+{"id": 2.5, "text": "Rain fell on the hills overnight. Rivers rose quickly."}
+{"id": {"k": 1}, "text": "Rain fell on the hills overnight. Rivers rose quickly."}
+{"id": -12, "text": "Rain fell on the hills overnight. Rivers rose quickly."}
+{"id": "", "text": "Rain fell on the hills overnight. Rivers rose quickly."}
+J
+p --input=jsonl -n 1 "$tmp/ids.jsonl"
+expect_rc "ids" 0
+python3 - "$tmp/out" <<'PY' && ok || bad "ids: line-N where no usable id"
+import json, sys
+ids = [json.loads(l)["id"] for l in open(sys.argv[1])]
+assert ids == ["line-1", "line-2", "line-4", "line-5", "-12", ""], ids
+PY
+sed 's/"text"/"references": ["Rain fell."], "article"/' "$tmp/ids.jsonl" >"$tmp/ids-eval.jsonl"
+p eval -n 1 --per-doc="$tmp/perdoc.jsonl" "$tmp/ids-eval.jsonl"
+expect_rc "eval ids" 0
+python3 - "$tmp/perdoc.jsonl" <<'PY' && ok || bad "eval ids: the same names"
+import json, sys
+ids = [json.loads(l)["id"] for l in open(sys.argv[1])]
+assert ids == ["line-1", "line-2", "line-4", "line-5", "-12", ""], ids
+PY
 finish

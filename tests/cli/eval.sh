@@ -86,4 +86,35 @@ expect_rc "every record unusable" 3
 expect_err "every record unusable" "no usable records"
 p eval --tokenize=bogus "$data"
 expect_rc "bad tokenizer" 2
+
+# The oracle is held to the systems' budget. Alone, "Cats..." (8 words, 35
+# bytes) scores best against this reference, then "Birds..." (7 words, 32
+# bytes); together (15 words) they beat either, and "Dogs..." adds nothing.
+cat >"$tmp/budget.jsonl" <<'J'
+{"id": "cats", "article": "Cats sleep all day long in the sun.\nDogs bark at the mailman every morning.\nBirds sing in the trees at dawn.", "references": ["Cats sleep all day.\nBirds sing at dawn."]}
+J
+# oracle_picks ARGS... EXPECTED-SENTENCES EXPECTED-WORDS
+oracle_picks() {
+	want_s=$1 want_w=$2
+	shift 2
+	p eval --resamples=0 -f json --per-doc="$tmp/budget-doc.jsonl" "$@" "$tmp/budget.jsonl"
+	expect_rc "oracle $*" 0
+	python3 - "$tmp/out" "$tmp/budget-doc.jsonl" "$want_s" "$want_w" <<'PY' && ok || bad "oracle $*: want $want_s, $want_w words"
+import json, sys
+rep = json.load(open(sys.argv[1]))
+words = {s["name"]: s["words"] for s in rep["systems"]}
+doc = json.loads(open(sys.argv[2]).readline())
+picks = [s["sentences"] for s in doc["systems"] if s["system"] == "oracle"][0]
+assert picks == json.loads(sys.argv[3]), picks
+assert words["oracle"] == float(sys.argv[4]), words
+PY
+}
+oracle_picks '[0, 2]' 15 -n 3
+oracle_picks '[0, 2]' 15 --words=15
+oracle_picks '[0]' 8 --words=14
+oracle_picks '[2]' 7 --words=7
+oracle_picks '[0]' 8 --words=5
+oracle_picks '[0, 2]' 15 --bytes=67
+oracle_picks '[2]' 7 --bytes=34
+oracle_picks '[0]' 8 --ratio=0.3
 finish

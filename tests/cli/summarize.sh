@@ -127,4 +127,41 @@ expect_out "--version" "precis 0."
 p summarize --version
 expect_out "summarize --version" "precis 0."
 
+# --format=html: the whole article, the picks marked, one input only.
+p -n 2 -m lead --format=html "$doc"
+expect_rc "html" 0
+expect_out "html doctype" "<!DOCTYPE html>"
+expect_out "html first pick" "<mark data-score=\"1\">Solar power output in Spain"
+expect_out "html unpicked kept" " Wind farms added another fifth"
+n=$(grep -o "<mark" "$tmp/out" | wc -l | tr -d ' ')
+if [ "$n" -eq 2 ]; then ok; else bad "html: $n marks, want 2"; fi
+printf 'Wind & <rain> hit "the" coast today, the weather office said.\n' >"$tmp/esc.txt"
+p --format=html "$tmp/esc.txt"
+expect_out "html escapes" "Wind &amp; &lt;rain&gt; hit &quot;the&quot; coast"
+p --format=html "$doc" "$doc"
+expect_rc "html two inputs" 2
+expect_err "html two inputs" "single text input"
+echo '{"id":"a","text":"One two three four five six."}' >"$tmp/one.jsonl"
+p --format=html --input=jsonl "$tmp/one.jsonl"
+expect_rc "html jsonl" 2
+p --format=xml "$doc"
+expect_rc "unknown format" 2
+expect_err "unknown format" "text, json, html"
+
+# -o onto a device or FIFO writes through it, never renames over it.
+p -o /dev/null "$doc"
+expect_rc "-o /dev/null" 0
+if [ -c /dev/null ]; then ok; else bad "-o /dev/null replaced the device"; fi
+if mkfifo "$tmp/fifo" 2>/dev/null; then
+	timeout 20 cat "$tmp/fifo" >"$tmp/fromfifo" &
+	reader=$!
+	p -n 1 -o "$tmp/fifo" "$doc"
+	wait "$reader"
+	expect_rc "-o fifo" 0
+	if [ -p "$tmp/fifo" ] && grep -q "Solar power" "$tmp/fromfifo"; then ok; else bad "-o fifo"; fi
+fi
+p -o "$tmp" "$doc"
+expect_rc "-o directory" 1
+expect_err "-o directory" "is a directory"
+
 finish

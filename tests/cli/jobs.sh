@@ -1,0 +1,115 @@
+#!/bin/sh
+# summarize -j N: the same bytes on stdout and stderr, and the same exit
+# status, as one thread; records stream out while the input is still open.
+. "$top_srcdir/tests/cli/setup"
+
+# Records of very different sizes, so threads finish out of order, with
+# bad ones among them: invalid JSON, no text, no sentence, ids of every kind.
+python3 - "$sample" >"$tmp/in.jsonl" <<'PY'
+import json, sys
+art = open(sys.argv[1], encoding="utf-8").read()
+for i in range(48):
+    text = art * (40 if i % 9 == 0 else 1) if i % 2 == 0 else \
+        "Record %d opens the day. The council met %d times to weigh the budget. " \
+        "Schools will hire %d teachers. Roads by the river need repair." % (i, i, i)
+    rec = {"id": "r%d" % i, "text": text}
+    if i == 5: rec["id"] = i
+    if i == 6: del rec["id"]
+    if i == 7: rec["id"] = 2.5
+    if i == 11: print("{not json")
+    if i == 20: rec = {"id": "no-text"}
+    if i == 30: rec["text"] = "+\n***\n"
+    print(json.dumps(rec, ensure_ascii=False))
+PY
+
+# same NAME ARGS...: -j 1 and -j 3 agree on stdout, stderr and status;
+# standard input is $stdin.
+stdin=/dev/null
+same() {
+	name=$1
+	shift
+	p -j 1 "$@" <"$stdin"
+	rc1=$rc
+	mv "$tmp/out" "$tmp/out1"
+	mv "$tmp/err" "$tmp/err1"
+	p -j 3 "$@" <"$stdin"
+	if [ "$rc" -eq "$rc1" ]; then ok; else bad "$name: exit $rc with -j 3, $rc1 with -j 1"; fi
+	if cmp -s "$tmp/out1" "$tmp/out"; then ok; else bad "$name: stdout differs"; fi
+	if cmp -s "$tmp/err1" "$tmp/err"; then ok; else bad "$name: stderr differs"; fi
+}
+
+same "jsonl" --input=jsonl -n 2 "$tmp/in.jsonl"
+expect_rc "jsonl: bad records give status 3" 3
+expect_lines "jsonl: every good record" 46
+expect_err "jsonl: bad JSON" "in.jsonl: line 12: invalid JSON"
+expect_err "jsonl: no text" "in.jsonl: line 22: no \"text\" or \"article\" string"
+expect_err "jsonl: no sentence" "in.jsonl: line 32:"
+python3 - "$tmp/out" <<'PY' && ok || bad "jsonl: records in input order"
+import json, sys
+ids = [json.loads(l)["id"] for l in open(sys.argv[1])]
+want = ["r%d" % i for i in range(48) if i not in (20, 30)]
+want[5], want[6], want[7] = "5", "line-7", "line-8"
+assert ids == want, ids
+PY
+same "jsonl --strict" --input=jsonl --strict "$tmp/in.jsonl"
+expect_rc "jsonl --strict" 3
+expect_lines "jsonl --strict stops at line 12" 11
+stdin="$tmp/in.jsonl"
+same "jsonl from stdin" --input=jsonl -
+expect_lines "jsonl from stdin: every good record" 46
+stdin=/dev/null
+same "jsonl, several files, one missing" --input=jsonl "$tmp/in.jsonl" "$tmp/missing.jsonl" "$tmp/in.jsonl"
+expect_rc "missing file among jsonl" 3
+expect_err "missing file named" "missing.jsonl: No such file or directory"
+same "jsonl --strict, several files" --input=jsonl --strict "$tmp/missing.jsonl" "$tmp/in.jsonl"
+expect_rc "jsonl --strict, missing file first" 1
+expect_lines "jsonl --strict, missing file first: nothing more" 0
+
+printf 'Only a headline\n' >"$tmp/headline.txt"
+printf '\377\376 bad bytes.\n' >"$tmp/binary.txt"
+same "files" -n 2 "$sample" "$tmp/missing.txt" "$tmp/binary.txt" "$sample" "$tmp/headline.txt" "$sample"
+expect_rc "files: the first error's status" 1
+expect_err "files: missing" "missing.txt: No such file or directory"
+expect_err "files: invalid UTF-8" "binary.txt: byte 0:"
+expect_out "files: headers" "==> $sample <=="
+same "files as json" -f json "$sample" "$tmp/missing.txt" "$sample"
+same "files, --lenient warnings" --lenient "$tmp/binary.txt" "$sample" "$tmp/binary.txt"
+expect_err "files: lenient warning" "warning: replaced"
+p -j 3 -o "$tmp/o3.jsonl" --input=jsonl "$tmp/in.jsonl"
+p -j 1 -o "$tmp/o1.jsonl" --input=jsonl "$tmp/in.jsonl"
+if cmp -s "$tmp/o1.jsonl" "$tmp/o3.jsonl"; then ok; else bad "-o: files differ"; fi
+
+# Streaming: with the input still open, the records read so far come out
+# (not after the end of the input, and not all held back by the window).
+mkfifo "$tmp/fifo" || skip "no mkfifo"
+(${PRECIS_EXEC:-} "$PRECIS" -j 2 -n 1 --input=jsonl <"$tmp/fifo" >"$tmp/stream" 2>"$tmp/stream.err"
+ echo $? >"$tmp/stream.rc") &
+exec 9>"$tmp/fifo"
+head -n 40 "$tmp/in.jsonl" >&9
+i=0
+while [ "$i" -lt 600 ] && [ "$(wc -l <"$tmp/stream" | tr -d ' ')" -lt 37 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+n=$(wc -l <"$tmp/stream" | tr -d ' ')
+exec 9>&-
+wait
+if [ "$n" -ge 37 ]; then ok; else bad "streaming: $n records out before the end of input, want 37"; fi
+if [ "$(cat "$tmp/stream.rc")" -eq 3 ]; then ok; else bad "streaming: exit $(cat "$tmp/stream.rc")"; fi
+
+# -j values: 0 is one thread per CPU; anything else outside 1..256 is a
+# usage error, for summarize and eval alike.
+p -j 0 -n 1 "$sample"
+expect_rc "-j 0" 0
+p --jobs=2 -n 1 "$sample"
+expect_rc "--jobs=2" 0
+for v in abc -1 257 1.5 ''; do
+	p -j "$v" "$sample"
+	expect_rc "-j '$v'" 2
+	expect_err "-j '$v' message" "invalid thread count"
+	p eval --jobs="$v" "$top_srcdir/tests/data/eval/tiny.jsonl"
+	expect_rc "eval --jobs='$v'" 2
+done
+p eval -j 0 -n 1 "$top_srcdir/tests/data/eval/tiny.jsonl"
+expect_rc "eval -j 0" 0
+finish
