@@ -229,9 +229,10 @@ static int systems_budget(const precis_ctx *ctx, const precis_doc *d,
 			  precis_error *err)
 {
 	double min_words;
-	if (o->version != PRECIS_OPTIONS_VERSION)
-		return precis__fail(err, PRECIS_ERR_ARG, "options version %u not supported",
-				    o->version);
+	precis_options defaults;
+	int rc = precis__options_check(&o, &defaults, NULL, err);
+	if (rc != 0)
+		return rc;
 	if (ctx != NULL)
 		min_words = precis_ctx_get_param(ctx, PRECIS_PARAM_MIN_WORDS);
 	else
@@ -250,11 +251,10 @@ int precis_oracle_budget(precis_summary **out, precis_rouge *rouge,
 			 size_t nrefs, const precis_options *opts,
 			 precis_error *err)
 {
-	precis_options defaults = PRECIS_OPTIONS_INIT;
 	precis__budget b;
 	int rc = oracle_args(out, rouge, d, refs, nrefs, err);
 	if (rc == 0)
-		rc = systems_budget(ctx, d, opts ? opts : &defaults, &b, err);
+		rc = systems_budget(ctx, d, opts, &b, err);
 	return rc != 0 ? rc : oracle_run(out, rouge, d, refs, ref_lens, nrefs, &b, err);
 }
 

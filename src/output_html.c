@@ -83,21 +83,38 @@ static int flush(page *p, precis_write_fn write, void *payload,
 	return rc ? precis__fail(err, PRECIS_ERR_IO, "write failed") : 0;
 }
 
+/* Text from the caller, a file name or a given title, need not be UTF-8
+ * (the document's text is, checked or repaired): the page says it is, so
+ * invalid bytes become U+FFFD, as in JSON. */
+static void put_caller_text(page *p, const char *s)
+{
+	size_t n;
+	char *safe = precis_utf8_sanitize(s, strlen(s), &n);
+	if (safe == NULL) {
+		p->nomem = 1;
+		return;
+	}
+	put_escaped(p, safe, n);
+	free(safe);
+}
+
+/* The page's head, named after the headline (given, or detected in the
+ * text) or else after `name`. */
 static void head(page *p, const precis_doc *d, const char *name)
 {
 	puts_(p, "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
 		 "<title>");
-	if (d->has_title && d->title_text == NULL)
+	if (d->title_text != NULL)
+		put_caller_text(p, d->title_text);
+	else if (d->has_title)
 		put_escaped(p, d->text + d->title_off, d->title_len);
-	else if (d->title_text != NULL)
-		put_escaped(p, d->title_text, strlen(d->title_text));
 	else if (name != NULL)
-		put_escaped(p, name, strlen(name));
+		put_caller_text(p, name);
 	puts_(p, "</title>\n<style>mark { background: #fff0a0; }</style>\n"
 		 "</head>\n<body>\n<article>\n");
 	if (d->title_text != NULL) {
 		puts_(p, "<h1>");
-		put_escaped(p, d->title_text, strlen(d->title_text));
+		put_caller_text(p, d->title_text);
 		puts_(p, "</h1>\n");
 	}
 }
@@ -130,9 +147,11 @@ int precis__render_html(const precis_summary *s, const precis_doc *d,
 	int rc = 0;
 	for (size_t i = 0; i < d->units.n && rc == 0; i++) {
 		if (d->has_title && d->title_text == NULL && i == d->title_unit) {
+			/* Through unit(): a summary may pick the headline
+			 * (the oracle can), and the picks after it must still
+			 * be found. */
 			puts_(&p, "<h1>");
-			put_escaped(&p, d->text + d->units.v[i].start,
-				    d->units.v[i].end - d->units.v[i].start);
+			unit(&p, d, s, i, &pick);
 			puts_(&p, "</h1>\n");
 			continue;
 		}

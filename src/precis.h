@@ -491,6 +491,21 @@ PRECIS_EXTERN int precis_oracle_budget(precis_summary **out,
 				       const precis_options *opts,
 				       precis_error *err);
 
+/*
+ * The literature's Lead-N baseline: the document's first sentences as the
+ * splitter found them (headlines and other lines without terminal
+ * punctuation are not sentences), with none of precis_summarize()'s
+ * cleaning, minimum length or duplicate filter, under the budget `opts`
+ * sets (NULL: 3 sentences; a ratio is of the document's sentences; under
+ * a word or byte budget it stops at the first sentence that does not fit,
+ * but takes one at least). Scores are 0. PRECIS_ERR_EMPTY without any
+ * sentence.
+ */
+PRECIS_EXTERN int precis_lead_plain(precis_summary **out,
+				    const precis_doc *doc,
+				    const precis_options *opts,
+				    precis_error *err);
+
 /* The summary's sentences one per line (line breaks inside folded), as
  * ROUGE reads them: a malloc'd string for free(), or NULL on OOM. */
 PRECIS_EXTERN char *precis_summary_text(const precis_summary *sum,

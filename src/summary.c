@@ -61,6 +61,22 @@ size_t precis__eligible(const precis_doc *d, double min_words,
 	return 0;
 }
 
+int precis__options_check(const precis_options **o, precis_options *defaults,
+			  const precis_doc *d, precis_error *err)
+{
+	if (*o == NULL) {
+		*defaults = (precis_options)PRECIS_OPTIONS_INIT;
+		*o = defaults;
+	}
+	if ((*o)->version != PRECIS_OPTIONS_VERSION)
+		return precis__fail(err, PRECIS_ERR_ARG, "options version %u not supported",
+				    (*o)->version);
+	if (d != NULL && d->split_only)
+		return precis__fail(err, PRECIS_ERR_ARG,
+				    "document was built for splitting only");
+	return 0;
+}
+
 int precis__budget_make(const precis_options *o, size_t eligible,
 			precis__budget *b, precis_error *err)
 {
@@ -125,7 +141,7 @@ int precis__summary_new(precis_summary **out, const precis_doc *d,
 		size_t u = picks[k];
 		s->picks[k] = (precis_pick){ u, d->units.v[u].start,
 					     d->units.v[u].end - d->units.v[u].start,
-					     scores[u] };
+					     scores ? scores[u] : 0.0 };
 	}
 	s->n = npicks;
 	*out = s;
@@ -170,21 +186,16 @@ int precis_summarize(precis_summary **out, precis_ctx *ctx,
 	if (out == NULL || ctx == NULL || d == NULL)
 		return precis__fail(err, PRECIS_ERR_ARG, "invalid argument");
 	*out = NULL;
-	precis_options defaults = PRECIS_OPTIONS_INIT;
-	if (o == NULL)
-		o = &defaults;
-	if (o->version != PRECIS_OPTIONS_VERSION)
-		return precis__fail(err, PRECIS_ERR_ARG, "options version %u not supported",
-				    o->version);
-	if (d->split_only)
-		return precis__fail(err, PRECIS_ERR_ARG,
-				    "document was built for splitting only");
+	precis_options defaults;
+	int rc = precis__options_check(&o, &defaults, d, err);
+	if (rc != 0)
+		return rc;
 	const precis__method *m = precis__method_find(o->method);
 	if (m == NULL)
 		return precis__fail(err, PRECIS_ERR_METHOD, "unknown method '%s'",
 				    o->method);
 	work w;
-	int rc = run(out, ctx, d, o, m, &w, err);
+	rc = run(out, ctx, d, o, m, &w, err);
 	work_free(&w);
 	return rc;
 }

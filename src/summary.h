@@ -8,7 +8,8 @@
 #include "doc.h"
 #include "select.h"
 
-/* A summary of units picks[0, npicks) (ascending), scored by scores[unit]. */
+/* A summary of units picks[0, npicks) (ascending), scored by scores[unit]
+ * (0 for all when scores is NULL). */
 int precis__summary_new(precis_summary **out, const precis_doc *d,
 			const size_t *picks, size_t npicks,
 			const double *scores, precis_error *err);
@@ -20,6 +21,12 @@ int precis__summary_new(precis_summary **out, const precis_doc *d,
  */
 size_t precis__eligible(const precis_doc *d, double min_words,
 			unsigned char *ok);
+
+/* Points *o at *defaults (filled) when NULL; PRECIS_ERR_ARG for an
+ * options version this library does not know, or a document `d` (may be
+ * NULL) built for splitting only. */
+int precis__options_check(const precis_options **o, precis_options *defaults,
+			  const precis_doc *d, precis_error *err);
 
 /* The budget `o` sets for a document of `eligible` pickable units: words,
  * bytes, a ratio of `eligible`, or sentences, the first non-zero in that

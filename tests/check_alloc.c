@@ -1159,6 +1159,23 @@ static int op_oracle(const void *arg, char **fp)
 	return rc;
 }
 
+static int op_lead_plain(const void *arg, char **fp)
+{
+	const eval_case *c = arg;
+	precis_summary *s = POISON;
+	precis_error err;
+	POISON_ERR(err);
+	ARM();
+	int rc = precis_lead_plain(&s, c->doc, c->sum, &err);
+	DISARM();
+	expect_nomem(rc, &err, s == NULL);
+	if (rc != 0)
+		ck_assert_int_eq(precis_lead_plain(&s, c->doc, c->sum, NULL), 0);
+	*fp = summary_fp(s);
+	precis_summary_free(s);
+	return rc;
+}
+
 START_TEST(test_eval)
 {
 	precis_rouge_options o = PRECIS_ROUGE_OPTIONS_INIT;
@@ -1203,6 +1220,7 @@ START_TEST(test_oracle)
 	c.ctx = ctx;
 	c.sum = &budget;
 	chaos_loop("precis_oracle_budget", op_oracle, &c);
+	chaos_loop("precis_lead_plain", op_lead_plain, &c);
 	precis_doc_free(d);
 	precis_ctx_free(ctx);
 }

@@ -158,6 +158,75 @@ START_TEST(test_render_html)
 }
 END_TEST
 
+/* The oracle may pick the headline: it is marked in its <h1>, and the
+ * picks after it are marked too. */
+START_TEST(test_render_html_picked_title)
+{
+	static const char in[] =
+		"Cats Sleep Daily\n\n"
+		"Cats sleep all day long in the sun.\n"
+		"Dogs bark at the mailman every morning.\n"
+		"Birds sing in the trees at dawn.\n";
+	const char *ref = "Cats sleep daily.\nBirds sing at dawn.";
+	size_t rl = strlen(ref);
+	precis_rouge_options ro;
+	precis_rouge_options_init(&ro);
+	ro.max_n = 2;
+	ro.lcs = 0;
+	ro.wlcs_weight = 0;
+	ro.skip = 0;
+	precis_ctx *ctx;
+	precis_doc *d;
+	precis_rouge *r;
+	precis_summary *s;
+	ck_assert_int_eq(precis_ctx_new(&ctx, "en", NULL), 0);
+	ck_assert_int_eq(precis_doc_new(&d, ctx, in, strlen(in), NULL, 0, NULL), 0);
+	ck_assert_int_eq(precis_rouge_new(&r, &ro, NULL), 0);
+	ck_assert_int_eq(precis_oracle(&s, r, d, &ref, &rl, 1, 3, NULL), 0);
+	precis_pick p;
+	ck_assert_int_eq(precis_summary_pick(s, 0, &p), 0);
+	ck_assert_uint_eq(p.sentence, 0); /* the headline */
+	ck_assert_uint_eq(precis_summary_count(s), 2);
+	sink k = { .n = 0 };
+	ck_assert_int_eq(precis_summary_render(s, d, PRECIS_FORMAT_HTML, NULL, to_sink, &k, NULL), 0);
+	ck_assert_ptr_nonnull(strstr(k.buf, "<h1><mark data-score="));
+	ck_assert_ptr_nonnull(strstr(k.buf, "\">Cats Sleep Daily</mark></h1>\n"));
+	ck_assert_ptr_nonnull(strstr(k.buf, "\">Birds sing in the trees at dawn.</mark></p>"));
+	precis_summary_free(s);
+	precis_rouge_free(r);
+	precis_doc_free(d);
+	precis_ctx_free(ctx);
+}
+END_TEST
+
+/* A file name or a given title that is not UTF-8 is repaired on the page,
+ * which declares UTF-8. */
+START_TEST(test_render_html_not_utf8)
+{
+	precis_ctx *ctx;
+	precis_doc *d;
+	precis_summary *s;
+	ck_assert_int_eq(precis_ctx_new(&ctx, "en", NULL), 0);
+	ck_assert_int_eq(precis_doc_new(&d, ctx, text, strlen(text), NULL, 0, NULL), 0);
+	ck_assert_int_eq(precis_summarize(&s, ctx, d, NULL, NULL), 0);
+	sink k = { .n = 0 };
+	ck_assert_int_eq(precis_summary_render(s, d, PRECIS_FORMAT_HTML, "caf\xe9.txt", to_sink, &k, NULL), 0);
+	ck_assert_ptr_nonnull(strstr(k.buf, "<title>caf\xef\xbf\xbd.txt</title>"));
+	precis_summary_free(s);
+	precis_doc_free(d);
+	ck_assert_int_eq(precis_doc_new(&d, ctx, text, strlen(text), "Rain \xff<", 0, NULL), 0);
+	ck_assert_int_eq(precis_summarize(&s, ctx, d, NULL, NULL), 0);
+	k.n = 0;
+	ck_assert_int_eq(precis_summary_render(s, d, PRECIS_FORMAT_HTML, NULL, to_sink, &k, NULL), 0);
+	ck_assert_ptr_nonnull(strstr(k.buf, "<title>Rain \xef\xbf\xbd&lt;</title>"));
+	ck_assert_ptr_nonnull(strstr(k.buf, "<h1>Rain \xef\xbf\xbd&lt;</h1>"));
+	ck_assert_ptr_null(memchr(k.buf, 0xff, k.n));
+	precis_summary_free(s);
+	precis_doc_free(d);
+	precis_ctx_free(ctx);
+}
+END_TEST
+
 START_TEST(test_ratio)
 {
 	precis_ctx *ctx;
@@ -184,6 +253,8 @@ Suite *make_suite(void)
 	tcase_add_test(tc, test_params);
 	tcase_add_test(tc, test_summarize_and_render);
 	tcase_add_test(tc, test_render_html);
+	tcase_add_test(tc, test_render_html_picked_title);
+	tcase_add_test(tc, test_render_html_not_utf8);
 	tcase_add_test(tc, test_ratio);
 	suite_add_tcase(s, tc);
 	return s;

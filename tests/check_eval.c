@@ -187,10 +187,13 @@ START_TEST(test_oracle_budget_ratio)
 	precis_doc *d = tu_doc(ctx, article);
 	const char *ref = "Dogs bark.";
 	size_t rl = strlen(ref);
-	precis_summary *s = NULL;
+	/* Not NULL before each call, so that the check below can fail. */
+	precis_summary *s = (precis_summary *)d;
 	o.ratio = 2;
 	ck_assert_int_eq(precis_oracle_budget(&s, rouge, ctx, d, &ref, &rl, 1, &o, NULL),
 			 PRECIS_ERR_ARG);
+	ck_assert_ptr_null(s);
+	s = (precis_summary *)d;
 	o.ratio = 0;
 	o.version = 99;
 	ck_assert_int_eq(precis_oracle_budget(&s, rouge, ctx, d, &ref, &rl, 1, &o, NULL),
@@ -212,6 +215,63 @@ static precis_rouge_eval *fixed_set(const double *f, size_t n)
 	}
 	return ev;
 }
+
+/* The first sentences as split, unfiltered, under each kind of budget. */
+START_TEST(test_lead_plain)
+{
+	static const char raw[] =
+		"Storm news\n\nIt rained.\n\nScroll down for video.\n\n"
+		"The storm closed every road in the valley.\n\n"
+		"The storm closed every road in the valley.\n";
+	precis_doc *d;
+	precis_summary *s;
+	precis_error err;
+	precis_pick p;
+	ck_assert_int_eq(precis_doc_new(&d, ctx, raw, strlen(raw), NULL, 0, NULL), 0);
+	ck_assert_int_eq(precis_lead_plain(&s, d, NULL, &err), 0);
+	ck_assert_uint_eq(precis_summary_count(s), 3);
+	size_t want[] = { 1, 2, 3 };
+	for (size_t i = 0; i < 3; i++) {
+		ck_assert_int_eq(precis_summary_pick(s, i, &p), 0);
+		ck_assert_uint_eq(p.sentence, want[i]);
+	}
+	precis_summary_free(s);
+	precis_options o;
+	precis_options_init(&o);
+	o.sentences = 10; /* more than there are: all four sentences */
+	ck_assert_int_eq(precis_lead_plain(&s, d, &o, &err), 0);
+	ck_assert_uint_eq(precis_summary_count(s), 4);
+	precis_summary_free(s);
+	o.words = 6; /* 2 + 4 words fit; the 8-word third does not */
+	ck_assert_int_eq(precis_lead_plain(&s, d, &o, &err), 0);
+	ck_assert_uint_eq(precis_summary_count(s), 2);
+	precis_summary_free(s);
+	o.words = 1; /* nothing fits: the first anyway */
+	ck_assert_int_eq(precis_lead_plain(&s, d, &o, &err), 0);
+	ck_assert_uint_eq(precis_summary_count(s), 1);
+	precis_summary_free(s);
+	o.words = 0;
+	o.ratio = 0.5;
+	ck_assert_int_eq(precis_lead_plain(&s, d, &o, &err), 0);
+	ck_assert_uint_eq(precis_summary_count(s), 2);
+	precis_summary_free(s);
+	o.ratio = 1.5;
+	ck_assert_int_eq(precis_lead_plain(&s, d, &o, &err), PRECIS_ERR_ARG);
+	ck_assert_ptr_null(s);
+	precis_doc_free(d);
+
+	ck_assert_int_eq(precis_doc_new(&d, ctx, "Only a headline\n", 16, NULL, 0, NULL), 0);
+	ck_assert_int_eq(precis_lead_plain(&s, d, NULL, &err), PRECIS_ERR_EMPTY);
+	ck_assert_int_eq(err.code, PRECIS_ERR_EMPTY);
+	ck_assert_int_eq(precis_lead_plain(NULL, d, NULL, &err), PRECIS_ERR_ARG);
+	precis_doc_free(d);
+	ck_assert_int_eq(precis_doc_new(&d, ctx, raw, strlen(raw), NULL,
+					PRECIS_DOC_SPLIT_ONLY, NULL), 0);
+	ck_assert_int_eq(precis_lead_plain(&s, d, NULL, &err), PRECIS_ERR_ARG);
+	ck_assert_str_eq(err.message, "document was built for splitting only");
+	precis_doc_free(d);
+}
+END_TEST
 
 START_TEST(test_paired_test)
 {
@@ -257,6 +317,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, test_oracle_needs_rouge_2);
 	tcase_add_test(tc, test_oracle_budget);
 	tcase_add_test(tc, test_oracle_budget_ratio);
+	tcase_add_test(tc, test_lead_plain);
 	tcase_add_test(tc, test_paired_test);
 	suite_add_tcase(s, tc);
 	return s;

@@ -5,6 +5,7 @@
  * until those before it are written, so both streams come out in input
  * order, and memory is bounded by the window however long the input.
  */
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +38,7 @@ typedef struct runner {
 	const batch *b;
 	FILE *out;         /* NULL: no output wanted (idf build) */
 	int first, stop;   /* the first error's code; no more input */
+	int werr;          /* errno of a failed write on out, on any thread */
 	/* with threads */
 	int par;
 	item *ring;        /* the window: items head..tail-1, by number */
@@ -140,6 +142,10 @@ static void write_ready(runner *r)
 			if (it->outlen > 0)
 				fwrite(it->out, 1, it->outlen, r->out);
 			settle(r, it);
+			/* errno is per thread: commit, on the reader's, would
+			 * report another error than the write's. */
+			if (ferror(r->out) && r->werr == 0)
+				r->werr = errno;
 		}
 		free(it->said.text);
 		free(it->out);
@@ -360,11 +366,14 @@ int batch_run(const batch *b, char **files, int nfiles)
 	runner_finish(&r);
 	int first = rc != 0 ? rc : r.first;
 	/* No half-written output file, except for records skipped leniently:
-	 * then the good records are the output. */
-	if (first != 0 && b->output != NULL && (!b->jsonl || b->strict)) {
+	 * then the good records are the output. A run whose threads did not
+	 * start read nothing: its empty output must not replace the file. */
+	if (first != 0 && b->output != NULL && (rc != 0 || !b->jsonl || b->strict)) {
 		io_out_abort(&out);
 		return first;
 	}
+	if (r.werr != 0)
+		errno = r.werr; /* what commit reports on a write error */
 	rc = io_out_commit(&out);
 	return first != 0 ? first : rc;
 }

@@ -22,7 +22,9 @@ static const char usage_text[] =
 	"\"title\"?} per line), score the summaries against the references with\n"
 	"ROUGE-1, -2, -L and -SU4 (ROUGE-1.5.5 with stemming), and print each system\n"
 	"with Lead-N and the greedy extractive oracle: recall, precision and F with\n"
-	"95% confidence intervals, and the mean summary length in words.\n"
+	"95% confidence intervals, and the mean summary length in words. lead-N is\n"
+	"the first N sentences precis may pick (cleaned, no duplicates); first-N is\n"
+	"the first N sentences as split, the Lead-N that papers report.\n"
 	"\n";
 
 static const char own_help[] =
@@ -108,12 +110,12 @@ static int own_option(void *payload, int c, const char *arg, int *done)
 	}
 }
 
-/* The systems: the methods (or the one -m names), Lead-N, the oracle. */
+/* The systems: the methods (or the one -m names), Lead-N twice, the oracle. */
 static int make_systems(const eval_args *a, eval_system **out, size_t *n)
 {
 	const char *list = a->compare ? a->compare
 				      : a->s.opts.method ? a->s.opts.method : "tfidf";
-	size_t cap = 3;
+	size_t cap = 4;
 	for (const char *p = list; *p; p++)
 		cap += *p == ',';
 	eval_system *v = calloc(cap, sizeof *v);
@@ -132,14 +134,24 @@ static int make_systems(const eval_args *a, eval_system **out, size_t *n)
 		p += len + (p[len] == ',');
 	}
 	size_t lead_n = a->s.opts.sentences ? a->s.opts.sentences : 3;
-	/* Lead-N under a sentence budget; under another budget just "lead". */
-	if (a->s.opts.words || a->s.opts.bytes || a->s.opts.ratio > 0)
-		snprintf(v[k++].name, sizeof v[0].name, "lead");
-	else
-		snprintf(v[k++].name, sizeof v[0].name, "lead-%zu", lead_n);
+	/*
+	 * Lead-N as precis picks it (cleaned, no duplicates), then as papers
+	 * report it (the first sentences, as split), then the oracle. Under a
+	 * budget other than sentences, just "lead" and "first".
+	 */
+	int plain_budget = !(a->s.opts.words || a->s.opts.bytes || a->s.opts.ratio > 0);
+	for (int plain = 0; plain < 2; plain++) {
+		const char *name = plain ? "first" : "lead";
+		if (plain_budget)
+			snprintf(v[k].name, sizeof v[0].name, "%s-%zu", name, lead_n);
+		else
+			snprintf(v[k].name, sizeof v[0].name, "%s", name);
+		v[k].method = "lead";
+		v[k++].plain = plain;
+	}
 	snprintf(v[k].name, sizeof v[0].name, "oracle");
 	v[k++].oracle = 1;
-	for (size_t i = 0; i + 2 < k; i++) {
+	for (size_t i = 0; i + 3 < k; i++) {
 		v[i].method = v[i].name;
 		for (size_t j = 0;; j++) {
 			const char *m = precis_method_name(j);
@@ -153,7 +165,6 @@ static int make_systems(const eval_args *a, eval_system **out, size_t *n)
 				break;
 		}
 	}
-	v[k - 2].method = "lead";
 	*out = v;
 	*n = k;
 	return 0;

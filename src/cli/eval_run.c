@@ -86,7 +86,8 @@ static int run_system(worker *w, const record *r, const precis_doc *d,
 	int rc = s->oracle ? precis_oracle_budget(&sum, w->oracle, w->ctx, d,
 						  (const char *const *)r->refs,
 						  r->ref_lens, r->nrefs, &o, err)
-			   : precis_summarize(&sum, w->ctx, d, &o, err);
+		 : s->plain ? precis_lead_plain(&sum, d, &o, err)
+			    : precis_summarize(&sum, w->ctx, d, &o, err);
 	if (rc != 0)
 		return rc;
 	size_t len;

@@ -18,6 +18,7 @@ typedef struct eval_system {
 	char name[48];
 	const char *method; /* NULL with oracle */
 	int oracle;
+	int plain;          /* the first sentences as split: precis_lead_plain() */
 } eval_system;
 
 typedef struct eval_job {

@@ -73,9 +73,17 @@ int io_out_open(io_out *out, const char *path)
 		out->fp = stdout;
 		return 0;
 	}
+	/* The file standard output already is (-o /dev/stdout > FILE) is
+	 * written through it: a rename would replace the link, and the
+	 * output would go nowhere. */
+	struct stat st, so;
+	if (stat(path, &st) == 0 && fstat(STDOUT_FILENO, &so) == 0 &&
+	    st.st_dev == so.st_dev && st.st_ino == so.st_ino) {
+		out->fp = stdout;
+		return 0;
+	}
 	/* A device, FIFO or socket (-o /dev/null, -o /dev/stdout) is written
 	 * in place: renaming a file over it would replace the node itself. */
-	struct stat st;
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		if (S_ISDIR(st.st_mode))
 			return cli_fail_in(EXIT_RUNTIME, path, "is a directory");

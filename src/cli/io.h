@@ -21,8 +21,9 @@ const char *io_display_name(const char *path);
 /*
  * Output that lands atomically: with a path, data goes to a temporary file in
  * the same directory, renamed over `path` by io_out_commit() and removed by
- * io_out_abort(); without one (NULL or "-"), to stdout. A path that names a
- * device, FIFO or socket is written in place (tmp stays NULL).
+ * io_out_abort(); without one (NULL or "-"), or one naming the file stdout
+ * is, to stdout. A path that names a device, FIFO or socket is written in
+ * place (tmp stays NULL).
  */
 typedef struct io_out {
 	FILE *fp;

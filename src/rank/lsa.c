@@ -53,21 +53,16 @@ static void gram_apply(lsa *s, const double *q, double *z)
 	}
 }
 
-/* A dot product in four running sums: the compiler may not reorder a
- * floating-point sum itself, and one sum is a chain of dependent adds. */
-static double dot4(const double *a, const double *b, size_t n)
+/* A dot product summed in index order, as the scores were first computed:
+ * the subspace iteration is sensitive enough that reassociating this sum
+ * (four running sums, say) changed which sentence ranks first on long
+ * documents. */
+static double dot(const double *a, const double *b, size_t n)
 {
-	double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
-	size_t k = 0;
-	for (; k + 4 <= n; k += 4) {
-		s0 += a[k] * b[k];
-		s1 += a[k + 1] * b[k + 1];
-		s2 += a[k + 2] * b[k + 2];
-		s3 += a[k + 3] * b[k + 3];
-	}
-	for (; k < n; k++)
-		s0 += a[k] * b[k];
-	return (s0 + s1) + (s2 + s3);
+	double s = 0.0;
+	for (size_t k = 0; k < n; k++)
+		s += a[k] * b[k];
+	return s;
 }
 
 /*
@@ -85,11 +80,11 @@ static void orthonormalize(double *q, size_t m, size_t K, double *t)
 		double *tc = t + c * m;
 		for (size_t p = 0; p < c; p++) {
 			const double *tp = t + p * m;
-			double dot = dot4(tc, tp, m);
+			double d = dot(tc, tp, m);
 			for (size_t k = 0; k < m; k++)
-				tc[k] -= dot * tp[k];
+				tc[k] -= d * tp[k];
 		}
-		double norm = sqrt(dot4(tc, tc, m));
+		double norm = sqrt(dot(tc, tc, m));
 		for (size_t k = 0; k < m; k++)
 			tc[k] = norm > 1e-300 ? tc[k] / norm : 0.0;
 	}

@@ -57,8 +57,9 @@ for n in names:
     for k, _ in sets:
         s = {x["name"]: x for x in reps[k]["systems"]}.get(n)
         if s is None:
-            # Lead-N follows the budget: lead-1 on XSum.
-            s = [x for x in reps[k]["systems"] if x["name"].startswith("lead-")][0] if n.startswith("lead-") else None
+            # Lead-N follows the budget: lead-1 and first-1 on XSum.
+            base = n.split("-")[0] + "-"
+            s = [x for x in reps[k]["systems"] if x["name"].startswith(base)][0] if base in ("lead-", "first-") else None
         if s is None:
             cells.append("")
             continue
@@ -70,7 +71,7 @@ for n in names:
 print()
 first = reps["cnndm_test_raw"]["systems"]
 for s in first[1:]:
-    if s["name"].startswith("lead-"):
+    if s["name"].startswith(("lead-", "first-")):
         t = s["vs_first"]
         print("On cnndm_test_raw, %s minus %s (F1 points, paired bootstrap p): %s" % (
             s["name"], first[0]["name"], ", ".join("%s %+.2f (p=%.3f)" % (m, 100 * v["diff"], v["p"]) for m, v in t.items())))

@@ -79,6 +79,30 @@ p -j 3 -o "$tmp/o3.jsonl" --input=jsonl "$tmp/in.jsonl"
 p -j 1 -o "$tmp/o1.jsonl" --input=jsonl "$tmp/in.jsonl"
 if cmp -s "$tmp/o1.jsonl" "$tmp/o3.jsonl"; then ok; else bad "-o: files differ"; fi
 
+# A write error found on a worker thread is reported with its cause, as
+# with one thread (errno is per thread).
+if [ -c /dev/full ]; then
+	same "write error" --input=jsonl -o /dev/full "$tmp/in.jsonl"
+	expect_rc "write error" 1
+	expect_err "write error: the cause" "/dev/full: write error: No space left on device"
+fi
+
+# Threads that cannot start (no address space for their stacks) are a
+# runtime error that reads nothing: -o must leave the file as it was, even
+# for a lenient batch. Checked only where one thread runs in that space.
+limited() {
+	rc=0
+	(ulimit -v 400000 2>/dev/null && exec ${PRECIS_EXEC:-} "$PRECIS" "$@") \
+		>"$tmp/out" 2>"$tmp/err" || rc=$?
+}
+limited -n 1 "$sample"
+if [ "$rc" -eq 0 ]; then
+	echo old >"$tmp/keep.jsonl"
+	limited -j 256 --input=jsonl -o "$tmp/keep.jsonl" "$tmp/in.jsonl"
+	expect_rc "threads that cannot start" 1
+	if [ "$(cat "$tmp/keep.jsonl")" = old ]; then ok; else bad "threads that cannot start: -o file replaced"; fi
+fi
+
 # Streaming: with the input still open, the records read so far come out
 # (not after the end of the input, and not all held back by the window).
 mkfifo "$tmp/fifo" || skip "no mkfifo"

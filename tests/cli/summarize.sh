@@ -160,6 +160,16 @@ if mkfifo "$tmp/fifo" 2>/dev/null; then
 	expect_rc "-o fifo" 0
 	if [ -p "$tmp/fifo" ] && grep -q "Solar power" "$tmp/fromfifo"; then ok; else bad "-o fifo"; fi
 fi
+# -o naming the file standard output already is, through a link as
+# /dev/stdout is one (a link of our own: a failure must not replace the
+# system's): written through stdout, the link kept.
+if [ -e /proc/self/fd/1 ]; then
+	ln -s /proc/self/fd/1 "$tmp/stdout"
+	p -n 1 -o "$tmp/stdout" "$doc"
+	expect_rc "-o stdout's file" 0
+	expect_out "-o stdout's file" "Solar power"
+	if [ -L "$tmp/stdout" ]; then ok; else bad "-o stdout's file: link replaced"; fi
+fi
 p -o "$tmp" "$doc"
 expect_rc "-o directory" 1
 expect_err "-o directory" "is a directory"

@@ -1,6 +1,7 @@
 /*
  * fuzz_summarize.c - fuzz target: build a document and summarize it with
- * every method, budget kind, language and document flag.
+ * every method, budget kind, language and document flag; render it in
+ * every format; and take the plain Lead-N baseline of it.
  *
  * Input: six header bytes, then the text.
  *   [0] flags: bit 0 lenient, bit 1 join lines, bit 2 first line as title
@@ -76,6 +77,33 @@ static void check_summary(const precis_summary *sum, const precis_doc *doc,
 	FUZZ_CHECK(precis_summary_pick(sum, n, &p) != 0);
 }
 
+/*
+ * An HTML page: valid UTF-8, one <mark> per pick, and every '<' one of the
+ * page's own tags (the text's were escaped).
+ */
+static void check_html(const char *s, size_t n, size_t picks)
+{
+	static const char *const tags[] = {
+		"<!DOCTYPE html>", "<html>", "</html>", "<head>", "</head>",
+		"<meta ", "<title>", "</title>", "<style>", "</style>",
+		"<body>", "</body>", "<article>", "</article>", "<h1>", "</h1>",
+		"<p>", "</p>", "<mark ", "</mark>",
+	};
+	FUZZ_CHECK(fuzz_utf8_check(s, n) == n);
+	size_t marks = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != '<')
+			continue;
+		size_t t = 0, ntags = sizeof tags / sizeof *tags;
+		while (t < ntags && (strlen(tags[t]) > n - i ||
+				     memcmp(s + i, tags[t], strlen(tags[t])) != 0))
+			t++;
+		FUZZ_CHECK(t < ntags);
+		marks += strncmp(s + i, "<mark ", 6) == 0;
+	}
+	FUZZ_CHECK(marks == picks);
+}
+
 static void render(const precis_summary *sum, const precis_doc *doc)
 {
 	fuzz_sink sink = { 0 };
@@ -91,6 +119,10 @@ static void render(const precis_summary *sum, const precis_doc *doc)
 	FUZZ_CHECK(precis_summary_render(sum, doc, PRECIS_FORMAT_JSONL, "id",
 					 fuzz_sink_write, &sink, &err) == 0);
 	check_json(sink.buf, sink.len);
+	fuzz_sink_reset(&sink);
+	FUZZ_CHECK(precis_summary_render(sum, doc, PRECIS_FORMAT_HTML, "<&>",
+					 fuzz_sink_write, &sink, &err) == 0);
+	check_html(sink.buf, sink.len, precis_summary_count(sum));
 	fuzz_sink_free(&sink);
 
 	size_t len = 0;
@@ -204,6 +236,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else {
 		check_summary(sum, doc, &o);
 		render(sum, doc);
+		precis_summary_free(sum);
+	}
+	/* The plain baseline: the same invariants, and empty only when
+	 * there is no sentence unit at all. */
+	rc = precis_lead_plain(&sum, doc, &o, &err);
+	if (rc != 0) {
+		FUZZ_CHECK(rc == PRECIS_ERR_EMPTY && err.code == rc && sum == NULL);
+	} else {
+		check_summary(sum, doc, &o);
+		FUZZ_CHECK(precis_summary_count(sum) > 0);
 		precis_summary_free(sum);
 	}
 	precis_doc_free(doc);
