@@ -348,6 +348,19 @@ static precis_doc *new_doc(precis_ctx *ctx, const char *text,
 #define POISON ((void *)&chaos)
 #define POISON_ERR(e) memset(&(e), 0x55, sizeof(e))
 
+/*
+ * Declares `rc` and `err`, runs `call` (which reports into err) with the
+ * allocation failures armed, and checks that it failed cleanly: status,
+ * err, and `out_ok`, the caller's test of its out-pointers.
+ */
+#define CHAOS_CALL(rc, err, call, out_ok)        \
+	precis_error err;                        \
+	POISON_ERR(err);                         \
+	ARM();                                   \
+	int rc = (call);                         \
+	DISARM();                                \
+	expect_nomem(rc, &(err), (out_ok))
+
 /* ---- contexts and documents --------------------------------------------- */
 
 /* A block with more list-marker candidates than the splitter keeps on
@@ -392,12 +405,8 @@ static int op_ctx_new(const void *arg, char **fp)
 {
 	const doc_case *c = arg;
 	precis_ctx *ctx = POISON;
-	precis_error err;
-	POISON_ERR(err);
-	ARM();
-	int rc = precis_ctx_new(&ctx, c->lang, &err);
-	DISARM();
-	expect_nomem(rc, &err, ctx == NULL);
+	CHAOS_CALL(rc, err, precis_ctx_new(&ctx, c->lang, &err),
+		   ctx == NULL);
 	if (rc != 0)
 		return rc;
 	/* What the context holds (stopwords, rules) shows in a document. */
@@ -422,13 +431,9 @@ static int op_doc_new(const void *arg, char **fp)
 	const doc_case *c = arg;
 	precis_ctx *ctx = new_ctx(c->lang);
 	precis_doc *d = POISON;
-	precis_error err;
-	POISON_ERR(err);
-	ARM();
-	int rc = precis_doc_new(&d, ctx, c->text, strlen(c->text), c->title,
-				c->flags, &err);
-	DISARM();
-	expect_nomem(rc, &err, d == NULL);
+	CHAOS_CALL(rc, err, precis_doc_new(&d, ctx, c->text, strlen(c->text),
+		   c->title, c->flags, &err),
+		   d == NULL);
 	if (rc != 0)
 		d = new_doc(ctx, c->text, c->title, c->flags);
 	*fp = doc_fp(d, ctx);
@@ -478,12 +483,8 @@ static int op_summarize(const void *arg, char **fp)
 	o.words = c->words;
 	o.seed = 7;
 	precis_summary *s = POISON;
-	precis_error err;
-	POISON_ERR(err);
-	ARM();
-	int rc = precis_summarize(&s, ctx, d, &o, &err);
-	DISARM();
-	expect_nomem(rc, &err, s == NULL);
+	CHAOS_CALL(rc, err, precis_summarize(&s, ctx, d, &o, &err),
+		   s == NULL);
 	if (rc == 0) {
 		*fp = summary_fp(s);
 		precis_summary_free(s);
@@ -548,13 +549,9 @@ static int op_render(const void *arg, char **fp)
 {
 	const render_case *c = arg;
 	sbuf b = { 0 };
-	precis_error err;
-	POISON_ERR(err);
-	ARM();
-	int rc = precis_summary_render(c->sum, c->doc, c->format, c->name, sink,
-				       &b, &err);
-	DISARM();
-	expect_nomem(rc, &err, 1);
+	CHAOS_CALL(rc, err, precis_summary_render(c->sum, c->doc, c->format,
+		   c->name, sink, &b, &err),
+		   1);
 	if (rc == 0)
 		*fp = sb_take(&b);
 	else
@@ -562,15 +559,13 @@ static int op_render(const void *arg, char **fp)
 	return rc;
 }
 
-static int op_summary_text(const void *arg, char **fp)
+/* The fingerprint of a call returning a malloc'd string and its length
+ * (NULL on failure, with the length untouched from LEN_UNSET). */
+#define LEN_UNSET 12345
+static int string_fp(const char *what, char *t, size_t len, char **fp)
 {
-	const render_case *c = arg;
-	size_t len = 12345;
-	ARM();
-	char *t = precis_summary_text(c->sum, c->doc, &len);
-	DISARM();
 	if (t == NULL) {
-		ck_assert_msg(len == 12345, "precis_summary_text: length set on failure");
+		ck_assert_msg(len == LEN_UNSET, "%s: length set on failure", what);
 		return PRECIS_ERR_NOMEM;
 	}
 	sbuf b = { 0 };
@@ -578,6 +573,16 @@ static int op_summary_text(const void *arg, char **fp)
 	free(t);
 	*fp = sb_take(&b);
 	return 0;
+}
+
+static int op_summary_text(const void *arg, char **fp)
+{
+	const render_case *c = arg;
+	size_t len = LEN_UNSET;
+	ARM();
+	char *t = precis_summary_text(c->sum, c->doc, &len);
+	DISARM();
+	return string_fp("precis_summary_text", t, len, fp);
 }
 
 START_TEST(test_render)
@@ -618,19 +623,11 @@ END_TEST
 static int op_sanitize(const void *arg, char **fp)
 {
 	const char *s = arg;
-	size_t len = 12345;
+	size_t len = LEN_UNSET;
 	ARM();
 	char *t = precis_utf8_sanitize(s, strlen(s), &len);
 	DISARM();
-	if (t == NULL) {
-		ck_assert_msg(len == 12345, "precis_utf8_sanitize: length set on failure");
-		return PRECIS_ERR_NOMEM;
-	}
-	sbuf b = { 0 };
-	sb_printf(&b, "%zu %s", len, t);
-	free(t);
-	*fp = sb_take(&b);
-	return 0;
+	return string_fp("precis_utf8_sanitize", t, len, fp);
 }
 
 START_TEST(test_sanitize)
@@ -651,12 +648,8 @@ static int op_idf_new(const void *arg, char **fp)
 {
 	const idf_case *c = arg;
 	precis_idf *m = POISON;
-	precis_error err;
-	POISON_ERR(err);
-	ARM();
-	int rc = precis_idf_new(&m, c->ctx, &err);
-	DISARM();
-	expect_nomem(rc, &err, m == NULL);
+	CHAOS_CALL(rc, err, precis_idf_new(&m, c->ctx, &err),
+		   m == NULL);
 	if (rc == 0) {
 		*fp = idf_fp(m);
 		precis_idf_free(m);
@@ -672,12 +665,8 @@ static int op_idf_add(const void *arg, char **fp)
 	ck_assert_int_eq(precis_idf_new(&m, c->ctx, NULL), 0);
 	ck_assert_int_eq(precis_idf_add(m, c->ctx, c->first, NULL), 0);
 	char *before = idf_fp(m);
-	precis_error err;
-	POISON_ERR(err);
-	ARM();
-	int rc = precis_idf_add(m, c->ctx, c->doc, &err);
-	DISARM();
-	expect_nomem(rc, &err, 1);
+	CHAOS_CALL(rc, err, precis_idf_add(m, c->ctx, c->doc, &err),
+		   1);
 	if (rc != 0) {
 		char *after = idf_fp(m);
 		expect_same(after, before, "the model");
@@ -696,12 +685,8 @@ static int op_idf_write(const void *arg, char **fp)
 	precis_idf *m = NULL;
 	ck_assert_int_eq(precis_idf_load(&m, c->into, strlen(c->into), NULL), 0);
 	sbuf b = { 0 };
-	precis_error err;
-	POISON_ERR(err);
-	ARM();
-	int rc = precis_idf_write(m, sink, &b, &err);
-	DISARM();
-	expect_nomem(rc, &err, 1);
+	CHAOS_CALL(rc, err, precis_idf_write(m, sink, &b, &err),
+		   1);
 	precis_idf_free(m);
 	if (rc == 0)
 		*fp = sb_take(&b);
@@ -714,12 +699,8 @@ static int op_idf_load(const void *arg, char **fp)
 {
 	const idf_case *c = arg;
 	precis_idf *m = POISON;
-	precis_error err;
-	POISON_ERR(err);
-	ARM();
-	int rc = precis_idf_load(&m, c->into, strlen(c->into), &err);
-	DISARM();
-	expect_nomem(rc, &err, m == NULL);
+	CHAOS_CALL(rc, err, precis_idf_load(&m, c->into, strlen(c->into), &err),
+		   m == NULL);
 	if (rc == 0) {
 		*fp = idf_fp(m);
 		precis_idf_free(m);
@@ -735,12 +716,8 @@ static int op_idf_merge(const void *arg, char **fp)
 	ck_assert_int_eq(precis_idf_load(&into, c->into, strlen(c->into), NULL), 0);
 	ck_assert_int_eq(precis_idf_load(&from, c->from, strlen(c->from), NULL), 0);
 	char *before = idf_fp(into);
-	precis_error err;
-	POISON_ERR(err);
-	ARM();
-	int rc = precis_idf_merge(into, from, &err);
-	DISARM();
-	expect_nomem(rc, &err, 1);
+	CHAOS_CALL(rc, err, precis_idf_merge(into, from, &err),
+		   1);
 	if (rc != 0) {
 		char *after = idf_fp(into);
 		expect_same(after, before, "the model");
@@ -759,12 +736,8 @@ static int op_set_idf(const void *arg, char **fp)
 	const idf_case *c = arg;
 	precis_idf *m = NULL;
 	ck_assert_int_eq(precis_idf_load(&m, c->into, strlen(c->into), NULL), 0);
-	precis_error err;
-	POISON_ERR(err);
-	ARM();
-	int rc = precis_ctx_set_idf(c->ctx, m, &err);
-	DISARM();
-	expect_nomem(rc, &err, 1);
+	CHAOS_CALL(rc, err, precis_ctx_set_idf(c->ctx, m, &err),
+		   1);
 	if (rc == 0) {
 		*fp = summarize_fp(c->ctx, c->doc, NULL);
 		ck_assert_int_eq(precis_ctx_set_idf(c->ctx, NULL, NULL), 0);
@@ -928,12 +901,8 @@ static int op_rouge_new(const void *arg, char **fp)
 {
 	const rouge_case *c = arg;
 	precis_rouge *r = POISON;
-	precis_error err;
-	POISON_ERR(err);
-	ARM();
-	int rc = precis_rouge_new(&r, &c->opt, &err);
-	DISARM();
-	expect_nomem(rc, &err, r == NULL);
+	CHAOS_CALL(rc, err, precis_rouge_new(&r, &c->opt, &err),
+		   r == NULL);
 	if (rc == 0) {
 		*fp = score_fp(r, c);
 		precis_rouge_free(r);
@@ -962,13 +931,9 @@ static int op_score_pair(const void *arg, char **fp)
 	precis_rouge_score sc[16];
 	size_t lens[4];
 	ref_lens(c->refs, c->nrefs, lens);
-	precis_error err;
-	POISON_ERR(err);
-	ARM();
-	int rc = precis_rouge_score_pair(r, c->cand, strlen(c->cand), c->refs, lens,
-					 c->nrefs, sc, &err);
-	DISARM();
-	expect_nomem(rc, &err, 1);
+	CHAOS_CALL(rc, err, precis_rouge_score_pair(r, c->cand,
+		   strlen(c->cand), c->refs, lens, c->nrefs, sc, &err),
+		   1);
 	if (rc == 0) {
 		sbuf b = { 0 };
 		for (size_t i = 0; i < precis_rouge_metric_count(r); i++)
@@ -1016,12 +981,8 @@ static int op_eval_new(const void *arg, char **fp)
 	const eval_case *c = arg;
 	precis_rouge *r = new_rouge(c->opt);
 	precis_rouge_eval *ev = POISON;
-	precis_error err;
-	POISON_ERR(err);
-	ARM();
-	int rc = precis_rouge_eval_new(&ev, r, &err);
-	DISARM();
-	expect_nomem(rc, &err, ev == NULL);
+	CHAOS_CALL(rc, err, precis_rouge_eval_new(&ev, r, &err),
+		   ev == NULL);
 	if (rc == 0) {
 		*fp = eval_fp(ev);
 		precis_rouge_eval_free(ev);
@@ -1053,14 +1014,10 @@ static int eval_add_op(const eval_case *c, int scores, char **fp)
 	precis_rouge_score sc[16] = { { 0.5, 0.25, 0.125, 3, 4, 5 } };
 	size_t lens[2];
 	ref_lens(rouge_refs, 2, lens);
-	precis_error err;
-	POISON_ERR(err);
-	ARM();
-	int rc = scores ? precis_rouge_eval_add_scores(ev, "given", sc, &err)
-			: precis_rouge_eval_add(ev, r, "second pair", cand,
-						strlen(cand), rouge_refs, lens, 2, &err);
-	DISARM();
-	expect_nomem(rc, &err, 1);
+	CHAOS_CALL(rc, err, scores ? precis_rouge_eval_add_scores(ev, "given",
+		   sc, &err) : precis_rouge_eval_add(ev, r, "second pair",
+		   cand, strlen(cand), rouge_refs, lens, 2, &err),
+		   1);
 	if (rc != 0) {
 		char *after = eval_fp(ev);
 		expect_same(after, before, "the set");
@@ -1092,12 +1049,8 @@ static int op_eval_average(const void *arg, char **fp)
 	const eval_case *c = arg;
 	precis_rouge_average av[16];
 	size_t nm = precis_rouge_eval_metric_count(c->a);
-	precis_error err;
-	POISON_ERR(err);
-	ARM();
-	int rc = precis_rouge_eval_average(c->a, 200, 95, av, &err);
-	DISARM();
-	expect_nomem(rc, &err, 1);
+	CHAOS_CALL(rc, err, precis_rouge_eval_average(c->a, 200, 95, av, &err),
+		   1);
 	if (rc != 0)
 		return rc;
 	sbuf b = { 0 };
@@ -1115,13 +1068,9 @@ static int op_paired_test(const void *arg, char **fp)
 {
 	const eval_case *c = arg;
 	double diff = 42, p = 42;
-	precis_error err;
-	POISON_ERR(err);
-	ARM();
-	int rc = precis_rouge_paired_test(c->a, c->b, 0, PRECIS_ROUGE_F, 300, 5,
-					  &diff, &p, &err);
-	DISARM();
-	expect_nomem(rc, &err, diff == 42 && p == 42);
+	CHAOS_CALL(rc, err, precis_rouge_paired_test(c->a, c->b, 0,
+		   PRECIS_ROUGE_F, 300, 5, &diff, &p, &err),
+		   diff == 42 && p == 42);
 	if (rc != 0)
 		return rc;
 	sbuf b = { 0 };
@@ -1138,14 +1087,10 @@ static int op_oracle(const void *arg, char **fp)
 	size_t lens[2];
 	ref_lens(rouge_refs, 2, lens);
 	precis_summary *s = POISON;
-	precis_error err;
-	POISON_ERR(err);
-	ARM();
-	int rc = c->sum ? precis_oracle_budget(&s, r, c->ctx, c->doc, rouge_refs,
-					       lens, 2, c->sum, &err)
-			: precis_oracle(&s, r, c->doc, rouge_refs, lens, 2, 3, &err);
-	DISARM();
-	expect_nomem(rc, &err, s == NULL);
+	CHAOS_CALL(rc, err, c->sum ? precis_oracle_budget(&s, r, c->ctx,
+		   c->doc, rouge_refs, lens, 2, c->sum, &err)
+		   : precis_oracle(&s, r, c->doc, rouge_refs, lens, 2, 3, &err),
+		   s == NULL);
 	if (rc != 0)
 		ck_assert_int_eq(c->sum ? precis_oracle_budget(&s, r, c->ctx, c->doc,
 							       rouge_refs, lens, 2,
@@ -1163,12 +1108,8 @@ static int op_lead_plain(const void *arg, char **fp)
 {
 	const eval_case *c = arg;
 	precis_summary *s = POISON;
-	precis_error err;
-	POISON_ERR(err);
-	ARM();
-	int rc = precis_lead_plain(&s, c->doc, c->sum, &err);
-	DISARM();
-	expect_nomem(rc, &err, s == NULL);
+	CHAOS_CALL(rc, err, precis_lead_plain(&s, c->doc, c->sum, &err),
+		   s == NULL);
 	if (rc != 0)
 		ck_assert_int_eq(precis_lead_plain(&s, c->doc, c->sum, NULL), 0);
 	*fp = summary_fp(s);
@@ -1205,12 +1146,8 @@ END_TEST
 
 START_TEST(test_oracle)
 {
-	precis_rouge_options o = PRECIS_ROUGE_OPTIONS_INIT;
-	o.max_n = 2;
-	o.lcs = 0;
-	o.wlcs_weight = 0;
-	o.skip = 0;
-	o.stem = 1;
+	precis_rouge_options o;
+	tu_rouge_12(&o, 1);
 	precis_ctx *ctx = new_ctx("en");
 	precis_doc *d = new_doc(ctx, news, NULL, 0);
 	eval_case c = { &o, NULL, NULL, d, NULL, NULL };

@@ -170,11 +170,7 @@ START_TEST(test_render_html_picked_title)
 	const char *ref = "Cats sleep daily.\nBirds sing at dawn.";
 	size_t rl = strlen(ref);
 	precis_rouge_options ro;
-	precis_rouge_options_init(&ro);
-	ro.max_n = 2;
-	ro.lcs = 0;
-	ro.wlcs_weight = 0;
-	ro.skip = 0;
+	tu_rouge_12(&ro, 0);
 	precis_ctx *ctx;
 	precis_doc *d;
 	precis_rouge *r;

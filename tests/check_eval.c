@@ -14,12 +14,7 @@ static void setup(void)
 {
 	ck_assert_int_eq(precis_ctx_new(&ctx, "en", NULL), 0);
 	precis_rouge_options o;
-	precis_rouge_options_init(&o);
-	o.max_n = 2;
-	o.lcs = 0;
-	o.wlcs_weight = 0;
-	o.skip = 0;
-	o.stem = 1;
+	tu_rouge_12(&o, 1);
 	ck_assert_int_eq(precis_rouge_new(&rouge, &o, NULL), 0);
 }
 

@@ -14,6 +14,17 @@
 /* Each suite file defines it; check_main.c runs it. */
 Suite *make_suite(void);
 
+/* ROUGE-1 and -2 only (what the oracle climbs), stemming as asked. */
+static inline void tu_rouge_12(precis_rouge_options *o, int stem)
+{
+	precis_rouge_options_init(o);
+	o->max_n = 2;
+	o->lcs = 0;
+	o->wlcs_weight = 0;
+	o->skip = 0;
+	o->stem = stem;
+}
+
 /* ../shared/eval, or NULL (with a message) when it is absent. */
 static inline const char *tu_shared_eval(const char *why)
 {

@@ -153,9 +153,14 @@ p -o /dev/null "$doc"
 expect_rc "-o /dev/null" 0
 if [ -c /dev/null ]; then ok; else bad "-o /dev/null replaced the device"; fi
 if mkfifo "$tmp/fifo" 2>/dev/null; then
-	timeout 20 cat "$tmp/fifo" >"$tmp/fromfifo" &
+	cat "$tmp/fifo" >"$tmp/fromfifo" &
 	reader=$!
 	p -n 1 -o "$tmp/fifo" "$doc"
+	# Should precis never have opened the FIFO, the reader still waits for
+	# a writer: open and close it read-write (which never blocks on Linux)
+	# so that it sees the end and the test cannot hang.
+	exec 8<>"$tmp/fifo"
+	exec 8>&-
 	wait "$reader"
 	expect_rc "-o fifo" 0
 	if [ -p "$tmp/fifo" ] && grep -q "Solar power" "$tmp/fromfifo"; then ok; else bad "-o fifo"; fi
@@ -163,9 +168,15 @@ fi
 # -o naming the file standard output already is, through a link as
 # /dev/stdout is one (a link of our own: a failure must not replace the
 # system's): written through stdout, the link kept.
+# Run without $PRECIS_EXEC: libtool --mode=execute (the valgrind runner)
+# opens its arguments to look for wrapper scripts, and reading this one
+# hangs it.
 if [ -e /proc/self/fd/1 ]; then
 	ln -s /proc/self/fd/1 "$tmp/stdout"
+	exec_saved=${PRECIS_EXEC:-}
+	PRECIS_EXEC=
 	p -n 1 -o "$tmp/stdout" "$doc"
+	PRECIS_EXEC=$exec_saved
 	expect_rc "-o stdout's file" 0
 	expect_out "-o stdout's file" "Solar power"
 	if [ -L "$tmp/stdout" ]; then ok; else bad "-o stdout's file: link replaced"; fi
