@@ -22,11 +22,9 @@ static void weights(double pos, double first, double red)
 
 START_TEST(test_centroid_only)
 {
-	double sc[8];
 	char got[32];
 	weights(0, 0, 0);
-	mu_scores(doc, "centroid", sc, 8);
-	mu_order(sc, 4, got, sizeof got);
+	mu_ranked(doc, "centroid", 4, got, sizeof got);
 	ck_assert_str_eq(got, "1,2,3,0");
 }
 END_TEST
@@ -35,11 +33,9 @@ START_TEST(test_redundancy_penalty)
 {
 	/* R(2, 1) = 2 * 3 / 10, R(3, 1) = 2 * 2 / 10, R(0, 1) = 0: a heavy
 	 * penalty sends the off-topic sentence second. */
-	double sc[8];
 	char got[32];
 	weights(0, 0, 10);
-	mu_scores(doc, "centroid", sc, 8);
-	mu_order(sc, 4, got, sizeof got);
+	mu_ranked(doc, "centroid", 4, got, sizeof got);
 	ck_assert_str_eq(got, "1,0,3,2");
 }
 END_TEST

@@ -15,10 +15,8 @@ static const char *doc = "Zork quux apple banana cherry.\n"
 
 START_TEST(test_order)
 {
-	double sc[8];
 	char got[32];
-	mu_scores(doc, "sumbasic", sc, 8);
-	mu_order(sc, 4, got, sizeof got);
+	mu_ranked(doc, "sumbasic", 4, got, sizeof got);
 	/* 0: holds the most probable word (zork), first on the tie with 1;
 	 * 2: blip is now the most probable word (zork, quux squared);
 	 * 1: the remaining single-count words come first in unit 1;
@@ -44,10 +42,8 @@ START_TEST(test_most_probable_word_required)
 	const char *t = "Zork zork apple banana cherry.\n"
 			"Quux quux quux blip blip.\n"
 			"Zork zork fig grape honeydew.\n";
-	double sc[4];
 	char got[32];
-	mu_scores(t, "sumbasic", sc, 4);
-	mu_order(sc, 3, got, sizeof got);
+	mu_ranked(t, "sumbasic", 3, got, sizeof got);
 	ck_assert_str_eq(got, "0,1,2");
 }
 END_TEST

@@ -112,4 +112,14 @@ static inline void mu_order(const double *sc, size_t n, char *out, size_t cap)
 	}
 }
 
+/* The units of `text` in method m's descending score order, as mu_order
+ * writes it, for the first k units. */
+static inline void mu_ranked(const char *text, const char *m, size_t k,
+			     char *out, size_t cap)
+{
+	double sc[64];
+	mu_scores(text, m, sc, sizeof sc / sizeof *sc);
+	mu_order(sc, k, out, cap);
+}
+
 #endif
