@@ -189,6 +189,38 @@ PRECIS_EXTERN int precis_doc_sentence(const precis_doc *doc, size_t i,
  */
 PRECIS_EXTERN size_t precis_fold_lines(const char *text, size_t len, char *out);
 
+/*
+ * Splitting a stream: text fed in pieces of any size; each sentence is
+ * handed to `fn` as soon as no later byte can change it (after a blank line,
+ * in chunks of a few hundred kilobytes), so memory stays bounded by the
+ * chunk and the longest paragraph, not the input. The sentences, offsets and
+ * paragraphs are exactly those precis_doc_new() with PRECIS_DOC_SPLIT_ONLY
+ * gives for the whole text (offsets into the repaired text when lenient;
+ * `words` is 0). `text` is the sentence's bytes, valid during the call. A
+ * nonzero return from `fn` stops the split, and _feed or _finish returns it
+ * with `err` clear. After any error, or after _finish, the splitter can only
+ * be freed. The context is only read: splitters on one context may run on
+ * several threads, and it must outlive them.
+ */
+typedef struct precis_splitter precis_splitter;
+typedef int (*precis_sentence_fn)(void *arg, const char *text,
+				  const precis_sentence *s);
+
+/* flags: PRECIS_DOC_LENIENT and PRECIS_DOC_JOIN_LINES. */
+PRECIS_EXTERN int precis_splitter_new(precis_splitter **out,
+				      const precis_ctx *ctx, unsigned flags,
+				      precis_error *err);
+PRECIS_EXTERN void precis_splitter_free(precis_splitter *sp);
+PRECIS_EXTERN int precis_splitter_feed(precis_splitter *sp, const char *data,
+				       size_t len, precis_sentence_fn fn,
+				       void *arg, precis_error *err);
+/* The end of the input: the sentences still held. */
+PRECIS_EXTERN int precis_splitter_finish(precis_splitter *sp,
+					 precis_sentence_fn fn, void *arg,
+					 precis_error *err);
+/* Invalid byte sequences replaced so far when lenient. */
+PRECIS_EXTERN size_t precis_splitter_repairs(const precis_splitter *sp);
+
 /* The detected or given headline as a byte span; 0 when there is none. */
 PRECIS_EXTERN int precis_doc_title(const precis_doc *doc, size_t *offset,
 				   size_t *length);

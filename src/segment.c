@@ -246,6 +246,33 @@ int precis__segment(const precis__segrules *rules, const char *text,
 	return rc != 0 ? precis__fail(err, rc, NULL) : 0;
 }
 
+/*
+ * Where a stream may be cut: no unit spans a blank line and paragraphs only
+ * count, so the text before the end of a blank line splits the same alone as
+ * inside the whole. Only ASCII white space is trusted here, because the
+ * bytes are not yet checked as UTF-8; a blank line of other spaces is merely
+ * not a cut, which costs memory, never a different split.
+ */
+size_t precis__segment_cut(const precis__segrules *r, const char *t,
+			   size_t len, size_t *from)
+{
+	size_t cut = 0, pos = *from;
+	for (;;) {
+		const char *nl = memchr(t + pos, '\n', len - pos);
+		if (nl == NULL)
+			break;
+		size_t end = (size_t)(nl - t), i = pos;
+		while (i < end && (unsigned char)t[i] < 128 &&
+		       (r->byteclass[(unsigned char)t[i]] & (SB_SPACE | SB_NL)))
+			i++;
+		pos = end + 1;
+		if (i == end)
+			cut = pos;
+	}
+	*from = pos;
+	return cut;
+}
+
 void precis__units_free(precis__units *units)
 {
 	if (units == NULL)

@@ -40,5 +40,18 @@ int precis__segment(const precis__segrules *rules, const char *text,
 		    size_t len, unsigned flags, precis__units *out,
 		    precis_error *err);
 void precis__units_free(precis__units *units);
+/*
+ * The end of the last blank line of t[0, len) (0 when none): text before it
+ * segments alone exactly as within the whole. Scanning starts at *from, a
+ * line start, and *from moves to the start of the last incomplete line so a
+ * growing buffer is scanned once.
+ */
+size_t precis__segment_cut(const precis__segrules *r, const char *t,
+			   size_t len, size_t *from);
+
+
+/* Sets the bytes a splitter gathers before it looks for a cut, so tests can
+ * cut small texts at every blank line (1) or never (SIZE_MAX). */
+void precis__splitter_chunk(precis_splitter *sp, size_t bytes);
 
 #endif

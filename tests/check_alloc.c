@@ -22,6 +22,7 @@
 
 #include "ctx.h"
 #include "doc.h"
+#include "segment.h"
 #include "testutil.h"
 #include "tokenize.h"
 
@@ -446,6 +447,70 @@ START_TEST(test_doc_new)
 {
 	make_many_items();
 	chaos_loop("precis_doc_new", op_doc_new, &doc_cases[_i]);
+}
+END_TEST
+
+/* ---- the streaming splitter ---------------------------------------------- */
+
+/* The sentences streamed, in a fixed buffer: the callback must not allocate
+ * (nor call Check, which does), or the failures under test would land in it. */
+static struct {
+	char s[8192];
+	size_t n;
+	int overflow;
+} streamed;
+
+static int stream_put(void *arg, const char *text, const precis_sentence *s)
+{
+	(void)arg;
+	int k = snprintf(streamed.s + streamed.n, sizeof streamed.s - streamed.n,
+			 "%zu+%zu p%zu k%d %.*s\n", s->offset, s->length,
+			 s->paragraph, s->kind, (int)s->length, text);
+	if (k < 0 || (size_t)k >= sizeof streamed.s - streamed.n) {
+		streamed.overflow = 1;
+		return 1;
+	}
+	streamed.n += (size_t)k;
+	return 0;
+}
+
+/* The case's text fed 5 bytes at a time, cut at every blank line. */
+static int stream_case(precis_ctx *ctx, const doc_case *c, precis_error *err)
+{
+	precis_splitter *sp = NULL;
+	streamed.n = 0;
+	streamed.s[0] = '\0';
+	int rc = precis_splitter_new(&sp, ctx, c->flags & ~PRECIS_DOC_SPLIT_ONLY, err);
+	if (rc != 0)
+		return rc;
+	precis__splitter_chunk(sp, 1);
+	size_t len = strlen(c->text);
+	for (size_t at = 0; at < len && rc == 0; at += 5)
+		rc = precis_splitter_feed(sp, c->text + at, len - at < 5 ? len - at : 5,
+					  stream_put, NULL, err);
+	if (rc == 0)
+		rc = precis_splitter_finish(sp, stream_put, NULL, err);
+	precis_splitter_free(sp);
+	return rc;
+}
+
+static int op_splitter(const void *arg, char **fp)
+{
+	const doc_case *c = arg;
+	precis_ctx *ctx = new_ctx(c->lang);
+	CHAOS_CALL(rc, err, stream_case(ctx, c, &err), 1);
+	ck_assert(!streamed.overflow);
+	if (rc != 0) /* the context is only read: a retry must be whole */
+		ck_assert_int_eq(stream_case(ctx, c, NULL), 0);
+	*fp = strdup(streamed.s);
+	precis_ctx_free(ctx);
+	return rc;
+}
+
+START_TEST(test_splitter)
+{
+	make_many_items();
+	chaos_loop("precis_splitter", op_splitter, &doc_cases[_i]);
 }
 END_TEST
 
@@ -1206,6 +1271,7 @@ Suite *make_suite(void)
 	tcase_set_timeout(tc, 300);
 	tcase_add_loop_test(tc, test_ctx_new, 0, (int)NDOC_CASES);
 	tcase_add_loop_test(tc, test_doc_new, 0, (int)NDOC_CASES);
+	tcase_add_loop_test(tc, test_splitter, 0, (int)NDOC_CASES);
 	tcase_add_loop_test(tc, test_summarize, 0, (int)nmethods);
 	tcase_add_test(tc, test_summarize_idf);
 	tcase_add_test(tc, test_render);

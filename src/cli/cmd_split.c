@@ -147,19 +147,6 @@ static json_t *sentence_list(const precis_doc *doc, int detailed, char *buf)
 	return list;
 }
 
-static void write_text(const precis_doc *doc, char *buf, FILE *out)
-{
-	size_t len, n = precis_doc_sentence_count(doc);
-	const char *text = precis_doc_text(doc, &len);
-	for (size_t i = 0; i < n; i++) {
-		precis_sentence s;
-		precis_doc_sentence(doc, i, &s);
-		size_t m = precis_fold_lines(text + s.offset, s.length, buf);
-		fwrite(buf, 1, m, out);
-		fputc('\n', out);
-	}
-}
-
 /* One line of JSON: the list alone, or an object naming its source. */
 static int write_json(const precis_doc *doc, const split_args *a,
 		      const char *key, json_t *label, char *buf, FILE *out)
@@ -178,8 +165,8 @@ static int write_json(const precis_doc *doc, const split_args *a,
 /* ---- inputs ------------------------------------------------------------- */
 
 /*
- * Splits text[0, len) and writes its sentences. `where` names it in
- * messages; `key`/`label` name it in JSON output ("file" or "id").
+ * Splits a record's text[0, len), held whole anyway, and writes its line of
+ * JSON. `where` names it in messages; `key`/`label` in the output.
  */
 static int split_text(precis_ctx *ctx, const split_args *a, const char *where,
 		      const char *text, size_t len, const char *key,
@@ -199,32 +186,130 @@ static int split_text(precis_ctx *ctx, const split_args *a, const char *where,
 	int rc = 0;
 	if (buf == NULL)
 		rc = cli_fail_in(EXIT_RUNTIME, where, "out of memory");
-	else if (a->jsonl || a->json)
-		rc = write_json(doc, a, key, label, buf, out);
 	else
-		write_text(doc, buf, out);
+		rc = write_json(doc, a, key, label, buf, out);
 	free(buf);
 	precis_doc_free(doc);
 	return rc;
 }
 
+/* ---- one file, streamed ------------------------------------------------ */
+
+typedef struct stream {
+	const split_args *a;
+	precis_splitter *sp;
+	const char *name;
+	json_t *label;
+	FILE *out;
+	char *fold;      /* a sentence folded onto one line */
+	size_t fold_cap;
+	int opened;      /* JSON: the object's head is written */
+} stream;
+
+/* One sentence as a JSON object, behind the object's head or a comma. */
+static int put_json(stream *st, const char *text, size_t m,
+		    const precis_sentence *s)
+{
+	if (!st->opened) {
+		fputs("{\"file\":", st->out);
+		json_dumpf(st->label, st->out, JSON_COMPACT | JSON_ENCODE_ANY);
+		fputs(",\"sentences\":[", st->out);
+		st->opened = 1;
+	} else {
+		fputc(',', st->out);
+	}
+	json_t *v = json_pack("{s:s%, s:I, s:I, s:I, s:s}", "text", text, m,
+			      "offset", (json_int_t)s->offset,
+			      "length", (json_int_t)s->length,
+			      "paragraph", (json_int_t)s->paragraph,
+			      "kind", s->kind == PRECIS_UNIT_LINE ? "line" : "sentence");
+	if (v == NULL)
+		return cli_fail_in(EXIT_RUNTIME, st->name, "out of memory");
+	int rc = json_dumpf(v, st->out, JSON_COMPACT);
+	json_decref(v);
+	return rc == 0 ? 0 : cli_fail(EXIT_RUNTIME, "write error");
+}
+
+static int put_sentence(void *arg, const char *text, const precis_sentence *s)
+{
+	stream *st = arg;
+	if (s->length > st->fold_cap) {
+		size_t cap = s->length > 4096 ? s->length : 4096;
+		char *nb = realloc(st->fold, cap);
+		if (nb == NULL)
+			return cli_fail_in(EXIT_RUNTIME, st->name, "out of memory");
+		st->fold = nb;
+		st->fold_cap = cap;
+	}
+	size_t m = precis_fold_lines(text, s->length, st->fold);
+	if (st->a->json)
+		return put_json(st, st->fold, m, s);
+	fwrite(st->fold, 1, m, st->out);
+	fputc('\n', st->out);
+	return 0;
+}
+
+/* Ends the JSON line; an error ends the list early and says so. */
+static void close_json(stream *st, const precis_error *err)
+{
+	if (!st->opened && err != NULL)
+		return; /* nothing written: the error alone, as for a record */
+	if (!st->opened) {
+		st->opened = 1;
+		fputs("{\"file\":", st->out);
+		json_dumpf(st->label, st->out, JSON_COMPACT | JSON_ENCODE_ANY);
+		fputs(",\"sentences\":[", st->out);
+	}
+	fputc(']', st->out);
+	if (err != NULL) {
+		json_t *m = json_string(err->message);
+		fputs(",\"error\":", st->out);
+		json_dumpf(m ? m : json_null(), st->out, JSON_COMPACT | JSON_ENCODE_ANY);
+		json_decref(m);
+	}
+	fputs("}\n", st->out);
+}
+
+static int put_block(void *arg, const char *buf, size_t len)
+{
+	stream *st = arg;
+	precis_error err;
+	int rc = len > 0
+		? precis_splitter_feed(st->sp, buf, len, put_sentence, st, &err)
+		: precis_splitter_finish(st->sp, put_sentence, st, &err);
+	if (rc != 0 && err.code == 0)
+		return rc; /* put_sentence's exit status, already reported */
+	if (st->a->json && (rc != 0 || len == 0))
+		close_json(st, rc != 0 ? &err : NULL);
+	if (rc != 0)
+		return cli_fail_lib(st->name, &err);
+	if (len == 0 && precis_splitter_repairs(st->sp) > 0)
+		cli_warn(st->name, "%zu invalid UTF-8 sequences replaced",
+			 precis_splitter_repairs(st->sp));
+	return 0;
+}
+
+/*
+ * A file is split as it is read, so memory does not grow with its size; an
+ * error part way through comes after the sentences before it (with JSON
+ * output, the object then ends with an "error" member).
+ */
 static int split_file(void *payload, const char *path, int index, int nfiles,
 		      FILE *out)
 {
 	const split_args *a = payload;
-	const char *name = io_display_name(path);
-	char *buf;
-	size_t len;
 	(void)index;
 	(void)nfiles;
-	int rc = io_read_all(path, &buf, &len);
-	if (rc != 0)
-		return rc;
-	json_t *label = io_json_name(name);
-	rc = label == NULL ? cli_fail(EXIT_RUNTIME, "out of memory")
-			   : split_text(a->ctx, a, name, buf, len, "file", label, out);
-	json_decref(label);
-	free(buf);
+	stream st = { .a = a, .name = io_display_name(path), .out = out };
+	precis_error err;
+	if (precis_splitter_new(&st.sp, a->ctx, a->flags, &err) != 0)
+		return cli_fail_lib(st.name, &err);
+	st.label = io_json_name(st.name);
+	int rc = st.label == NULL ? cli_fail(EXIT_RUNTIME, "out of memory")
+				  : io_read_blocks(path, put_block, &st);
+	json_decref(st.label);
+	free(st.fold);
+	precis_splitter_free(st.sp);
 	return rc;
 }
 

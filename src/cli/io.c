@@ -48,21 +48,62 @@ static int slurp(FILE *fp, const char *name, char **out, size_t *len)
 	return 0;
 }
 
-int io_read_all(const char *path, char **out, size_t *len)
+/* Opens `path` for reading ("-" or NULL: stdin); messages name it. */
+static int open_in(const char *path, FILE **fp)
 {
 	const char *name = io_display_name(path);
-	if (path == NULL || strcmp(path, "-") == 0)
-		return slurp(stdin, name, out, len);
-	FILE *fp = fopen(path, "rb");
-	if (fp == NULL)
+	if (path == NULL || strcmp(path, "-") == 0) {
+		*fp = stdin;
+		return 0;
+	}
+	*fp = fopen(path, "rb");
+	if (*fp == NULL)
 		return cli_fail_in(EXIT_RUNTIME, name, "%s", strerror(errno));
 	struct stat st;
-	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(fp);
+	if (fstat(fileno(*fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(*fp);
 		return cli_fail_in(EXIT_RUNTIME, name, "is a directory");
 	}
-	int rc = slurp(fp, name, out, len);
-	fclose(fp);
+	return 0;
+}
+
+static void close_in(FILE *fp)
+{
+	if (fp != stdin)
+		fclose(fp);
+}
+
+int io_read_all(const char *path, char **out, size_t *len)
+{
+	FILE *fp;
+	int rc = open_in(path, &fp);
+	if (rc != 0)
+		return rc;
+	rc = slurp(fp, io_display_name(path), out, len);
+	close_in(fp);
+	return rc;
+}
+
+int io_read_blocks(const char *path, io_block_fn fn, void *arg)
+{
+	enum { BLOCK = 1 << 16 };
+	const char *name = io_display_name(path);
+	FILE *fp;
+	int rc = open_in(path, &fp);
+	if (rc != 0)
+		return rc;
+	char *buf = malloc(BLOCK);
+	if (buf == NULL)
+		rc = cli_fail_in(EXIT_RUNTIME, name, "out of memory");
+	for (size_t got = 1; rc == 0 && got > 0;) {
+		got = fread(buf, 1, BLOCK, fp);
+		if (got == 0 && ferror(fp))
+			rc = cli_fail_in(EXIT_RUNTIME, name, "read error: %s", strerror(errno));
+		else
+			rc = fn(arg, buf, got); /* 0 bytes: the end */
+	}
+	free(buf);
+	close_in(fp);
 	return rc;
 }
 

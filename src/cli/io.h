@@ -15,6 +15,12 @@
  * buffer. 0, or an exit code after printing the error. */
 int io_read_all(const char *path, char **out, size_t *len);
 
+/* Reads `path` ("-" or NULL: stdin) in blocks, calling fn on each and once
+ * more with len 0 at the end; stops at fn's first nonzero return, which it
+ * returns (an exit status; read errors are reported here). */
+typedef int (*io_block_fn)(void *arg, const char *buf, size_t len);
+int io_read_blocks(const char *path, io_block_fn fn, void *arg);
+
 /* The name to show for `path` in messages ("<stdin>" for "-"). */
 const char *io_display_name(const char *path);
 

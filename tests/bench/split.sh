@@ -4,6 +4,8 @@
 # joined by blank lines) and one 1 MB paragraph (the same text with its
 # white space collapsed). `wc -w` on the same file, in the same run, is the
 # yardstick for the machine. Best of three runs; not part of `make check`.
+# Then the peak resident memory of one run on 100 MB of the same news: the
+# input is split as it is read, so it should not grow with the file.
 #
 # Usage: tests/bench/split.sh [PRECIS] [SHARED_EVAL]
 #   PRECIS defaults to ./precis (a libtool wrapper is looked through, so its
@@ -16,7 +18,10 @@ eval_dir=${2:-${SHARED_EVAL:-$(dirname "$0")/../../../shared/eval}}
 . "$(dirname "$0")/common.sh"
 bench_unwrap
 
-exec python3 - "$precis" "$eval_dir/datasets" <<'PY'
+BENCH_TMP=$(mktemp -d)
+export BENCH_TMP
+trap 'rm -rf "$BENCH_TMP"' EXIT
+python3 - "$precis" "$eval_dir/datasets" <<'PY'
 import glob, json, os, subprocess, sys, tempfile, time
 
 precis, src = sys.argv[1:3]
@@ -54,4 +59,28 @@ with tempfile.TemporaryDirectory() as d:
         ts, tw = best([precis, "split"], path), best(["wc", "-w"], path)
         print("%-20s %6.2f MB %7d units   precis split %6.1f MB/s   wc -w %6.1f MB/s"
               % (name, mb, units, mb / ts, mb / tw))
+    with open(os.path.join(os.environ["BENCH_TMP"], "big.txt"), "w", encoding="utf-8") as f:
+        for _ in range(-(-100_000_000 // len(text.encode()))):
+            f.write(text)
+PY
+
+# A small process measures, so that the peak it inherits at fork (a floor
+# under every number, shown as `true`'s) stays small.
+python3 - "$precis" "$BENCH_TMP/big.txt" <<'PY'
+import os, subprocess, sys, time
+precis, path = sys.argv[1:3]
+
+def run(cmd):
+    with open(path, "rb") as i:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, stdin=i, stdout=subprocess.DEVNULL)
+        _, status, ru = os.wait4(p.pid, 0)
+        assert status == 0, cmd
+        return time.perf_counter() - t0, ru.ru_maxrss / 1024
+
+mb = os.path.getsize(path) / 1e6
+t, rss = run([precis, "split", path])
+_, floor = run(["true"])
+print("%-20s %6.2f MB   precis split %6.1f MB/s, peak RSS %.1f MB (true: %.1f MB)"
+      % ("news, one file", mb, mb / t, rss, floor))
 PY

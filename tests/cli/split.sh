@@ -89,6 +89,66 @@ expect_rc lenient 0
 expect_lines lenient 2
 expect_err lenient 'warning'
 
+# Streaming: a file far past the splitter's chunk is split as it is read,
+# exactly as the same text given whole as one JSONL record.
+python3 - "$sample" "$tmp/big.txt" "$tmp/big.jsonl" <<'PY'
+import json, sys
+one = open(sys.argv[1], encoding="utf-8").read()
+text = "".join("%d. %s\n\n" % (i, one) for i in range(400))
+open(sys.argv[2], "w", encoding="utf-8").write(text)
+open(sys.argv[3], "w", encoding="utf-8").write(json.dumps({"id": "big", "text": text}) + "\n")
+PY
+p split -f json "$tmp/big.txt"
+expect_rc stream-json 0
+mv "$tmp/out" "$tmp/stream.json"
+p split -f json --input=jsonl "$tmp/big.jsonl"
+python3 - "$tmp/stream.json" "$tmp/out" <<'PY' && ok || bad "stream: file and record splits differ"
+import json, sys
+a = [json.loads(l) for l in open(sys.argv[1])]
+b = [json.loads(l) for l in open(sys.argv[2])]
+assert len(a) == 1 and len(b) == 1 and a[0]["file"].endswith("big.txt"), (len(a), len(b))
+assert len(a[0]["sentences"]) > 4000 and a[0]["sentences"] == b[0]["sentences"]
+PY
+p split "$tmp/big.txt"
+n=$(wc -l <"$tmp/out")
+p split --input=jsonl "$tmp/big.jsonl"
+python3 - "$tmp/out" "$n" <<'PY' && ok || bad "stream: text lines differ from the record's"
+import json, sys
+assert len(json.loads(open(sys.argv[1]).read())) == int(sys.argv[2])
+PY
+
+# A bad byte past the first chunk: the sentences before it are out, then
+# the error (JSON: the object ends with an "error" member).
+{ cat "$tmp/big.txt"; printf 'Bad \377 byte.\n'; } >"$tmp/bad.txt"
+p split "$tmp/bad.txt"
+expect_rc stream-utf8 3
+expect_err stream-utf8 "byte $(($(wc -c <"$tmp/big.txt") + 4))"
+expect_out stream-utf8 'Lorvanian Leader Lands in Oslo'
+p split -f json "$tmp/bad.txt"
+expect_rc stream-utf8-json 3
+python3 - "$tmp/out" <<'PY' && ok || bad "stream: JSON with an error member"
+import json, sys
+lines = open(sys.argv[1]).read().splitlines()
+o = json.loads(lines[0])
+assert len(lines) == 1 and o["error"].startswith("invalid UTF-8") and len(o["sentences"]) > 1000
+PY
+
+# Output comes before the input ends: the first part through a FIFO, the
+# rest only once sentences have appeared (or after 20 s, and then fail).
+mkfifo "$tmp/fifo"
+${PRECIS_EXEC:-} "$PRECIS" split "$tmp/fifo" >"$tmp/live" 2>"$tmp/err" &
+pid=$!
+exec 3>"$tmp/fifo"
+head -c 600000 "$tmp/big.txt" >&3
+i=0
+while [ ! -s "$tmp/live" ] && [ $i -lt 200 ]; do sleep 0.1; i=$((i + 1)); done
+if [ -s "$tmp/live" ]; then ok; else bad "stream: nothing out before the end of the input"; fi
+tail -c +600001 "$tmp/big.txt" >&3
+exec 3>&-
+wait $pid && ok || bad "stream: fifo split failed"
+p split "$tmp/big.txt"
+cmp -s "$tmp/live" "$tmp/out" && ok || bad "stream: fifo output differs"
+
 # Usage.
 p split --help
 expect_rc help 0

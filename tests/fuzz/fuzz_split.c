@@ -1,6 +1,7 @@
 /*
- * fuzz_split.c - fuzz target: segmentation only (PRECIS_DOC_SPLIT_ONLY) and
- * line folding.
+ * fuzz_split.c - fuzz target: segmentation only (PRECIS_DOC_SPLIT_ONLY),
+ * line folding, and the streaming splitter, which must hand out exactly the
+ * document's sentences (or fail at the same byte) when fed in pieces.
  *
  * Input: two header bytes, then the text.
  *   [0] flags: bit 0 lenient, bit 1 join lines
@@ -37,6 +38,53 @@ static void check_fold(const char *text, size_t len)
 	free(out);
 }
 
+/* The sentences streamed so far, checked against the document's. */
+typedef struct streamed {
+	const precis_doc *doc; /* NULL: the document failed */
+	size_t n;
+} streamed;
+
+static int check_streamed(void *arg, const char *text, const precis_sentence *s)
+{
+	streamed *st = arg;
+	precis_sentence want;
+	FUZZ_CHECK(st->doc != NULL);
+	FUZZ_CHECK(precis_doc_sentence(st->doc, st->n++, &want) == 0);
+	FUZZ_CHECK(s->offset == want.offset && s->length == want.length &&
+		   s->paragraph == want.paragraph && s->kind == want.kind);
+	FUZZ_CHECK(memcmp(text, precis_doc_text(st->doc, NULL) + s->offset,
+			  s->length) == 0);
+	return 0;
+}
+
+/* Feeds text in pieces of 1 to 16 bytes; the outcome must be the doc's. */
+static void check_stream(precis_ctx *ctx, const char *text, size_t len,
+			 unsigned flags, const precis_doc *doc, int doc_rc,
+			 const precis_error *doc_err)
+{
+	precis_splitter *sp = NULL;
+	precis_error err;
+	streamed st = { doc, 0 };
+	FUZZ_CHECK(precis_splitter_new(&sp, ctx, flags & ~PRECIS_DOC_SPLIT_ONLY,
+				       &err) == 0);
+	int rc = 0;
+	for (size_t at = 0, k = 0; at < len && rc == 0; at += k) {
+		k = 1 + (unsigned char)text[at] % 16;
+		if (k > len - at)
+			k = len - at;
+		rc = precis_splitter_feed(sp, text + at, k, check_streamed, &st, &err);
+	}
+	if (rc == 0)
+		rc = precis_splitter_finish(sp, check_streamed, &st, &err);
+	FUZZ_CHECK(rc == doc_rc);
+	if (rc != 0)
+		FUZZ_CHECK(err.code == doc_err->code && err.offset == doc_err->offset);
+	else
+		FUZZ_CHECK(st.n == precis_doc_sentence_count(doc) &&
+			   precis_splitter_repairs(sp) == precis_doc_repairs(doc));
+	precis_splitter_free(sp);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	uint8_t h[HEADER];
@@ -61,6 +109,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	precis_doc *doc = NULL;
 	size_t bad = fuzz_utf8_check(text, len);
 	rc = precis_doc_new(&doc, ctx, text, len, NULL, flags, &err);
+	check_stream(ctx, text, len, flags, doc, rc, &err);
 	if (rc != 0) {
 		FUZZ_CHECK(rc == PRECIS_ERR_UTF8 && err.code == rc);
 		FUZZ_CHECK(!(flags & PRECIS_DOC_LENIENT) && bad < len);
