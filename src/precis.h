@@ -196,7 +196,9 @@ PRECIS_EXTERN size_t precis_fold_lines(const char *text, size_t len, char *out);
  * chunk and the longest paragraph, not the input. The sentences, offsets and
  * paragraphs are exactly those precis_doc_new() with PRECIS_DOC_SPLIT_ONLY
  * gives for the whole text (offsets into the repaired text when lenient;
- * `words` is 0). `text` is the sentence's bytes, valid during the call. A
+ * `words` is 0). Invalid UTF-8 fails at the same byte as there, but only
+ * once the splitter reaches it: the sentences of earlier chunks have been
+ * handed out by then. `text` is the sentence's bytes, valid during the call. A
  * nonzero return from `fn` stops the split, and _feed or _finish returns it
  * with `err` clear. After any error, or after _finish, the splitter can only
  * be freed. The context is only read: splitters on one context may run on

@@ -22,6 +22,7 @@ struct precis_splitter {
 	char *buf;         /* raw bytes not yet split */
 	size_t len, cap;
 	size_t scan;       /* resume point of the blank-line scan in buf */
+	int line_ended;    /* a line break came since that scan */
 	size_t raw;        /* raw input bytes before buf[0] */
 	size_t base;       /* text offset of buf[0]: repaired bytes before it */
 	size_t para;       /* paragraphs before buf[0] */
@@ -146,11 +147,17 @@ int precis_splitter_feed(precis_splitter *sp, const char *data, size_t len,
 		sp->failed = 1;
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
 	}
-	if (len > 0)
+	if (len > 0) {
 		memcpy(sp->buf + sp->len, data, len);
+		sp->line_ended |= memchr(data, '\n', len) != NULL;
+	}
 	sp->len += len;
-	if (sp->len < sp->chunk)
+	/* The scan resumes at the start of the last line: until that line
+	 * ends, scanning again finds nothing, and would read it over and over
+	 * (quadratic in a line of megabytes). */
+	if (sp->len < sp->chunk || !sp->line_ended)
 		return 0;
+	sp->line_ended = 0;
 	size_t cut = precis__segment_cut(sp->rules, sp->buf, sp->len, &sp->scan);
 	int rc = cut > 0 ? split_chunk(sp, cut, fn, arg, err) : 0;
 	sp->failed = rc != 0;

@@ -336,6 +336,43 @@ START_TEST(bad_arguments)
 }
 END_TEST
 
+static int count(void *arg, const char *text, const precis_sentence *s)
+{
+	(void)text;
+	(void)s;
+	++*(size_t *)arg;
+	return 0;
+}
+
+/* A line of megabytes fed a few bytes at a time, with a cut looked for at
+ * each: the scan must not read the unfinished line again on every feed
+ * (once quadratic: minutes here, where linear takes milliseconds). */
+START_TEST(long_line_linear)
+{
+	precis_ctx *ctx = ctx_for("en");
+	const char unit[] = "Word word. ";
+	size_t n = (size_t)4 << 20, k = sizeof unit - 1, seen = 0;
+	char *t = malloc(n);
+	ck_assert_ptr_nonnull(t);
+	for (size_t i = 0; i < n; i++)
+		t[i] = unit[i % k];
+	precis_splitter *sp;
+	precis_error err;
+	ck_assert_int_eq(precis_splitter_new(&sp, ctx, 0, &err), 0);
+	precis__splitter_chunk(sp, 1);
+	int rc = 0;
+	for (size_t at = 0; at < n && rc == 0; at += 2) /* no Check calls: slow */
+		rc = precis_splitter_feed(sp, t + at, 2, count, &seen, &err);
+	ck_assert_int_eq(rc, 0);
+	ck_assert_uint_eq(seen, 0);
+	ck_assert_int_eq(precis_splitter_finish(sp, count, &seen, &err), 0);
+	ck_assert_uint_eq(seen, (n + k - 1) / k);
+	precis_splitter_free(sp);
+	free(t);
+	precis_ctx_free(ctx);
+}
+END_TEST
+
 Suite *make_suite(void);
 
 Suite *make_suite(void)
@@ -349,6 +386,10 @@ Suite *make_suite(void)
 	tcase_add_test(tc, callback_stops);
 	tcase_add_test(tc, real_chunks);
 	tcase_add_test(tc, bad_arguments);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("speed");
+	tcase_set_timeout(tc, 20);
+	tcase_add_test(tc, long_line_linear);
 	suite_add_tcase(s, tc);
 	return s;
 }

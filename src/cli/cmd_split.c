@@ -5,6 +5,7 @@
  * or Japanese characters). With --input=jsonl, one JSON array of sentences
  * per record, the batch protocol of shared/eval/sbd/score.py.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -204,6 +205,9 @@ typedef struct stream {
 	char *fold;      /* a sentence folded onto one line */
 	size_t fold_cap;
 	int opened;      /* JSON: the object's head is written */
+	int closed;      /* JSON: and its end */
+	int werr;        /* a write failed: the output's error, not the input's */
+	const char *why; /* a sentence could not be put out for lack of memory */
 } stream;
 
 /* One sentence as a JSON object, behind the object's head or a comma. */
@@ -223,8 +227,10 @@ static int put_json(stream *st, const char *text, size_t m,
 			      "length", (json_int_t)s->length,
 			      "paragraph", (json_int_t)s->paragraph,
 			      "kind", s->kind == PRECIS_UNIT_LINE ? "line" : "sentence");
-	if (v == NULL)
+	if (v == NULL) {
+		st->why = "out of memory";
 		return cli_fail_in(EXIT_RUNTIME, st->name, "out of memory");
+	}
 	int rc = json_dumpf(v, st->out, JSON_COMPACT);
 	json_decref(v);
 	return rc == 0 ? 0 : cli_fail(EXIT_RUNTIME, "write error");
@@ -236,8 +242,10 @@ static int put_sentence(void *arg, const char *text, const precis_sentence *s)
 	if (s->length > st->fold_cap) {
 		size_t cap = s->length > 4096 ? s->length : 4096;
 		char *nb = realloc(st->fold, cap);
-		if (nb == NULL)
+		if (nb == NULL) {
+			st->why = "out of memory";
 			return cli_fail_in(EXIT_RUNTIME, st->name, "out of memory");
+		}
 		st->fold = nb;
 		st->fold_cap = cap;
 	}
@@ -246,13 +254,19 @@ static int put_sentence(void *arg, const char *text, const precis_sentence *s)
 		return put_json(st, st->fold, m, s);
 	fwrite(st->fold, 1, m, st->out);
 	fputc('\n', st->out);
+	/* The input may never end: stop reading it. io_out_commit() reports
+	 * the write error, once and with its cause, as for any output. */
+	if (ferror(st->out)) {
+		st->werr = 1;
+		return EXIT_RUNTIME;
+	}
 	return 0;
 }
 
-/* Ends the JSON line; an error ends the list early and says so. */
-static void close_json(stream *st, const precis_error *err)
+/* Ends the JSON line, once; an error ends the list early and says so. */
+static void close_json(stream *st, const char *error)
 {
-	if (!st->opened && err != NULL)
+	if (st->closed || (!st->opened && error != NULL))
 		return; /* nothing written: the error alone, as for a record */
 	if (!st->opened) {
 		st->opened = 1;
@@ -261,13 +275,14 @@ static void close_json(stream *st, const precis_error *err)
 		fputs(",\"sentences\":[", st->out);
 	}
 	fputc(']', st->out);
-	if (err != NULL) {
-		json_t *m = json_string(err->message);
+	if (error != NULL) {
+		json_t *m = json_string(error);
 		fputs(",\"error\":", st->out);
 		json_dumpf(m ? m : json_null(), st->out, JSON_COMPACT | JSON_ENCODE_ANY);
 		json_decref(m);
 	}
 	fputs("}\n", st->out);
+	st->closed = 1;
 }
 
 static int put_block(void *arg, const char *buf, size_t len)
@@ -280,7 +295,7 @@ static int put_block(void *arg, const char *buf, size_t len)
 	if (rc != 0 && err.code == 0)
 		return rc; /* put_sentence's exit status, already reported */
 	if (st->a->json && (rc != 0 || len == 0))
-		close_json(st, rc != 0 ? &err : NULL);
+		close_json(st, rc != 0 ? err.message : NULL);
 	if (rc != 0)
 		return cli_fail_lib(st->name, &err);
 	if (len == 0 && precis_splitter_repairs(st->sp) > 0)
@@ -307,6 +322,17 @@ static int split_file(void *payload, const char *path, int index, int nfiles,
 	st.label = io_json_name(st.name);
 	int rc = st.label == NULL ? cli_fail(EXIT_RUNTIME, "out of memory")
 				  : io_read_blocks(path, put_block, &st);
+	if (st.werr)
+		rc = 0; /* io_out_commit() fails the run */
+	else if (rc != 0 && a->json && !ferror(out)) {
+		/* Stopped part way by a read error (errno, kept by
+		 * io_read_blocks) or no memory for a sentence: the object still
+		 * ends, so the next input's is a line of its own. A library
+		 * error has ended it already. */
+		char why[256];
+		snprintf(why, sizeof why, "read error: %s", strerror(errno));
+		close_json(&st, st.why != NULL ? st.why : why);
+	}
 	json_decref(st.label);
 	free(st.fold);
 	precis_splitter_free(st.sp);

@@ -85,17 +85,22 @@ static int own_option(void *payload, int c, const char *arg, int *done)
 	}
 }
 
-/* Summarizes one text and renders it; errors name `where`. */
+/* Summarizes one text and renders it; errors name `where`. `owned`, when
+ * not NULL, is the caller's buffer behind `text`: freed as soon as the
+ * document holds its own copy, so a large input is not held twice while it
+ * is ranked. */
 static int summarize_text(precis_ctx *ctx, const sum_args *a, const char *where,
 			  const char *name, const char *text, size_t len,
-			  const char *title, precis_format format, FILE *out)
+			  char *owned, const char *title, precis_format format,
+			  FILE *out)
 {
 	precis_error err;
 	precis_doc *doc = NULL;
 	precis_summary *sum = NULL;
 	int rc = 0;
-	if (precis_doc_new(&doc, ctx, text, len, title, a->s.flags, &err) != 0 ||
-	    precis_summarize(&sum, ctx, doc, &a->s.opts, &err) != 0) {
+	int built = precis_doc_new(&doc, ctx, text, len, title, a->s.flags, &err);
+	free(owned);
+	if (built != 0 || precis_summarize(&sum, ctx, doc, &a->s.opts, &err) != 0) {
 		rc = cli_fail_lib(where, &err);
 		goto done;
 	}
@@ -123,9 +128,8 @@ static int summarize_file(void *payload, const char *path, int index,
 		fputc('\n', out);
 	if (nfiles > 1 && a->format == PRECIS_FORMAT_TEXT)
 		fprintf(out, "==> %s <==\n", name);
-	rc = summarize_text(a->ctx, a, name, name, buf, len, a->s.title, a->format, out);
-	free(buf);
-	return rc;
+	return summarize_text(a->ctx, a, name, name, buf, len, buf, a->s.title,
+			      a->format, out);
 }
 
 /* One JSONL record: {"id", "text"|"article", "title"?} -> one line out. */
@@ -140,8 +144,8 @@ static int summarize_record(void *payload, const char *where, size_t line,
 		return cli_fail_in(EXIT_INPUT, where, "no \"text\" or \"article\" string");
 	const char *id = jsonl_id(rec, line, idbuf, sizeof idbuf);
 	const char *title = jsonl_string(rec, "title", NULL);
-	return summarize_text(a->ctx, a, where, id, text, len, title ? title : a->s.title,
-			      PRECIS_FORMAT_JSONL, out);
+	return summarize_text(a->ctx, a, where, id, text, len, NULL,
+			      title ? title : a->s.title, PRECIS_FORMAT_JSONL, out);
 }
 
 /* With -j, each thread summarizes with a context of its own. */

@@ -89,7 +89,7 @@ int io_read_blocks(const char *path, io_block_fn fn, void *arg)
 	enum { BLOCK = 1 << 16 };
 	const char *name = io_display_name(path);
 	FILE *fp;
-	int rc = open_in(path, &fp);
+	int rc = open_in(path, &fp), e = 0;
 	if (rc != 0)
 		return rc;
 	char *buf = malloc(BLOCK);
@@ -97,13 +97,16 @@ int io_read_blocks(const char *path, io_block_fn fn, void *arg)
 		rc = cli_fail_in(EXIT_RUNTIME, name, "out of memory");
 	for (size_t got = 1; rc == 0 && got > 0;) {
 		got = fread(buf, 1, BLOCK, fp);
-		if (got == 0 && ferror(fp))
-			rc = cli_fail_in(EXIT_RUNTIME, name, "read error: %s", strerror(errno));
-		else
+		if (got == 0 && ferror(fp)) {
+			e = errno;
+			rc = cli_fail_in(EXIT_RUNTIME, name, "read error: %s", strerror(e));
+		} else
 			rc = fn(arg, buf, got); /* 0 bytes: the end */
 	}
 	free(buf);
 	close_in(fp);
+	if (e != 0)
+		errno = e; /* the caller may say it again, after our messages */
 	return rc;
 }
 

@@ -17,7 +17,8 @@ int io_read_all(const char *path, char **out, size_t *len);
 
 /* Reads `path` ("-" or NULL: stdin) in blocks, calling fn on each and once
  * more with len 0 at the end; stops at fn's first nonzero return, which it
- * returns (an exit status; read errors are reported here). */
+ * returns (an exit status; read errors are reported here, and leave their
+ * cause in errno). */
 typedef int (*io_block_fn)(void *arg, const char *buf, size_t len);
 int io_read_blocks(const char *path, io_block_fn fn, void *arg);
 

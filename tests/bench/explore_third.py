@@ -33,36 +33,13 @@ DATA = sys.argv[2] if len(sys.argv) > 2 else os.path.join(HERE, "..", "..", ".."
 STOP = set(open(os.path.join(HERE, "..", "..", "data", "stopwords", "english.txt"), encoding="utf-8").read().split())
 METRICS = ("ROUGE-1", "ROUGE-2", "ROUGE-L")
 TMP = tempfile.mkdtemp()
+sys.path.insert(0, HERE)
+from explore import precis, per_sentence, words, bag, overlap  # noqa: E402  (same argv)
 
 
 def load(name):
     assert name in ("cnndm_dev.jsonl", "bbc_news_summary.jsonl"), "tuning files only"
     return [json.loads(l) for l in open(os.path.join(DATA, name), encoding="utf-8")]
-
-
-def precis(*args):
-    return subprocess.run([PRECIS, *args], capture_output=True, check=True, text=True).stdout
-
-
-def per_sentence(files, *sets):
-    args = ["-f", "json", "-n", "100000", "--set", "redundancy=1", "--set", "min-words=0"]
-    for s in sets:
-        args += ["--set", s]
-    out = precis(*args, *files).splitlines()
-    return [{s["index"]: s for s in json.loads(l)["sentences"]} for l in out]
-
-
-def words(t):
-    return re.findall(r"[a-z0-9]+", t.lower())
-
-
-def bag(t):
-    return set(w for w in words(t) if w not in STOP)
-
-
-def overlap(a, b):
-    a, b = bag(a), bag(b)
-    return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
 
 
 def stem(w):
@@ -317,6 +294,25 @@ def main():
         print("    " + margin_report(recs, sel, info, lead_sel, lead, name), flush=True)
         return sel
 
+    def agree(sigs, needs):
+        """Lead's third swapped for tfidf's only when `need` signals prefer it."""
+        for need in needs:
+            sel, info = [], []
+            for d, rows in enumerate(docs):
+                l = lead_sel[d]
+                if len(l) < 3:
+                    sel.append(l); info.append((False, 0.0)); continue
+                s1, i1 = third([rows], lambda r: r["full"])
+                c, l3 = [r for r in s1[0] if r not in l[:2]][0], l[2]
+                votes = sum(c[k] > l3[k] for k in sigs) if c is not l3 else 0
+                if votes >= need:
+                    sel.append(s1[0]); info.append((True, c["full"] - l3["full"]))
+                else:
+                    sel.append(l); info.append((False, 0.0))
+            name = "agree >=%d of %d signals" % (need, len(sigs))
+            R[name] = row(name, recs, texts(sel), lead, dflt)
+            print("    " + margin_report(recs, sel, info, lead_sel, lead, name), flush=True)
+
     T("lead-2 + tfidf third", lambda r: r["full"])
     print("-- idea 1: pseudo-reference lead (third slot, all eligible beyond the first two)")
     T("pseudo K=4", lambda r: r["pseudo4"])
@@ -330,23 +326,7 @@ def main():
         sel = select(docs, lambda r, w=w: r["full"] + w * r["sal_norm"])
         R[name] = row(name, recs, texts(sel), lead, dflt)
     print("-- idea 3: ensemble/agreement swap of Lead's third by tfidf's third-slot pick")
-    sigs = ("full", "cos", "title", "pseudo5", "sal_mean")
-    for need in (5, 4, 3):
-        sel, info = [], []
-        for d, rows in enumerate(docs):
-            l = lead_sel[d]
-            if len(l) < 3:
-                sel.append(l); info.append((False, 0.0)); continue
-            s1, i1 = third([rows], lambda r: r["full"])
-            c, l3 = [r for r in s1[0] if r not in l[:2]][0], l[2]
-            votes = sum(c[k] > l3[k] for k in sigs) if c is not l3 else 0
-            if votes >= need:
-                sel.append(s1[0]); info.append((True, c["full"] - l3["full"]))
-            else:
-                sel.append(l); info.append((False, 0.0))
-        name = "agree >=%d of 5 signals" % need
-        R[name] = row(name, recs, texts(sel), lead, dflt)
-        print("    " + margin_report(recs, sel, info, lead_sel, lead, name), flush=True)
+    agree(("full", "cos", "title", "pseudo5", "sal_mean"), (5, 4, 3))
     print("-- idea 4: third-slot novelty vs Lead-2, ranks 3..6")
     T("novelty raw new content words", lambda r: r["nov_raw"], 2, 6)
     T("novelty new recurring words", lambda r: r["nov_sal"], 2, 6)
@@ -363,23 +343,7 @@ def main():
         for w in (0.1, 0.3):
             T("lead-2 + third: full + %.1f*%s" % (w, f), lambda r, f=f, w=w: r["full"] + w * r[f + "_n"])
     print("== round 2: ensemble without title (constant 0 on dev)")
-    sigs6 = ("full", "cos", "pseudo5", "sal_mean", "nov_sal", "cc_w")
-    for need in (6, 4):
-        sel, info = [], []
-        for d, rows in enumerate(docs):
-            l = lead_sel[d]
-            if len(l) < 3:
-                sel.append(l); info.append((False, 0.0)); continue
-            s1, i1 = third([rows], lambda r: r["full"])
-            c, l3 = [r for r in s1[0] if r not in l[:2]][0], l[2]
-            votes = sum(c[k] > l3[k] for k in sigs6) if c is not l3 else 0
-            if votes >= need:
-                sel.append(s1[0]); info.append((True, c["full"] - l3["full"]))
-            else:
-                sel.append(l); info.append((False, 0.0))
-        name = "agree >=%d of 6 signals" % need
-        R[name] = row(name, recs, texts(sel), lead, dflt)
-        print("    " + margin_report(recs, sel, info, lead_sel, lead, name), flush=True)
+    agree(("full", "cos", "pseudo5", "sal_mean", "nov_sal", "cc_w"), (6, 4))
     json.dump({k: v for k, v in R.items()}, open(os.path.join(TMP, "perdoc.json"), "w"))
     if DS == "cnndm_dev.jsonl":
         json.dump(MEDIANS, open(MEDFILE, "w"), indent=1)

@@ -149,6 +149,73 @@ wait $pid && ok || bad "stream: fifo split failed"
 p split "$tmp/big.txt"
 cmp -s "$tmp/live" "$tmp/out" && ok || bad "stream: fifo output differs"
 
+# A write error stops the input there, however long it would run: the
+# writer of a stream that never ends is cut off, not read to its end.
+if [ -w /dev/full ]; then
+	rc=0
+	python3 -c '
+import os, sys
+blk = b"One sentence here. Another one.\n\n" * 4096
+n = 0
+try:
+    while n < 64 << 20:
+        n += os.write(1, blk)
+except BrokenPipeError:
+    pass
+open(sys.argv[1], "w").write(str(n))
+' "$tmp/fed" | ${PRECIS_EXEC:-} "$PRECIS" split >/dev/full 2>"$tmp/err" || rc=$?
+	expect_rc write-error 1
+	expect_err write-error "<stdout>: write error: No space left on device"
+	n=$(wc -l <"$tmp/err" | tr -d ' ')
+	[ "$n" -eq 1 ] && ok || bad "write-error: $n messages, want 1"
+	[ "$(cat "$tmp/fed")" -lt $((16 << 20)) ] && ok ||
+		bad "write-error: read $(cat "$tmp/fed") bytes past the failed write"
+fi
+
+# A read error part way through ends the input's JSON object with an
+# "error" member too, so the next input's object is a line of its own
+# (stdin a TCP connection the peer resets once output has come out).
+python3 - "$tmp/big.txt" "$tmp/out" "$tmp/err" "$data/news.txt" \
+	${PRECIS_EXEC:-} "$PRECIS" split -f json - <<'PY'
+import os, socket, struct, subprocess, sys, time
+data = open(sys.argv[1], "rb").read()[:700000]
+out, err, rest = sys.argv[2], sys.argv[3], sys.argv[4]
+try:
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(1)
+    cli = socket.create_connection(srv.getsockname())
+    conn, _ = srv.accept()
+except OSError:
+    open(out, "w").write("skip\n")
+    sys.exit(0)
+p = subprocess.Popen(sys.argv[5:] + [rest], stdin=cli, stdout=open(out, "wb"),
+                     stderr=open(err, "wb"))
+cli.close()
+conn.sendall(data)
+for _ in range(1200):  # 60 s at most, for slow runners (valgrind)
+    if os.path.getsize(out) > 0:
+        break
+    time.sleep(0.05)
+conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+conn.close()
+open(out + ".rc", "w").write(str(p.wait()))
+PY
+if [ "$(cat "$tmp/out")" != skip ]; then
+	rc=$(cat "$tmp/out.rc")
+	expect_rc read-error-json 1
+	expect_err read-error-json "<stdin>: read error: Connection reset by peer"
+	python3 - "$tmp/out" <<'PY' && ok || bad "read error: JSON lines broken"
+import json, sys
+lines = open(sys.argv[1]).read().split("\n")
+assert len(lines) == 3 and lines[2] == "", len(lines)
+a, b = json.loads(lines[0]), json.loads(lines[1])
+assert a["file"] == "<stdin>" and len(a["sentences"]) > 1000, a["file"]
+assert a["error"] == "read error: Connection reset by peer", a.get("error")
+assert b["file"].endswith("news.txt") and "error" not in b
+PY
+fi
+
 # Usage.
 p split --help
 expect_rc help 0

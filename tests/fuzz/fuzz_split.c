@@ -1,10 +1,12 @@
 /*
  * fuzz_split.c - fuzz target: segmentation only (PRECIS_DOC_SPLIT_ONLY),
  * line folding, and the streaming splitter, which must hand out exactly the
- * document's sentences (or fail at the same byte) when fed in pieces.
+ * document's sentences (or fail at the same byte) when fed in pieces. It
+ * links the core library, whose internals include the splitter's chunk size.
  *
  * Input: two header bytes, then the text.
- *   [0] flags: bit 0 lenient, bit 1 join lines
+ *   [0] flags: bit 0 lenient, bit 1 join lines; bits 2-7, c: the
+ *       splitter cuts once c * c bytes are held (0: its own chunk size)
  *   [1] language index (modulo the table below)
  */
 #include <stdint.h>
@@ -13,6 +15,7 @@
 
 #include "precis.h"
 #include "fuzzutil.h"
+#include "segment.h" /* precis__splitter_chunk: cuts in small inputs */
 
 #define HEADER 2
 
@@ -40,15 +43,21 @@ static void check_fold(const char *text, size_t len)
 
 /* The sentences streamed so far, checked against the document's. */
 typedef struct streamed {
-	const precis_doc *doc; /* NULL: the document failed */
-	size_t n;
+	const precis_doc *doc; /* NULL: the document failed at byte `bad` */
+	size_t bad, n, end;
 } streamed;
 
 static int check_streamed(void *arg, const char *text, const precis_sentence *s)
 {
 	streamed *st = arg;
+	FUZZ_CHECK(s->offset >= st->end && s->length > 0);
+	st->end = s->offset + s->length;
+	if (st->doc == NULL) {
+		/* Chunks before the bad byte go out before the error. */
+		FUZZ_CHECK(st->end <= st->bad);
+		return 0;
+	}
 	precis_sentence want;
-	FUZZ_CHECK(st->doc != NULL);
 	FUZZ_CHECK(precis_doc_sentence(st->doc, st->n++, &want) == 0);
 	FUZZ_CHECK(s->offset == want.offset && s->length == want.length &&
 		   s->paragraph == want.paragraph && s->kind == want.kind);
@@ -57,16 +66,20 @@ static int check_streamed(void *arg, const char *text, const precis_sentence *s)
 	return 0;
 }
 
-/* Feeds text in pieces of 1 to 16 bytes; the outcome must be the doc's. */
+/* Feeds text in pieces of 1 to 16 bytes, cutting as soon as `chunk` bytes
+ * are held (0: the library's chunk, which fuzz inputs rarely reach); the
+ * outcome must be the doc's. */
 static void check_stream(precis_ctx *ctx, const char *text, size_t len,
-			 unsigned flags, const precis_doc *doc, int doc_rc,
-			 const precis_error *doc_err)
+			 unsigned flags, size_t chunk, const precis_doc *doc,
+			 int doc_rc, const precis_error *doc_err)
 {
 	precis_splitter *sp = NULL;
 	precis_error err;
-	streamed st = { doc, 0 };
+	streamed st = { doc, doc_rc != 0 ? doc_err->offset : 0, 0, 0 };
 	FUZZ_CHECK(precis_splitter_new(&sp, ctx, flags & ~PRECIS_DOC_SPLIT_ONLY,
 				       &err) == 0);
+	if (chunk > 0)
+		precis__splitter_chunk(sp, chunk);
 	int rc = 0;
 	for (size_t at = 0, k = 0; at < len && rc == 0; at += k) {
 		k = 1 + (unsigned char)text[at] % 16;
@@ -109,7 +122,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	precis_doc *doc = NULL;
 	size_t bad = fuzz_utf8_check(text, len);
 	rc = precis_doc_new(&doc, ctx, text, len, NULL, flags, &err);
-	check_stream(ctx, text, len, flags, doc, rc, &err);
+	size_t chunk = (size_t)(h[0] >> 2) * (h[0] >> 2);
+	check_stream(ctx, text, len, flags, chunk, doc, rc, &err);
 	if (rc != 0) {
 		FUZZ_CHECK(rc == PRECIS_ERR_UTF8 && err.code == rc);
 		FUZZ_CHECK(!(flags & PRECIS_DOC_LENIENT) && bad < len);
