@@ -21,20 +21,12 @@ import json
 import math
 import os
 import random
-import re
 import statistics
-import subprocess
 import sys
-import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-PRECIS = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "precis")
-DATA = sys.argv[2] if len(sys.argv) > 2 else os.path.join(HERE, "..", "..", "..", "shared", "eval", "datasets")
-STOP = set(open(os.path.join(HERE, "..", "..", "data", "stopwords", "english.txt"), encoding="utf-8").read().split())
-METRICS = ("ROUGE-1", "ROUGE-2", "ROUGE-L")
-TMP = tempfile.mkdtemp()
-sys.path.insert(0, HERE)
-from explore import precis, per_sentence, words, bag, overlap  # noqa: E402  (same argv)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from explore import (HERE, PRECIS, DATA, STOP, METRICS, TMP,  # noqa: E402,F401  (same argv)
+                     precis, per_sentence, words, bag, overlap)
 
 
 def load(name):
