@@ -47,6 +47,24 @@ const precis__lang_info *precis__lang_find(const char *name)
 	return NULL;
 }
 
+const char *precis_language(size_t i, const char **name, unsigned *has)
+{
+	if (i >= sizeof languages / sizeof languages[0])
+		return NULL;
+	const precis__lang_info *l = &languages[i];
+	if (name != NULL)
+		*name = l->name;
+	if (has != NULL) {
+		char path[64];
+		*has = l->stemmer != NULL ? PRECIS_LANG_STEMMER : 0;
+		snprintf(path, sizeof path, "stopwords/%s.txt", l->name);
+		*has |= precis__resource_find(path) ? PRECIS_LANG_STOPWORDS : 0;
+		snprintf(path, sizeof path, "abbrev/%s.txt", l->code);
+		*has |= precis__resource_find(path) ? PRECIS_LANG_RULES : 0;
+	}
+	return l->code;
+}
+
 /* One word per line; '#' starts a comment; words are folded like tokens. */
 static int load_stopwords(precis__lang *lang, precis_error *err)
 {

@@ -271,6 +271,19 @@ PRECIS_EXTERN size_t precis_summary_count(const precis_summary *sum);
 PRECIS_EXTERN int precis_summary_pick(const precis_summary *sum, size_t i,
 				      precis_pick *out);
 
+/* What precis has for a language: bits of precis_language()'s *has. */
+enum precis_language_has {
+	PRECIS_LANG_STEMMER = 1u << 0,   /* a Snowball stemmer */
+	PRECIS_LANG_STOPWORDS = 1u << 1, /* a stopword list */
+	PRECIS_LANG_RULES = 1u << 2      /* sentence rules (abbreviations...) */
+};
+
+/* The i-th supported language's ISO 639-1 code, NULL past the end; `name`
+ * (its English name) and `has` are filled when not NULL. Either form names
+ * it to precis_ctx_new(). */
+PRECIS_EXTERN const char *precis_language(size_t i, const char **name,
+					  unsigned *has);
+
 /* Ranking methods: name and one-line description of the i-th, NULL past the end. */
 PRECIS_EXTERN const char *precis_method_name(size_t i);
 PRECIS_EXTERN const char *precis_method_summary(size_t i);

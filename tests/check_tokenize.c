@@ -128,6 +128,34 @@ START_TEST(test_language_names)
 }
 END_TEST
 
+/* Every listed language opens under its code and its name, and what the
+ * list says it has shows: a stemmer stems, a stopword list drops words. */
+START_TEST(test_language_list)
+{
+	const char *code, *name;
+	unsigned has;
+	size_t n = 0, full = 0;
+	for (; (code = precis_language(n, &name, &has)) != NULL; n++) {
+		precis_ctx *ctx;
+		ck_assert_uint_eq(strlen(code), 2);
+		ck_assert_int_eq(precis_ctx_new(&ctx, name, NULL), 0);
+		ck_assert_str_eq(precis_ctx_language(ctx), code);
+		precis_ctx_free(ctx);
+		ck_assert_int_eq(precis_ctx_new(&ctx, code, NULL), 0);
+		ck_assert_uint_eq(ctx->lang.stemmer != NULL, (has & PRECIS_LANG_STEMMER) != 0);
+		ck_assert_uint_eq(ctx->lang.stopwords.n > 0, (has & PRECIS_LANG_STOPWORDS) != 0);
+		full += has == (PRECIS_LANG_STEMMER | PRECIS_LANG_STOPWORDS | PRECIS_LANG_RULES);
+		precis_ctx_free(ctx);
+		for (size_t j = 0; j < n; j++)
+			ck_assert_str_ne(precis_language(j, NULL, NULL), code);
+	}
+	ck_assert_uint_ge(n, 39);
+	ck_assert_uint_ge(full, 8);
+	ck_assert_ptr_null(precis_language(n, &name, &has));
+	ck_assert_str_eq(precis_language(7, NULL, NULL), "en");
+}
+END_TEST
+
 Suite *make_suite(void)
 {
 	Suite *s = suite_create("tokenize");
@@ -137,6 +165,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, test_terms_interned);
 	tcase_add_test(tc, test_terms_russian);
 	tcase_add_test(tc, test_language_names);
+	tcase_add_test(tc, test_language_list);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -5,9 +5,11 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "args.h"
+#include "precis.h"
 
 int args_size(const char *s, size_t min, size_t max, size_t *out)
 {
@@ -33,4 +35,15 @@ int args_double(const char *s, double *out)
 		return -1;
 	*out = v;
 	return 0;
+}
+
+void args_list_languages(void)
+{
+	const char *code, *name;
+	unsigned has;
+	for (size_t i = 0; (code = precis_language(i, &name, &has)) != NULL; i++)
+		printf("%-3s %-11s %s%s%s\n", code, name,
+		       has & PRECIS_LANG_RULES ? "sentence rules" : "generic sentence rules",
+		       has & PRECIS_LANG_STEMMER ? ", stemmer" : "",
+		       has & PRECIS_LANG_STOPWORDS ? ", stopwords" : "");
 }

@@ -11,4 +11,8 @@ int args_size(const char *s, size_t min, size_t max, size_t *out);
 /* A whole finite floating-point number; 0 or -1. */
 int args_double(const char *s, double *out);
 
+/* Prints the languages, one a line: code, name, what precis has for it
+ * (--list-languages of the commands that take -l). */
+void args_list_languages(void);
+
 #endif

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "args.h"
 #include "cmd.h"
 #include "error.h"
 #include "io.h"
@@ -21,6 +22,7 @@ static const char usage_text[] =
 	"adding their counts. Use a model with 'precis --idf MODEL'.\n"
 	"\n"
 	"  -l, --language=LANG   language of the corpus (default en)\n"
+	"      --list-languages  list the languages and what precis has for each\n"
 	"      --input=FORMAT    text (default: one document per file) or jsonl\n"
 	"                        (one {\"text\"|\"article\": ...} object per line)\n"
 	"      --lenient         replace invalid UTF-8 instead of failing\n"
@@ -35,6 +37,7 @@ typedef struct idf_args {
 
 static const struct option long_opts[] = {
 	{ "language", required_argument, NULL, 'l' },
+	{ "list-languages", no_argument, NULL, 'G' },
 	{ "input", required_argument, NULL, 'i' },
 	{ "lenient", no_argument, NULL, 'L' },
 	{ "output", required_argument, NULL, 'o' },
@@ -58,6 +61,7 @@ static int parse_args(idf_args *a, int argc, char **argv, int *done)
 			a->jsonl = strcmp(optarg, "jsonl") == 0;
 			break;
 		case 'h': fputs(usage_text, stdout); *done = 1; return 0;
+		case 'G': args_list_languages(); *done = 1; return 0;
 		case ':':
 			return cli_usage_error("idf", "option '%s' needs a value", argv[optind - 1]);
 		default:

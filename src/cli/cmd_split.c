@@ -13,6 +13,7 @@
 
 #include <jansson.h>
 
+#include "args.h"
 #include "cmd.h"
 #include "error.h"
 #include "io.h"
@@ -31,6 +32,7 @@ static const char usage_text[] =
 	"\n"
 	"  -l, --language=LANG   language of the input: ISO 639-1 code or English\n"
 	"                        name (default en)\n"
+	"      --list-languages  list the languages and what precis has for each\n"
 	"      --input=FORMAT    text (default) or jsonl: one {\"id\", \"text\"} object\n"
 	"                        per line (\"article\" is read when \"text\" is absent)\n"
 	"  -f, --format=FORMAT   text (default): the sentences; json: per input (per\n"
@@ -56,10 +58,11 @@ typedef struct split_args {
 	precis_ctx *ctx;
 } split_args;
 
-enum { OPT_INPUT = 256, OPT_JOIN, OPT_LENIENT, OPT_STRICT };
+enum { OPT_INPUT = 256, OPT_JOIN, OPT_LENIENT, OPT_STRICT, OPT_LIST_LANGUAGES };
 
 static const struct option long_opts[] = {
 	{ "language", required_argument, NULL, 'l' },
+	{ "list-languages", no_argument, NULL, OPT_LIST_LANGUAGES },
 	{ "input", required_argument, NULL, OPT_INPUT },
 	{ "format", required_argument, NULL, 'f' },
 	{ "join-lines", no_argument, NULL, OPT_JOIN },
@@ -91,6 +94,9 @@ static int option(split_args *a, int c, const char *arg)
 		return 0;
 	case 'h':
 		fputs(usage_text, stdout);
+		return -1;
+	case OPT_LIST_LANGUAGES:
+		args_list_languages();
 		return -1;
 	default:
 		return -2;

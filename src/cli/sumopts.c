@@ -14,7 +14,7 @@
 
 enum { OPT_RATIO = SUMOPT_FIRST, OPT_WORDS, OPT_BYTES, OPT_LENIENT,
        OPT_LIST_METHODS, OPT_SEED, OPT_SET, OPT_LIST_PARAMS, OPT_TITLE,
-       OPT_IDF };
+       OPT_IDF, OPT_LIST_LANGUAGES };
 
 const char sumopts_short[] = "n:m:l:j:";
 
@@ -33,6 +33,7 @@ const char sumopts_help[] =
 	"      --idf=MODEL       weigh terms by a background IDF model (precis idf)\n"
 	"  -l, --language=LANG   language of the input: ISO 639-1 code or English\n"
 	"                        name (default en)\n"
+	"      --list-languages  list the languages and what precis has for each\n"
 	"      --title=TEXT      the headline, when the input does not start with one\n"
 	"      --lenient         replace invalid UTF-8 with U+FFFD instead of failing\n"
 	"Threads:\n"
@@ -51,6 +52,7 @@ static const struct option shared[] = {
 	{ "list-params", no_argument, NULL, OPT_LIST_PARAMS },
 	{ "idf", required_argument, NULL, OPT_IDF },
 	{ "language", required_argument, NULL, 'l' },
+	{ "list-languages", no_argument, NULL, OPT_LIST_LANGUAGES },
 	{ "title", required_argument, NULL, OPT_TITLE },
 	{ "lenient", no_argument, NULL, OPT_LENIENT },
 	{ "jobs", required_argument, NULL, 'j' },
@@ -172,6 +174,7 @@ int sumopts_handle(sumopts *s, int c, const char *arg, const char *cmd,
 	case OPT_SET: return parse_set(s, arg, cmd);
 	case OPT_LIST_METHODS: list_methods(); *done = 1; return 0;
 	case OPT_LIST_PARAMS: list_params(); *done = 1; return 0;
+	case OPT_LIST_LANGUAGES: args_list_languages(); *done = 1; return 0;
 	default: return -1;
 	}
 }

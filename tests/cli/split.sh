@@ -216,6 +216,27 @@ assert b["file"].endswith("news.txt") and "error" not in b
 PY
 fi
 
+# Languages: one list for every command that takes -l, and each listed
+# language summarizes and splits (the first few only under valgrind).
+p --list-languages
+expect_rc languages 0
+expect_out languages 'en  english     sentence rules, stemmer, stopwords'
+cp "$tmp/out" "$tmp/langs"
+[ "$(wc -l <"$tmp/langs")" -ge 39 ] && ok || bad "languages: fewer than 39"
+for cmd in split eval "idf build"; do
+	p $cmd --list-languages
+	cmp -s "$tmp/out" "$tmp/langs" && ok || bad "languages: $cmd lists others"
+done
+n=0
+for code in $(cut -d' ' -f1 "$tmp/langs"); do
+	n=$((n + 1))
+	[ -n "${PRECIS_EXEC:-}" ] && [ $n -gt 3 ] && break
+	p -l "$code" "$sample"
+	expect_rc "summarize -l $code" 0
+	p split -l "$code" "$sample"
+	expect_rc "split -l $code" 0
+done
+
 # Usage.
 p split --help
 expect_rc help 0

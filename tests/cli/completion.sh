@@ -1,0 +1,70 @@
+#!/bin/sh
+# The bash completion (completions/precis): options from each command's
+# --help, and values from the binary's --list-* options.
+. "$top_srcdir/tests/cli/setup"
+command -v bash >/dev/null 2>&1 || skip "no bash"
+
+# complete WORDS...: the completions bash would offer with the cursor at
+# the end of the last word, one per line in $tmp/out (words are split as
+# bash splits them: "--set=x" is "--set" "=" "x").
+complete() {
+	bash -c '
+		. "$1/completions/precis"
+		shift
+		COMP_WORDS=("$@")
+		COMP_CWORD=$(($# - 1))
+		_precis
+		printf "%s\n" "${COMPREPLY[@]}"
+	' complete "$top_srcdir" "$PRECIS" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
+}
+# expect_words NAME WORD...: each WORD is offered.
+expect_words() {
+	name=$1
+	shift
+	for w in "$@"; do
+		if grep -qxF -- "$w" "$tmp/out"; then ok; else bad "$name: '$w' not offered"; fi
+	done
+}
+# expect_only NAME WORD...: exactly these words, in any order.
+expect_only() {
+	name=$1
+	shift
+	for w in "$@"; do echo "$w"; done | sort >"$tmp/want"
+	sort "$tmp/out" | grep -v '^$' | cmp -s - "$tmp/want" && ok ||
+		bad "$name: offered $(tr '\n' ' ' <"$tmp/out"), want $*"
+}
+
+complete --me
+expect_words long-option --method=
+complete -m ""
+expect_words methods tfidf textrank lexrank lead
+complete --method = ""
+expect_words method-eq tfidf klsum
+complete --set = posi
+expect_only params position-weight= position-decay=
+complete -l r
+expect_only languages ro ru
+complete s
+expect_only commands split summarize
+complete -f ""
+expect_only formats html json text
+complete split -f ""
+expect_only split-formats json text
+complete rouge --format ""
+expect_only rouge-formats json rouge155 table
+complete split --jo
+expect_only split-option --join-lines
+complete idf ""
+expect_only idf-commands build merge
+complete idf build --l
+expect_only idf-options --language= --lenient --list-languages
+complete eval data.jsonl --compare ""
+expect_words compare tfidf centroid
+complete eval --tokenize ""
+expect_only tokenize rouge155 unicode
+complete -n ""
+expect_only budget-value
+complete article.txt s
+expect_only after-a-file
+
+finish
