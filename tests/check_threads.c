@@ -146,7 +146,18 @@ static struct {
 typedef struct worker {
 	int id;
 	long checked, wrong;
+	unsigned char seen[NTEXTS * 16]; /* [method * NTEXTS + text] */
 } worker;
+
+static size_t gcd(size_t a, size_t b)
+{
+	while (b != 0) {
+		size_t r = a % b;
+		a = b;
+		b = r;
+	}
+	return a;
+}
 
 static void check_one(worker *w, precis_ctx *ctx, precis_rouge *r, int use_idf,
 		      size_t t, size_t m)
@@ -159,6 +170,7 @@ static void check_one(worker *w, precis_ctx *ctx, precis_rouge *r, int use_idf,
 	free(fp);
 	w->wrong += rouge_fp(r, texts[t]) != want.rouge[t];
 	w->checked += 3;
+	w->seen[m * NTEXTS + t] = 1;
 }
 
 static void *work(void *arg)
@@ -174,11 +186,14 @@ static void *work(void *arg)
 	    precis_rouge_new(&r, &ro, NULL) != 0) {
 		w->wrong++;
 	} else {
-		/* Each thread its own order, so different work overlaps. */
-		size_t n = NTEXTS * want.nmethods;
+		/* Each thread its own order of every (text, method), so
+		 * different work overlaps: a stride prime to n visits all. */
+		size_t n = NTEXTS * want.nmethods, stride = (size_t)(2 * w->id + 1);
+		while (gcd(stride, n) != 1)
+			stride += 2;
 		for (int round = 0; round < ROUNDS; round++)
 			for (size_t k = 0; k < n; k++) {
-				size_t j = (k * (size_t)(2 * w->id + 1) + (size_t)w->id) % n;
+				size_t j = (k * stride + (size_t)w->id) % n;
 				check_one(w, ctx, r, use_idf, j % NTEXTS, j / NTEXTS);
 			}
 	}
@@ -196,6 +211,7 @@ static void compute_wanted(void)
 	want.nmethods = 0;
 	while (precis_method_name(want.nmethods) != NULL)
 		want.nmethods++;
+	ck_assert_uint_gt(want.nmethods, 0);
 	ck_assert_uint_le(want.nmethods, 16);
 	ck_assert_int_eq(precis_ctx_new(&want.shared, "en", NULL), 0);
 	ck_assert_int_eq(precis_idf_new(&want.idf, want.shared, NULL), 0);
@@ -220,7 +236,8 @@ static void compute_wanted(void)
 		want.rouge[t] = rouge_fp(r, texts[t]);
 		ck_assert(want.rouge[t] > 0);
 	}
-	/* The methods must differ, or a shared wrong answer could pass. */
+	/* The shared model must change the answer, or a thread that ignored
+	 * it would pass. */
 	ck_assert_str_ne(want.sum[0][0][0], want.sum[1][0][0]);
 	precis_rouge_free(r);
 	precis_ctx_free(ctx[0]);
@@ -245,7 +262,7 @@ START_TEST(threads_agree)
 	pthread_t th[NTHREADS];
 	worker w[NTHREADS];
 	for (int i = 0; i < NTHREADS; i++) {
-		w[i] = (worker){ i, 0, 0 };
+		w[i] = (worker){ .id = i };
 		ck_assert_int_eq(pthread_create(&th[i], NULL, work, &w[i]), 0);
 	}
 	for (int i = 0; i < NTHREADS; i++) {
@@ -254,6 +271,9 @@ START_TEST(threads_agree)
 			      i, w[i].wrong, w[i].checked);
 		ck_assert_int_eq(w[i].checked,
 				 (long)(3 * ROUNDS * NTEXTS * want.nmethods));
+		for (size_t k = 0; k < NTEXTS * want.nmethods; k++)
+			ck_assert_msg(w[i].seen[k], "thread %d: text %zu, method %s never run",
+				      i, k % NTEXTS, precis_method_name(k / NTEXTS));
 	}
 	free_wanted();
 }

@@ -6,16 +6,24 @@ command -v bash >/dev/null 2>&1 || skip "no bash"
 
 # complete WORDS...: the completions bash would offer with the cursor at
 # the end of the last word, one per line in $tmp/out (words are split as
-# bash splits them: "--set=x" is "--set" "=" "x").
+# bash splits them: "--set=x" is "--set" "=" "x"); the compopt calls, which
+# only work inside real completion, are recorded in $tmp/compopt.
 complete() {
+	: >"$tmp/compopt"
 	bash -c '
+		compopt_log=$2
+		compopt() { printf "%s\n" "$*" >>"$compopt_log"; }
 		. "$1/completions/precis"
-		shift
+		shift 2
 		COMP_WORDS=("$@")
 		COMP_CWORD=$(($# - 1))
 		_precis
 		printf "%s\n" "${COMPREPLY[@]}"
-	' complete "$top_srcdir" "$PRECIS" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
+	' complete "$top_srcdir" "$tmp/compopt" "$PRECIS" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
+}
+# no_files NAME: bash is told not to fall back to file names.
+no_files() {
+	if grep -qxF -- "+o default +o bashdefault" "$tmp/compopt"; then ok; else bad "$1: file names offered"; fi
 }
 # expect_words NAME WORD...: each WORD is offered.
 expect_words() {
@@ -64,7 +72,39 @@ complete eval --tokenize ""
 expect_only tokenize rouge155 unicode
 complete -n ""
 expect_only budget-value
+no_files budget-value
+complete --ratio = ""
+no_files ratio-value
 complete article.txt s
 expect_only after-a-file
+
+# Only the first argument names a command: after an option, "split" is a
+# file to summarize, and the options are summarize's.
+complete --lenient s
+expect_only command-after-option
+complete --lenient split --jo
+expect_only summarize-options-after-file --jobs=
+# rouge's short options are ROUGE-1.5.5's, not summarize's: -m stems (a
+# flag), -l limits words, -f combines references.
+complete rouge -m ""
+expect_only rouge-stem-flag
+complete rouge -l ""
+expect_only rouge-limit-words
+no_files rouge-limit-words
+complete rouge -f ""
+expect_only rouge-f A B
+complete rouge --lang = r
+expect_only rouge-lang ro ru
+# Options come from --help's option lines, not its prose ("Use a model
+# with 'precis --idf MODEL'", "ROUGE-1, -2, -L and -SU4").
+complete idf build --i
+expect_only idf-no-prose --input=
+complete eval -S
+expect_only eval-no-prose
+complete eval --lan
+expect_only eval-language --language=
+# --compare takes a comma-separated list.
+complete eval --compare = tfidf,textr
+expect_only compare-list tfidf,textrank
 
 finish
