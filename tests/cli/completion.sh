@@ -107,4 +107,17 @@ expect_only eval-language --language=
 complete eval --compare = tfidf,textr
 expect_only compare-list tfidf,textrank
 
+# The binary as typed, "~/bin/precis": the tilde is expanded to ask it.
+mkdir -p "$tmp/home/bin"
+ln -s "$PRECIS" "$tmp/home/bin/precis"
+HOME="$tmp/home" bash -c '
+	compopt() { :; }
+	. "$1/completions/precis"
+	COMP_WORDS=("~/bin/precis" -m "")
+	COMP_CWORD=2
+	_precis
+	printf "%s\n" "${COMPREPLY[@]}"
+' complete "$top_srcdir" >"$tmp/out" 2>"$tmp/err"
+expect_words tilde-binary tfidf textrank
+
 finish
