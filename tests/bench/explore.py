@@ -60,8 +60,10 @@ def overlap(a, b):
     return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
 
 
-def build():
-    recs = load("cnndm_dev.jsonl")
+def build(recs=None):
+    """Each article's eligible sentences with their scores (explore_third.py
+    passes its own records)."""
+    recs = recs or load("cnndm_dev.jsonl")
     files = []
     for i, r in enumerate(recs):
         f = os.path.join(TMP, "%04d.txt" % i)
@@ -76,8 +78,9 @@ def build():
         rows = []
         for rank, (i, s) in enumerate(sorted(full[d].items())):
             t = s["text"]
+            c = cos[d].get(i, s)["score"]  # one BBC article (762) lists a different duplicate
             rows.append(dict(rank=rank, text=t, words=len(t.split()), full=s["score"],
-                             cos=cos[d][i]["score"], title=tit[d][i]["score"] - cos[d][i]["score"]))
+                             cos=c, title=tit[d].get(i, s)["score"] - c))
         docs.append(rows)
     return recs, docs
 

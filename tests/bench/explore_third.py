@@ -25,8 +25,8 @@ import statistics
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from explore import (HERE, PRECIS, DATA, STOP, METRICS, TMP,  # noqa: E402,F401  (same argv)
-                     precis, per_sentence, words, bag, overlap)
+import explore  # noqa: E402
+from explore import DATA, METRICS, PRECIS, STOP, TMP, precis, words, overlap  # noqa: E402
 
 
 def load(name):
@@ -59,26 +59,7 @@ FIXED = json.load(open(MEDFILE)) if DS != "cnndm_dev.jsonl" and os.path.exists(M
 
 
 def build():
-    recs = load(DS)
-    files = []
-    for i, r in enumerate(recs):
-        f = os.path.join(TMP, "%04d.txt" % i)
-        open(f, "w", encoding="utf-8").write(r["article"])
-        files.append(f)
-    zero = ["position-weight=0", "paragraph-weight=0", "title-weight=0", "length-weight=0"]
-    full = per_sentence(files)
-    cos = per_sentence(files, *zero)
-    tit = per_sentence(files, *zero[:2], "title-weight=1", zero[3])
-    docs = []
-    for d in range(len(recs)):
-        rows = []
-        for rank, (i, s) in enumerate(sorted(full[d].items())):
-            t = s["text"]
-            rows.append(dict(rank=rank, text=t, words=len(t.split()), full=s["score"],
-                             cos=cos[d].get(i, s)["score"],  # one BBC article (762) lists a different duplicate
-                             title=tit[d].get(i, s)["score"] - cos[d].get(i, s)["score"]))
-        docs.append(rows)
-    return recs, docs
+    return explore.build(load(DS))
 
 
 def features(docs):
