@@ -128,6 +128,16 @@ static int parse_args(split_args *a, int argc, char **argv, int *done)
 
 /* ---- output ------------------------------------------------------------- */
 
+/* One sentence with its place (takes `text`); NULL when out of memory. */
+static json_t *sentence_object(json_t *text, const precis_sentence *s)
+{
+	return json_pack("{s:o, s:I, s:I, s:I, s:s}", "text", text,
+			 "offset", (json_int_t)s->offset,
+			 "length", (json_int_t)s->length,
+			 "paragraph", (json_int_t)s->paragraph,
+			 "kind", s->kind == PRECIS_UNIT_LINE ? "line" : "sentence");
+}
+
 /* The sentences of `doc`: strings, or objects with offsets when `detailed`.
  * NULL when out of memory. `buf` holds any sentence folded. */
 static json_t *sentence_list(const precis_doc *doc, int detailed, char *buf)
@@ -141,11 +151,7 @@ static json_t *sentence_list(const precis_doc *doc, int detailed, char *buf)
 		size_t m = precis_fold_lines(text + s.offset, s.length, buf);
 		json_t *v = json_stringn(buf, m);
 		if (v != NULL && detailed)
-			v = json_pack("{s:o, s:I, s:I, s:I, s:s}", "text", v,
-				      "offset", (json_int_t)s.offset,
-				      "length", (json_int_t)s.length,
-				      "paragraph", (json_int_t)s.paragraph,
-				      "kind", s.kind == PRECIS_UNIT_LINE ? "line" : "sentence");
+			v = sentence_object(v, &s);
 		if (v == NULL || json_array_append_new(list, v) != 0) {
 			json_decref(list);
 			list = NULL;
@@ -216,23 +222,26 @@ typedef struct stream {
 	const char *why; /* a sentence could not be put out for lack of memory */
 } stream;
 
+/* The file's object up to its list of sentences. */
+static void open_json(stream *st)
+{
+	fputs("{\"file\":", st->out);
+	json_dumpf(st->label, st->out, JSON_COMPACT | JSON_ENCODE_ANY);
+	fputs(",\"sentences\":[", st->out);
+	st->opened = 1;
+}
+
 /* One sentence as a JSON object, behind the object's head or a comma. */
 static int put_json(stream *st, const char *text, size_t m,
 		    const precis_sentence *s)
 {
-	if (!st->opened) {
-		fputs("{\"file\":", st->out);
-		json_dumpf(st->label, st->out, JSON_COMPACT | JSON_ENCODE_ANY);
-		fputs(",\"sentences\":[", st->out);
-		st->opened = 1;
-	} else {
+	if (!st->opened)
+		open_json(st);
+	else
 		fputc(',', st->out);
-	}
-	json_t *v = json_pack("{s:s%, s:I, s:I, s:I, s:s}", "text", text, m,
-			      "offset", (json_int_t)s->offset,
-			      "length", (json_int_t)s->length,
-			      "paragraph", (json_int_t)s->paragraph,
-			      "kind", s->kind == PRECIS_UNIT_LINE ? "line" : "sentence");
+	json_t *v = json_stringn(text, m);
+	if (v != NULL)
+		v = sentence_object(v, s);
 	if (v == NULL) {
 		st->why = "out of memory";
 		return cli_fail_in(EXIT_RUNTIME, st->name, "out of memory");
@@ -274,12 +283,8 @@ static void close_json(stream *st, const char *error)
 {
 	if (st->closed || (!st->opened && error != NULL))
 		return; /* nothing written: the error alone, as for a record */
-	if (!st->opened) {
-		st->opened = 1;
-		fputs("{\"file\":", st->out);
-		json_dumpf(st->label, st->out, JSON_COMPACT | JSON_ENCODE_ANY);
-		fputs(",\"sentences\":[", st->out);
-	}
+	if (!st->opened)
+		open_json(st);
 	fputc(']', st->out);
 	if (error != NULL) {
 		json_t *m = json_string(error);

@@ -125,6 +125,11 @@ def propensity(recs):
 
 
 def select(docs, key, novelty=0.0):
+    return [[p["text"] for p in rows] for rows in select_rows(docs, key, novelty)]
+
+
+def select_rows(docs, key, novelty=0.0):
+    """Each article's 3 picks (rows, in document order), as precis picks."""
     out = []
     for rows in docs:
         pick, cand = [], [r for r in rows if r["words"] >= 5]
@@ -141,7 +146,7 @@ def select(docs, key, novelty=0.0):
                 break
             pick.append(best)
             cand.remove(best)
-        out.append([p["text"] for p in sorted(pick, key=lambda p: p["rank"])])
+        out.append(sorted(pick, key=lambda p: p["rank"]))
     return out
 
 

@@ -121,24 +121,7 @@ def features(docs):
 
 
 def select(docs, key):
-    out = []
-    for rows in docs:
-        pick, cand = [], [r for r in rows if r["words"] >= 5]
-        while len(pick) < 3 and cand:
-            best, bs = None, None
-            for r in cand:
-                sims = [overlap(r["text"], p["text"]) for p in pick]
-                if sims and max(sims) > 0.5:
-                    continue
-                s = key(r)
-                if bs is None or s > bs:
-                    best, bs = r, s
-            if best is None:
-                break
-            pick.append(best)
-            cand.remove(best)
-        out.append(sorted(pick, key=lambda p: p["rank"]))
-    return out
+    return explore.select_rows(docs, key)
 
 
 def texts(sel):
