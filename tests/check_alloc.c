@@ -20,11 +20,12 @@
 #include <jansson.h>
 #include <stdarg.h>
 
-#include "ctx.h"
-#include "doc.h"
-#include "segment.h"
+#include "context/ctx.h"
+#include "doc/doc.h"
+#include "doc/splitter.h"
+#include "doc/tokenize.h"
+#include "segment/segment.h"
 #include "testutil.h"
-#include "tokenize.h"
 
 /* ---- the failing allocator ------------------------------------------- */
 

@@ -3,7 +3,7 @@
  */
 #include <string.h>
 
-#include "doc.h"
+#include "doc/doc.h"
 #include "testutil.h"
 
 static precis_ctx *ctx;

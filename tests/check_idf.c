@@ -5,9 +5,9 @@
 #include <math.h>
 #include <string.h>
 
-#include "ctx.h"
-#include "doc.h"
-#include "idf.h"
+#include "context/ctx.h"
+#include "doc/doc.h"
+#include "doc/idf.h"
 #include "testutil.h"
 
 typedef struct buf { char s[4096]; size_t n; } buf;

@@ -3,8 +3,8 @@
  */
 #include <string.h>
 
-#include "clean.h"
 #include "methodutil.h"
+#include "summary/clean.h"
 
 static const char *story =
 	"The city council approved a new budget for public schools on Monday.\n"

@@ -11,7 +11,7 @@
 #include <jansson.h>
 #include <math.h>
 
-#include "rouge.h"
+#include "rouge/internal.h"
 #include "testutil.h"
 
 static precis_rouge *make(int stem)

@@ -4,7 +4,7 @@
  * variant, and the Unicode tokenizer. Terms are read back as strings from
  * the context's vocabulary.
  */
-#include "rouge.h"
+#include "rouge/internal.h"
 #include "testutil.h"
 
 static precis_rouge *make(int tokenizer, int stem, int stop,

@@ -1,5 +1,5 @@
 /*
- * check_segment.c - the sentence segmenter (src/segment*.c), one test per
+ * check_segment.c - the sentence segmenter (src/segment/), one test per
  * phenomenon, each asserting the units' byte offsets. The texts are our
  * own; the Golden Rules sets are replayed by tests/cli/golden.sh.
  */
@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "resources.h"
-#include "segment.h"
+#include "base/resources.h"
+#include "segment/segment.h"
 
 static precis__segrules *rules_for(const char *lang)
 {

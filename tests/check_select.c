@@ -3,10 +3,10 @@
  */
 #include <string.h>
 
-#include "doc.h"
-#include "idf.h"
-#include "select.h"
-#include "termvec.h"
+#include "doc/doc.h"
+#include "doc/idf.h"
+#include "doc/termvec.h"
+#include "summary/select.h"
 #include "testutil.h"
 
 static precis_ctx *ctx;

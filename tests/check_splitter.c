@@ -1,5 +1,5 @@
 /*
- * check_splitter.c - the streaming splitter (src/splitter.c) against the
+ * check_splitter.c - the streaming splitter (src/doc/splitter.c) against the
  * whole-text split: for generated documents and the segment fixtures, fed
  * in pieces of every size and cut as often as possible or never, every
  * sentence, offset, paragraph and kind must equal precis_doc_new()'s with
@@ -11,8 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc/splitter.h"
 #include "precis.h"
-#include "segment.h"
+#include "segment/segment.h"
 
 typedef struct got {
 	char *s; /* one line per sentence: offset, length, paragraph, kind, text */

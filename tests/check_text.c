@@ -3,8 +3,8 @@
  */
 #include <string.h>
 
+#include "base/text.h"
 #include "testutil.h"
-#include "text.h"
 
 static const struct { const char *s; size_t n; int valid; size_t bad; } utf8_cases[] = {
 	{ "plain ascii", 11, 1, 0 },

@@ -3,9 +3,9 @@
  */
 #include <string.h>
 
-#include "ctx.h"
+#include "context/ctx.h"
+#include "doc/tokenize.h"
 #include "testutil.h"
-#include "tokenize.h"
 
 /* The words of s, joined by '|'. */
 static void words_of(const char *s, char *out, size_t cap)

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "args.h"
+#include "cli/args.h"
 #include "precis.h"
 
 int args_size(const char *s, size_t min, size_t max, size_t *out)

@@ -11,10 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "batch.h"
-#include "error.h"
-#include "io.h"
-#include "workers.h"
+#include "cli/batch.h"
+#include "cli/error.h"
+#include "cli/io.h"
+#include "cli/workers.h"
 
 /* One input: a whole file, or one line of a JSONL file. */
 typedef struct item {

@@ -15,7 +15,7 @@
 
 #include <stdio.h>
 
-#include "jsonl.h"
+#include "cli/jsonl.h"
 
 /* One whole file: index among nfiles. 0 or an exit code. */
 typedef int (*batch_file_fn)(void *payload, const char *path, int index,

@@ -8,13 +8,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "args.h"
-#include "cmd.h"
-#include "dataset.h"
-#include "error.h"
-#include "eval_run.h"
-#include "io.h"
-#include "sumopts.h"
+#include "cli/args.h"
+#include "cli/cmd.h"
+#include "cli/dataset.h"
+#include "cli/error.h"
+#include "cli/eval_run.h"
+#include "cli/io.h"
+#include "cli/sumopts.h"
 
 static const char usage_text[] =
 	"Usage: precis eval [OPTIONS] DATASET.jsonl\n"

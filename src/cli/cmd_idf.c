@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "args.h"
-#include "cmd.h"
-#include "error.h"
-#include "io.h"
-#include "batch.h"
-#include "jsonl.h"
+#include "cli/args.h"
+#include "cli/batch.h"
+#include "cli/cmd.h"
+#include "cli/error.h"
+#include "cli/io.h"
+#include "cli/jsonl.h"
 #include "precis.h"
 
 static const char usage_text[] =

@@ -11,12 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "args.h"
-#include "cmd.h"
-#include "error.h"
-#include "io.h"
+#include "cli/args.h"
+#include "cli/cmd.h"
+#include "cli/error.h"
+#include "cli/io.h"
+#include "cli/rouge_pairs.h"
 #include "precis.h"
-#include "rouge_pairs.h"
 
 enum { FMT_TABLE, FMT_JSON, FMT_ROUGE155 };
 

@@ -7,13 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd.h"
-#include "error.h"
-#include "io.h"
-#include "batch.h"
-#include "jsonl.h"
+#include "cli/batch.h"
+#include "cli/cmd.h"
+#include "cli/error.h"
+#include "cli/io.h"
+#include "cli/jsonl.h"
+#include "cli/sumopts.h"
 #include "precis.h"
-#include "sumopts.h"
 
 static const char usage_text[] =
 	"Usage: precis [summarize] [OPTIONS] [FILE|-]...\n"

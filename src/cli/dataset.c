@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dataset.h"
-#include "error.h"
-#include "jsonl.h"
+#include "cli/dataset.h"
+#include "cli/error.h"
+#include "cli/jsonl.h"
 
 static char *dup_n(const char *s, size_t n)
 {

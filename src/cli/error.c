@@ -4,7 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "error.h"
+#include "cli/error.h"
 
 static _Thread_local cli_held *held;
 

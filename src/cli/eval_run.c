@@ -6,9 +6,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "error.h"
-#include "eval_run.h"
-#include "workers.h"
+#include "cli/error.h"
+#include "cli/eval_run.h"
+#include "cli/workers.h"
 
 typedef struct worker {
 	eval_job *job;

@@ -10,9 +10,9 @@
 #include <stdatomic.h>
 #include <stddef.h>
 
-#include "dataset.h"
+#include "cli/dataset.h"
+#include "cli/sumopts.h"
 #include "precis.h"
-#include "sumopts.h"
 
 typedef struct eval_system {
 	char name[48];

@@ -8,8 +8,8 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
-#include "error.h"
-#include "io.h"
+#include "cli/error.h"
+#include "cli/io.h"
 
 const char *io_display_name(const char *path)
 {

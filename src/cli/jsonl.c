@@ -5,9 +5,9 @@
 #include <string.h>
 #include <sys/types.h>
 
-#include "error.h"
-#include "io.h"
-#include "jsonl.h"
+#include "cli/error.h"
+#include "cli/io.h"
+#include "cli/jsonl.h"
 
 int jsonl_open(jsonl_reader *r, const char *path)
 {

@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cmd.h"
-#include "error.h"
+#include "cli/cmd.h"
+#include "cli/error.h"
 #include "precis.h"
 
 typedef struct command {

@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "io.h"
-#include "rouge_pairs.h"
+#include "cli/error.h"
+#include "cli/io.h"
+#include "cli/rouge_pairs.h"
 
 int pairs_open(pairs_reader *r, const char *path)
 {

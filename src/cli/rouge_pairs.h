@@ -9,7 +9,7 @@
 #include <jansson.h>
 #include <stdio.h>
 
-#include "jsonl.h"
+#include "cli/jsonl.h"
 
 typedef struct pairs_reader {
 	jsonl_reader in;  /* the file, its name and line number */

@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "args.h"
-#include "error.h"
-#include "io.h"
-#include "sumopts.h"
-#include "workers.h"
+#include "cli/args.h"
+#include "cli/error.h"
+#include "cli/io.h"
+#include "cli/sumopts.h"
+#include "cli/workers.h"
 
 enum { OPT_RATIO = SUMOPT_FIRST, OPT_WORDS, OPT_BYTES, OPT_LENIENT,
        OPT_LIST_METHODS, OPT_SEED, OPT_SET, OPT_LIST_PARAMS, OPT_TITLE,

@@ -6,9 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "args.h"
-#include "error.h"
-#include "workers.h"
+#include "cli/args.h"
+#include "cli/error.h"
+#include "cli/workers.h"
 
 enum { MAX_WORKERS = 256 };
 

@@ -16,7 +16,7 @@
  */
 #include <stdlib.h>
 
-#include "internal.h"
+#include "base/internal.h"
 #include "rank/rank.h"
 
 #define KEEP 0.1

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "base/internal.h"
 #include "rank/rank.h"
 
 size_t precis__doc_counts(const precis_doc *d, double *counts)

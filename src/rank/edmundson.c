@@ -17,10 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "base/internal.h"
+#include "base/resources.h"
+#include "doc/tokenize.h"
 #include "rank/rank.h"
-#include "resources.h"
-#include "tokenize.h"
 
 #define KEY_MIN 2.0
 

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "base/internal.h"
 #include "rank/graph.h"
 
 void precis__nodes_free(precis__nodes *s)

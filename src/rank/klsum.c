@@ -13,7 +13,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "internal.h"
+#include "base/internal.h"
 #include "rank/rank.h"
 
 #define DELTA 0.01

@@ -13,7 +13,7 @@
  */
 #include <stdlib.h>
 
-#include "internal.h"
+#include "base/internal.h"
 #include "rank/graph.h"
 
 typedef struct lex_arg {

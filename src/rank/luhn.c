@@ -13,7 +13,7 @@
  */
 #include <stdlib.h>
 
-#include "internal.h"
+#include "base/internal.h"
 #include "rank/rank.h"
 
 /* The best cluster score of one unit's term sequence. */

@@ -8,8 +8,8 @@
 
 #include <stddef.h>
 
-#include "doc.h"
-#include "termvec.h"
+#include "doc/doc.h"
+#include "doc/termvec.h"
 
 typedef struct precis__rank_input {
 	const precis_doc *doc;

@@ -9,7 +9,7 @@
  */
 #include <stdlib.h>
 
-#include "internal.h"
+#include "base/internal.h"
 #include "rank/rank.h"
 
 /* Step 2: the average word probability of unit u. */

@@ -10,7 +10,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "internal.h"
+#include "base/internal.h"
 #include "rank/rank.h"
 
 /*

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "precis.h"
 #include "fuzzutil.h"
+#include "precis.h"
 
 static const char sample[] =
 	"Markets rallied on Monday.\n"

@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "precis.h"
+#include "doc/splitter.h" /* precis__splitter_chunk: cuts in small inputs */
 #include "fuzzutil.h"
-#include "segment.h" /* precis__splitter_chunk: cuts in small inputs */
+#include "precis.h"
 
 #define HEADER 2
 

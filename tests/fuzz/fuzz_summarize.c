@@ -17,8 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "precis.h"
 #include "fuzzutil.h"
+#include "precis.h"
 
 #define HEADER 6
 

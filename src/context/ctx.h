@@ -1,0 +1,35 @@
+/*
+ * ctx.h - the context: a language's resources, the term vocabulary shared by
+ * the documents built with it, and the ranking parameters.
+ */
+#ifndef PRECIS_CTX_H
+#define PRECIS_CTX_H
+
+#include <stdint.h>
+
+#include "base/strtab.h"
+#include "context/lang.h"
+
+/* Fills params with the defaults of params.c. */
+void precis__params_default(double *params);
+
+/* What a folded surface word maps to when it is not a term. */
+#define PRECIS__STOPWORD (-100) /* apart from every precis_status */
+/* A cache entry whose stemming has not succeeded yet (out of memory). */
+#define PRECIS__UNKNOWN (-101)
+
+struct precis_ctx {
+	precis__lang lang;
+	/* Stem cache: folded word -> term id (or PRECIS__STOPWORD), so each
+	 * distinct word is folded, looked up and stemmed once per context. */
+	precis__strtab surface;
+	int32_t *surface_term;
+	size_t surface_cap;
+	precis__strtab terms; /* stems; the id is the term id */
+	double params[PRECIS_PARAM_COUNT_];
+	const precis_idf *idf; /* background model, borrowed; NULL: in-document */
+	double *idf_cache;     /* context term id -> background idf */
+	size_t idf_cache_cap, idf_known;
+};
+
+#endif

@@ -1,0 +1,248 @@
+/*
+ * doc.c - building a document: bytes -> checked text -> units -> terms.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/internal.h"
+#include "base/text.h"
+#include "context/ctx.h"
+#include "doc/doc.h"
+
+/* A headline is short: longer first lines are more likely a lead paragraph
+ * that lost its final period. */
+#define TITLE_MAX_WORDS 30
+
+static int load_text(precis_doc *d, const char *text, size_t len,
+		     unsigned flags, precis_error *err)
+{
+	size_t bad;
+	if (precis__utf8_valid(text, len, &bad)) {
+		d->text = malloc(len + 1);
+		if (d->text == NULL)
+			return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
+		memcpy(d->text, text, len);
+		d->text[len] = '\0';
+		d->len = len;
+		return 0;
+	}
+	if (!(flags & PRECIS_DOC_LENIENT))
+		return precis__fail_at(err, PRECIS_ERR_UTF8, bad,
+				       "invalid UTF-8");
+	if (precis__utf8_repair(text, len, &d->text, &d->len, &d->repairs) != 0)
+		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
+	return 0;
+}
+
+/* Maps context term ids to dense local ids through a scratch table. */
+typedef struct localmap {
+	uint32_t *of; /* context id -> local id + 1 */
+	size_t cap;
+} localmap;
+
+static int localize(precis_doc *d, localmap *m, precis__terms *t, size_t from)
+{
+	for (size_t i = from; i < t->n; i++) {
+		uint32_t g = t->v[i];
+		if (g >= m->cap) {
+			size_t old = m->cap;
+			if (precis__grow((void **)&m->of, &m->cap, (size_t)g + 1,
+					 sizeof *m->of) != 0)
+				return PRECIS_ERR_NOMEM;
+			memset(m->of + old, 0, (m->cap - old) * sizeof *m->of);
+		}
+		if (m->of[g] == 0) {
+			if (precis__grow((void **)&d->global, &d->global_cap,
+					 d->nterms + 1, sizeof *d->global) != 0)
+				return PRECIS_ERR_NOMEM;
+			d->global[d->nterms] = g;
+			m->of[g] = (uint32_t)++d->nterms;
+		}
+		t->v[i] = m->of[g] - 1;
+	}
+	return 0;
+}
+
+static int tokenize_units(precis_doc *d, precis_ctx *ctx, localmap *m,
+			  precis__terms *t, precis_error *err)
+{
+	size_t n = d->units.n;
+	d->words = calloc(n + 1, sizeof *d->words);
+	d->term_off = calloc(n + 1, sizeof *d->term_off);
+	if (d->words == NULL || d->term_off == NULL)
+		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
+	for (size_t i = 0; i < n; i++) {
+		size_t from = t->n;
+		int rc = precis__tokenize(ctx, d->text, d->units.v[i].start,
+					  d->units.v[i].end, t, &d->words[i], err);
+		if (rc != 0)
+			return rc;
+		if (localize(d, m, t, from) != 0)
+			return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
+		d->term_off[i + 1] = t->n;
+	}
+	return 0;
+}
+
+/* The first unit is the headline when it is a short standalone line. Out
+ * of memory fails the document: a headline without its terms would weigh
+ * differently from the same document built again. */
+static int detect_title(precis_doc *d, precis_error *err)
+{
+	if (d->units.n < 2 || d->units.v[0].kind != PRECIS_UNIT_LINE)
+		return 0;
+	if (d->words[0] < 2 || d->words[0] > TITLE_MAX_WORDS)
+		return 0;
+	size_t n;
+	const uint32_t *t = precis__doc_terms(d, 0, &n);
+	d->title_terms = malloc((n ? n : 1) * sizeof *t);
+	if (d->title_terms == NULL)
+		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
+	if (n > 0) /* t is NULL in a document without terms */
+		memcpy(d->title_terms, t, n * sizeof *t);
+	d->ntitle_terms = n;
+	d->has_title = 1;
+	d->title_unit = 0;
+	d->title_off = d->units.v[0].start;
+	d->title_len = d->units.v[0].end - d->units.v[0].start;
+	return 0;
+}
+
+/* A given title: its terms that also occur in the body. */
+static int given_title(precis_doc *d, precis_ctx *ctx, const char *title,
+		       const localmap *m, precis_error *err)
+{
+	size_t tl = strlen(title), words;
+	precis__terms t = { 0 };
+	d->title_text = malloc(tl + 1);
+	if (d->title_text == NULL)
+		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
+	memcpy(d->title_text, title, tl + 1);
+	if (!precis__utf8_valid(title, tl, NULL))
+		return 0; /* an unreadable title is no title */
+	int rc = precis__tokenize(ctx, title, 0, tl, &t, &words, err);
+	if (rc == 0 && t.n > 0) {
+		size_t k = 0;
+		for (size_t i = 0; i < t.n; i++)
+			if (t.v[i] < m->cap && m->of[t.v[i]] != 0)
+				t.v[k++] = m->of[t.v[i]] - 1;
+		d->title_terms = t.v;
+		d->ntitle_terms = k;
+		d->has_title = 1;
+		d->title_unit = (size_t)-1;
+		d->title_len = tl;
+		return 0;
+	}
+	free(t.v);
+	return rc;
+}
+
+static int build(precis_doc *d, precis_ctx *ctx, const char *text,
+		 size_t len, const char *title, unsigned flags,
+		 precis_error *err)
+{
+	int rc = load_text(d, text, len, flags, err);
+	if (rc != 0)
+		return rc;
+	size_t bom = precis__bom_len(d->text, d->len);
+	unsigned sflags = (flags & PRECIS_DOC_JOIN_LINES) ? PRECIS__SEG_JOIN_LINES : 0;
+	rc = precis__segment(ctx->lang.rules, d->text + bom, d->len - bom,
+			     sflags, &d->units, err);
+	if (rc != 0)
+		return rc;
+	for (size_t i = 0; i < d->units.n; i++) {
+		d->units.v[i].start += bom;
+		d->units.v[i].end += bom;
+	}
+	if (d->units.n > 0)
+		d->nparagraphs = d->units.v[d->units.n - 1].paragraph + 1;
+	d->split_only = (flags & PRECIS_DOC_SPLIT_ONLY) != 0;
+	if (d->split_only)
+		return 0;
+	localmap m = { 0 };
+	precis__terms t = { 0 };
+	rc = tokenize_units(d, ctx, &m, &t, err);
+	d->terms = t.v;
+	if (rc == 0 && title != NULL)
+		rc = given_title(d, ctx, title, &m, err);
+	else if (rc == 0)
+		rc = detect_title(d, err);
+	free(m.of);
+	return rc;
+}
+
+int precis_doc_new(precis_doc **out, precis_ctx *ctx, const char *text,
+		   size_t len, const char *title, unsigned flags,
+		   precis_error *err)
+{
+	precis__clear(err);
+	if (out == NULL || ctx == NULL || (text == NULL && len > 0))
+		return precis__fail(err, PRECIS_ERR_ARG, "invalid argument");
+	*out = NULL;
+	precis_doc *d = calloc(1, sizeof *d);
+	if (d == NULL)
+		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
+	int rc = build(d, ctx, text ? text : "", len, title, flags, err);
+	if (rc != 0) {
+		precis_doc_free(d);
+		return rc;
+	}
+	*out = d;
+	return 0;
+}
+
+void precis_doc_free(precis_doc *d)
+{
+	if (d == NULL)
+		return;
+	free(d->text);
+	precis__units_free(&d->units);
+	free(d->words);
+	free(d->term_off);
+	free(d->terms);
+	free(d->global);
+	free(d->title_terms);
+	free(d->title_text);
+	free(d);
+}
+
+const char *precis_doc_text(const precis_doc *d, size_t *len)
+{
+	if (len != NULL)
+		*len = d ? d->len : 0;
+	return d ? d->text : NULL;
+}
+
+size_t precis_doc_repairs(const precis_doc *d)
+{
+	return d ? d->repairs : 0;
+}
+
+size_t precis_doc_sentence_count(const precis_doc *d)
+{
+	return d ? d->units.n : 0;
+}
+
+int precis_doc_sentence(const precis_doc *d, size_t i, precis_sentence *out)
+{
+	if (d == NULL || out == NULL || i >= d->units.n)
+		return PRECIS_ERR_ARG;
+	const precis__unit *u = &d->units.v[i];
+	out->offset = u->start;
+	out->length = u->end - u->start;
+	out->paragraph = u->paragraph;
+	out->kind = u->kind;
+	out->words = d->words ? d->words[i] : 0;
+	return 0;
+}
+
+int precis_doc_title(const precis_doc *d, size_t *offset, size_t *length)
+{
+	if (d == NULL || !d->has_title || d->title_text != NULL)
+		return 0;
+	if (offset != NULL)
+		*offset = d->title_off;
+	if (length != NULL)
+		*length = d->title_len;
+	return 1;
+}

@@ -1,0 +1,169 @@
+/*
+ * output.c - renderers: a summary to text or JSON through a caller's sink
+ * (HTML: html.c).
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/internal.h"
+#include "doc/doc.h"
+#include "output/output.h"
+
+static int emit(precis_write_fn write, void *payload, const char *buf,
+		size_t len, precis_error *err)
+{
+	if (write(payload, buf, len) != 0)
+		return precis__fail(err, PRECIS_ERR_IO, "write failed");
+	return 0;
+}
+
+static int render_text(const precis_summary *s, const precis_doc *d,
+		       precis_write_fn write, void *payload, precis_error *err)
+{
+	precis_pick p;
+	for (size_t i = 0; precis_summary_pick(s, i, &p) == 0; i++) {
+		char *line = malloc(p.length + 1);
+		if (line == NULL)
+			return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
+		size_t n = precis_fold_lines(d->text + p.offset, p.length, line);
+		line[n++] = '\n';
+		int rc = emit(write, payload, line, n, err);
+		free(line);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static json_t *pick_json(const precis_doc *d, const precis_pick *p)
+{
+	char *text = malloc(p->length + 1);
+	if (text == NULL)
+		return NULL;
+	size_t n = precis_fold_lines(d->text + p->offset, p->length, text);
+	json_t *o = json_pack("{s:I, s:I, s:I, s:f, s:s%}", "index",
+			      (json_int_t)p->sentence, "offset",
+			      (json_int_t)p->offset, "length",
+			      (json_int_t)p->length, "score", p->score, "text",
+			      text, n);
+	free(text);
+	return o;
+}
+
+static json_t *summary_json(const precis_summary *s, const precis_doc *d,
+			    const char *name)
+{
+	json_t *arr = json_array(), *root = json_object();
+	if (arr == NULL || root == NULL)
+		goto fail;
+	precis_pick p;
+	for (size_t i = 0; precis_summary_pick(s, i, &p) == 0; i++)
+		if (json_array_append_new(arr, pick_json(d, &p)) != 0)
+			goto fail;
+	if (name != NULL) {
+		/* A file name need not be UTF-8; JSON strings must be. */
+		char *safe = precis_utf8_sanitize(name, strlen(name), NULL);
+		int bad = safe == NULL ||
+			  json_object_set_new(root, "file", json_string(safe)) != 0;
+		free(safe);
+		if (bad)
+			goto fail;
+	}
+	if (json_object_set_new(root, "sentences", arr) != 0) {
+		arr = NULL;
+		goto fail;
+	}
+	return root;
+fail:
+	json_decref(arr);
+	json_decref(root);
+	return NULL;
+}
+
+/* The batch record of DESIGN.md: id, summary texts, sentence indices. */
+static json_t *record_json(const precis_summary *s, const precis_doc *d,
+			   const char *id)
+{
+	/* An id need not be UTF-8 (a caller's file name); JSON strings must. */
+	char *safe = id ? precis_utf8_sanitize(id, strlen(id), NULL) : NULL;
+	if (id != NULL && safe == NULL)
+		return NULL;
+	json_t *texts = json_array(), *idx = json_array();
+	json_t *root = json_pack("{s:s?, s:o, s:o}", "id", safe, "summary", texts,
+				 "sentences", idx);
+	free(safe);
+	if (root == NULL)
+		return NULL;
+	precis_pick p;
+	for (size_t i = 0; precis_summary_pick(s, i, &p) == 0; i++) {
+		json_t *o = pick_json(d, &p);
+		if (o == NULL || json_array_append(texts, json_object_get(o, "text")) != 0 ||
+		    json_array_append_new(idx, json_integer((json_int_t)p.sentence)) != 0) {
+			json_decref(o);
+			json_decref(root);
+			return NULL;
+		}
+		json_decref(o);
+	}
+	return root;
+}
+
+/*
+ * The JSON text of `root` (*len bytes, not NUL-ended), or NULL. Not
+ * json_dumps(): jansson ignores a failure to append an object's key to its
+ * growing buffer, so running out of memory there gives a key-less object
+ * and no error. json_dumpb() into a buffer sized first never appends in
+ * vain, and reports the allocations it does make.
+ */
+static char *dump_json(const json_t *root, size_t *len)
+{
+	size_t flags = JSON_COMPACT | JSON_REAL_PRECISION(6);
+	size_t n = json_dumpb(root, NULL, 0, flags);
+	char *buf = n > 0 ? malloc(n) : NULL;
+	if (buf != NULL && json_dumpb(root, buf, n, flags) != n) {
+		free(buf);
+		buf = NULL;
+	}
+	*len = n;
+	return buf;
+}
+
+static int render_json(const precis_summary *s, const precis_doc *d,
+		       const char *name, int record, precis_write_fn write,
+		       void *payload, precis_error *err)
+{
+	json_t *root = record ? record_json(s, d, name) : summary_json(s, d, name);
+	size_t len = 0;
+	char *buf = root ? dump_json(root, &len) : NULL;
+	json_decref(root);
+	if (buf == NULL)
+		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
+	int rc = emit(write, payload, buf, len, err);
+	if (rc == 0)
+		rc = emit(write, payload, "\n", 1, err);
+	free(buf);
+	return rc;
+}
+
+int precis_summary_render(const precis_summary *s, const precis_doc *d,
+			  precis_format format, const char *name,
+			  precis_write_fn write, void *payload,
+			  precis_error *err)
+{
+	precis__clear(err);
+	if (s == NULL || d == NULL || write == NULL)
+		return precis__fail(err, PRECIS_ERR_ARG, "invalid argument");
+	switch (format) {
+	case PRECIS_FORMAT_TEXT:
+		return render_text(s, d, write, payload, err);
+	case PRECIS_FORMAT_JSON:
+		return render_json(s, d, name, 0, write, payload, err);
+	case PRECIS_FORMAT_JSONL:
+		return render_json(s, d, name, 1, write, payload, err);
+	case PRECIS_FORMAT_HTML:
+		return precis__render_html(s, d, name, write, payload, err);
+	default:
+		return precis__fail(err, PRECIS_ERR_ARG, "unknown format");
+	}
+}

@@ -1,0 +1,348 @@
+/*
+ * scan.c - pass 2 over a block: finds the terminators and decides,
+ * for each, whether a sentence ends after it (and its closing quotes).
+ * The rules follow the Golden Rules of sentence boundaries (see
+ * shared/eval/sbd): abbreviations, initials, numbers, ellipses, quotes and
+ * brackets, lists, URLs and the scraped-text "region.CNN reports".
+ */
+#include "segment/internal.h"
+
+static void add_cut(seg_scan *s, size_t pos, int *rc)
+{
+	if (*rc != 0 || pos <= s->unit || pos >= s->be)
+		return;
+	if (PRECIS__VEC_RESERVE(&s->cuts, s->cuts.n + 1) != 0) {
+		*rc = PRECIS_ERR_NOMEM;
+		return;
+	}
+	s->cuts.v[s->cuts.n++] = pos;
+	s->unit = pos;
+}
+
+static uint32_t at(const seg_scan *s, size_t i, size_t *l)
+{
+	unsigned char b = (unsigned char)s->t[i];
+	*l = 1;
+	return b < 128 ? b : seg_decode(s->t + i, s->be - i, l);
+}
+
+/* Is the character at j a closing quote or bracket? Characters that also
+ * open (" ' » “) close only where pass 1 matched them. */
+static bool closer_at(const seg_scan *s, size_t j, size_t *l)
+{
+	uint32_t cp = at(s, j, l);
+	unsigned f = seg_flags(s->r, cp);
+	if (!(f & SC_CLOSE))
+		return false;
+	return !(f & SC_OPEN) || precis__seg_is_close(s, j);
+}
+
+/* A closing quote after a space ("Ja. »", "'Stop!' \""), itself followed by
+ * white space: *l spans both. */
+static bool spaced_closer(const seg_scan *s, size_t j, size_t *l)
+{
+	size_t a, b, c;
+	if (!precis__seg_space_at(s, j, &a) || j + a >= s->be || !precis__seg_is_close(s, j + a) ||
+	    !closer_at(s, j + a, &b))
+		return false;
+	*l = a + b;
+	return j + *l == s->be || precis__seg_space_at(s, j + *l, &c);
+}
+
+/* Skips closing quotes and brackets after a terminator ("great.”",
+ * "RR. »"); *had tells whether there were any. */
+static size_t closers(const seg_scan *s, size_t j, bool *had)
+{
+	size_t l;
+	*had = false;
+	while (j < s->be) {
+		uint32_t cp = at(s, j, &l);
+		if (seg_flags(s->r, cp) & SC_INVISIBLE) {
+			j += l;
+		} else if (closer_at(s, j, &l)) {
+			j += l;
+			*had = true;
+		} else if (spaced_closer(s, j, &l)) {
+			j += l; /* French spacing: « … », or a stray space */
+			*had = true;
+		} else {
+			break;
+		}
+	}
+	return j;
+}
+
+/* After the closers at j: is a word next, past white space? */
+static bool word_next(const seg_scan *s, size_t j, seg_word *w)
+{
+	size_t l;
+	if (j >= s->be || !precis__seg_space_at(s, j, &l))
+		return false;
+	size_t k = precis__seg_skip_space(s, j);
+	if (k >= s->be)
+		return false;
+	precis__seg_next_word(s, k, w);
+	return !w->dash && !precis__seg_protected(s, j);
+}
+
+static bool capital(int cc)
+{
+	return cc == CC_UPPER || cc == CC_CASELESS;
+}
+
+/* ---- periods ------------------------------------------------------------ */
+
+/* An abbreviation that may end a sentence (U.S., a.m., an initial) ends
+ * one before a sentence starter, or before a title ("6 P.M. Mr. Smith")
+ * once the sentence is more than an opening phrase ("At 5 a.m. Mr."). */
+static bool ender_ends(const seg_scan *s, const seg_tok *tk, const seg_word *w)
+{
+	if (precis__seg_word_in(s, w, SET_STARTER))
+		return true;
+	if (!w->dot || w->hi == w->lo ||
+	    precis__seg_lookup(s->r, SET_ABBR, s->t + w->lo, w->hi - w->lo) != AB_TITLE)
+		return false;
+	return precis__seg_words_before(s, tk->lo, 3) >= 3;
+}
+
+static bool period_ends(const seg_scan *s, size_t i, bool had,
+			const seg_word *w)
+{
+	seg_tok tk;
+	precis__seg_prev_token(s, i, &tk);
+	switch (precis__seg_classify(s, &tk)) {
+	case AB_TITLE:
+	case TK_ROMAN:
+		return false;
+	case AB_PLAIN:
+		return capital(w->cc);
+	case AB_ENDER:
+		return ender_ends(s, &tk, w);
+	case TK_NUMBER: /* "12. Juni", "10. pokus" are ordinals */
+		return (capital(w->cc) || w->cc == CC_DIGIT) &&
+		       !precis__seg_word_in(s, w, SET_MONTH);
+	default: /* a lower-case word ends a sentence, unless after a quote */
+		return capital(w->cc) || w->cc == CC_DIGIT ||
+		       (w->cc == CC_LOWER && !had);
+	}
+}
+
+/* "region.CNN reports", "1,000.That is": a period between a word and a
+ * capital, in a token that is no URL, e-mail or abbreviation (Ph.D.). */
+static bool glued_ends(const seg_scan *s, size_t i)
+{
+	size_t l, lo = i, hi = i + 1;
+	if (precis__seg_cclass(at(s, hi, &l)) != CC_UPPER ||
+	    (hi + l < s->be && s->t[hi + l] == '.'))
+		return false;
+	while (hi < s->be && hi - i < SEG_MAX_WORD && !precis__seg_space_at(s, hi, &l))
+		hi += l;
+	seg_tok whole;
+	precis__seg_prev_token(s, i, &whole);
+	whole.longtok = whole.longtok || hi - i >= SEG_MAX_WORD;
+	whole.hi = hi;
+	while (whole.hi > whole.lo && s->t[whole.hi - 1] == '.')
+		whole.hi--;
+	if (precis__seg_classify(s, &whole) != TK_WORD)
+		return false;
+	seg_tok part = whole;
+	part.hi = i;
+	for (lo = i; lo > whole.lo && s->t[lo - 1] != '.'; lo--)
+		;
+	part.lo = lo;
+	if (precis__seg_classify(s, &part) == TK_NUMBER)
+		return true;
+	size_t letters = 0;
+	bool low = false;
+	for (size_t p = part.lo; p < part.hi; p += l) {
+		int cc = precis__seg_cclass(at(s, p, &l));
+		letters += cc == CC_UPPER || cc == CC_LOWER;
+		low = low || cc == CC_LOWER;
+	}
+	return letters >= 2 && low && !precis__seg_protected(s, i + 1);
+}
+
+/* Unspaced dots: "that.... She" ends, "mean...see" and "[...]" do not;
+ * three dots end a sentence only before a capital. */
+static size_t dots(seg_scan *s, size_t i, size_t n_end, size_t n, int *rc)
+{
+	size_t j = n_end;
+	bool had;
+	seg_word w;
+	if (i > s->bs && (s->t[i - 1] == '[' || s->t[i - 1] == '(') &&
+	    j < s->be && (s->t[j] == ']' || s->t[j] == ')'))
+		return j; /* an omission mark, not an ellipsis */
+	j = closers(s, j, &had);
+	if (word_next(s, j, &w) &&
+	    (capital(w.cc) || (n != 3 && w.cc == CC_DIGIT)))
+		add_cut(s, j, rc);
+	return j;
+}
+
+/*
+ * Spaced dots ". . .": three of them are an ellipsis inside a sentence
+ * ("the thing is . . . I didn’t"); four are an ellipsis and a period. When
+ * the first dot clings to a word ("compounds. . . . The"), that period ends
+ * the sentence and the next one opens with the ellipsis.
+ */
+static size_t spaced(seg_scan *s, size_t i, int *rc)
+{
+	size_t p = i, k = 1, l;
+	bool had;
+	seg_word w;
+	while (p + 2 < s->be && s->t[p + 1] == ' ' && s->t[p + 2] == '.') {
+		p += 2;
+		k++;
+	}
+	size_t j = closers(s, p + 1, &had);
+	bool clings = i > s->bs && !precis__seg_space_at(s, seg_prev(s->t, s->bs, i), &l);
+	if (k >= 4 && word_next(s, j, &w) && capital(w.cc))
+		add_cut(s, clings ? i + 1 : j, rc);
+	return j;
+}
+
+static size_t period(seg_scan *s, size_t i, int *rc)
+{
+	const char *t = s->t;
+	size_t e = i + 1, l;
+	bool had;
+	seg_word w;
+	if (e < s->be && t[e] == '.') {
+		while (e < s->be && t[e] == '.')
+			e++;
+		return dots(s, i, e, e - i, rc);
+	}
+	if (e + 3 < s->be && t[e] == ' ' && t[e + 1] == '.' && t[e + 2] == ' ' &&
+	    t[e + 3] == '.')
+		return spaced(s, i, rc);
+	if (e < s->be && !precis__seg_space_at(s, e, &l) && !closer_at(s, e, &l)) {
+		if (glued_ends(s, i))
+			add_cut(s, e, rc);
+		return e;
+	}
+	size_t j = closers(s, e, &had);
+	if (word_next(s, j, &w) && period_ends(s, i, had, &w))
+		add_cut(s, j, rc);
+	return j;
+}
+
+/* ---- other terminators -------------------------------------------------- */
+
+/* Further terminators run together with the first ("?!", "！？"). */
+static size_t term_run(const seg_scan *s, size_t j)
+{
+	size_t l;
+	while (j < s->be && (seg_flags(s->r, at(s, j, &l)) &
+			     (SC_STOP | SC_STRONG)))
+		j += l;
+	return j;
+}
+
+/* ? ! and a language's other stops (Greek ;, Armenian :). A lower-case
+ * word after "!" continues the sentence ("Yahoo! in"), after "?" it does
+ * not ("кім? не?"), unless a quote closed in between. */
+static size_t stop(seg_scan *s, size_t i, size_t l, uint32_t cp, int *rc)
+{
+	bool had;
+	seg_word w;
+	size_t j = closers(s, term_run(s, i + l), &had);
+	if (!word_next(s, j, &w))
+		return j;
+	if (capital(w.cc) || w.cc == CC_DIGIT ||
+	    (w.cc == CC_LOWER && cp != '!' && !had))
+		add_cut(s, j, rc);
+	return j;
+}
+
+static bool hiragana(uint32_t cp)
+{
+	return cp >= 0x3041 && cp <= 0x309F;
+}
+
+/* Does a title mark (》〉) close right after the terminators? */
+static bool ends_title(const seg_scan *s, size_t j)
+{
+	size_t l;
+	uint32_t cp = j < s->be ? at(s, j, &l) : 0;
+	return cp == 0x300B || cp == 0x3009;
+}
+
+/* 。！？ and the like end a sentence at once, no space needed, except
+ * inside a quote or bracket (《摔跤吧！爸爸》), at the end of a title
+ * (《好！》), or before a particle after a closing quote (「はい。」と). */
+static size_t strong(seg_scan *s, size_t i, size_t l, int *rc)
+{
+	bool had;
+	size_t k = term_run(s, i + l), j = closers(s, k, &had), m;
+	if (j >= s->be || precis__seg_protected(s, j) || ends_title(s, k) ||
+	    (had && hiragana(at(s, j, &m))))
+		return j;
+	add_cut(s, j, rc);
+	return j;
+}
+
+/* The Arabic comma ends a sentence unless the next word ends with one too
+ * ("الدم، والقلب، زرعها": a list of two). */
+static size_t comma(seg_scan *s, size_t i, size_t l, uint32_t cp, int *rc)
+{
+	size_t j = i + l, k = precis__seg_skip_space(s, j), q = k, m;
+	if (k == j || k >= s->be || precis__seg_protected(s, j))
+		return j;
+	while (q < s->be && q - k < SEG_MAX_WORD && !precis__seg_space_at(s, q, &m)) {
+		if (at(s, q, &m) == cp)
+			return j;
+		q += m;
+	}
+	add_cut(s, j, rc);
+	return j;
+}
+
+static size_t terminator(seg_scan *s, size_t i, int *rc)
+{
+	size_t l;
+	uint32_t cp = at(s, i, &l);
+	if (cp == '.')
+		return period(s, i, rc);
+	const seg_special *sp = precis__seg_special_find(s->r, cp);
+	unsigned f = sp != NULL ? sp->flags : 0;
+	if ((f & SC_ELLIPSIS) && (s->r->byteclass['.'] & SB_STOP)) {
+		size_t e = i + l;
+		while (e < s->be && (s->t[e] == '.' ||
+				     (seg_flags(s->r, at(s, e, &l)) & SC_ELLIPSIS)))
+			e += l;
+		return dots(s, i, e, 3, rc);
+	}
+	if (f & SC_STRONG)
+		return strong(s, i, l, rc);
+	if (f & SC_STOP)
+		return stop(s, i, l, cp, rc);
+	if (f & SC_COMMA)
+		return comma(s, i, l, cp, rc);
+	return i + l;
+}
+
+int precis__seg_pass2(seg_scan *s)
+{
+	const unsigned char *t = (const unsigned char *)s->t;
+	const unsigned char *cls = s->r->byteclass;
+	size_t i = s->bs, m = 0;
+	int rc = 0;
+	s->cuts.n = 0;
+	s->unit = s->bs;
+	while (i < s->be && rc == 0) {
+		size_t lim = m < s->marks.n ? s->marks.v[m].cut : s->be;
+		while (i < lim && !(cls[t[i]] & (SB_STOP | SB_LEAD)))
+			i++;
+		if (i >= lim && m < s->marks.n) {
+			/* A list item starts here; its marker ends nothing. */
+			add_cut(s, lim, &rc);
+			if (i < s->marks.v[m].skip)
+				i = s->marks.v[m].skip;
+			m++;
+			continue;
+		}
+		if (i < s->be)
+			i = terminator(s, i, &rc);
+	}
+	return rc;
+}

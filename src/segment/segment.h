@@ -1,0 +1,53 @@
+/*
+ * segment.h - splits text into paragraphs, standalone lines and sentences.
+ *
+ * Input is valid UTF-8 (the doc module checks it) without a BOM. Spans are
+ * byte offsets into that input, trimmed of surrounding white space. Noise
+ * lines (only punctuation or markers: "+", "[…]", "***") produce no unit.
+ * Linear in the input.
+ */
+#ifndef PRECIS_SEGMENT_H
+#define PRECIS_SEGMENT_H
+
+#include <stddef.h>
+
+#include "precis.h"
+
+/* Per-language rules: abbreviations, terminators, quote pairs. Immutable once
+ * built, so one copy may serve many threads. */
+typedef struct precis__segrules precis__segrules;
+
+/* Parses a rules file (data/abbrev/<lang>.txt); len 0 gives generic rules. */
+int precis__segrules_parse(precis__segrules **out, const char *data,
+			   size_t len, precis_error *err);
+void precis__segrules_free(precis__segrules *rules);
+
+typedef struct precis__unit {
+	size_t start, end;   /* byte span [start, end) */
+	size_t paragraph;    /* 0-based, counts paragraphs that hold units */
+	unsigned char kind;  /* PRECIS_UNIT_SENTENCE or PRECIS_UNIT_LINE */
+} precis__unit;
+
+typedef struct precis__units {
+	precis__unit *v;
+	size_t n, cap;
+} precis__units;
+
+enum { PRECIS__SEG_JOIN_LINES = 1u << 0 };
+
+/* Appends the units of text[0, len) to `out` (which the caller zeroes). */
+int precis__segment(const precis__segrules *rules, const char *text,
+		    size_t len, unsigned flags, precis__units *out,
+		    precis_error *err);
+void precis__units_free(precis__units *units);
+/*
+ * The end of the last blank line of t[0, len) (0 when none): text before it
+ * segments alone exactly as within the whole. Scanning starts at *from, a
+ * line start, and *from moves to the start of the last incomplete line so a
+ * growing buffer is scanned once.
+ */
+size_t precis__segment_cut(const precis__segrules *r, const char *t,
+			   size_t len, size_t *from);
+
+
+#endif

@@ -1,0 +1,147 @@
+/*
+ * clean.c - page furniture in scraped news (see clean.h). Matching is on
+ * words folded to ASCII lower case, so "PUBLISHED: 12:52 EST" and the
+ * PTB-tokenized "published : 12:52 est" look alike; nothing keys on
+ * tokenization artifacts. English patterns only: the corpora that carry
+ * this furniture are English, and elsewhere the patterns simply never match.
+ */
+#include <string.h>
+
+#include "doc/tokenize.h"
+#include "summary/clean.h"
+
+#define LEAD_WORDS 6 /* leading words kept for phrase matching */
+#define WORD_MAX 16  /* longer words are kept truncated: none of ours is */
+#define SCAN_MAX 40  /* the largest word count a rule below compares with */
+
+typedef struct words {
+	char lead[LEAD_WORDS][WORD_MAX];
+	size_t n;        /* words in the unit, counted up to SCAN_MAX + 1 */
+	int stamp_only;  /* every word belongs to a date or time stamp */
+	int stamp_cue;   /* a month, a time zone, "published" or "updated" */
+	int has_digit;
+} words;
+
+static int in_list(const char *w, const char *const *list)
+{
+	for (size_t i = 0; list[i] != NULL; i++)
+		if (strcmp(w, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Words that mark a time stamp, and the glue between them. */
+static const char *const stamp_cues[] = {
+	"published", "updated", "est", "edt", "gmt", "bst", "pst", "pdt",
+	"cst", "cdt", "utc", "jan", "january", "feb", "february", "mar",
+	"march", "apr", "april", "may", "june", "jul", "july", "aug", "august",
+	"sep", "sept", "september", "oct", "october", "nov", "november",
+	"dec", "december", NULL
+};
+static const char *const stamp_glue[] = {
+	"last", "at", "on", "am", "pm", "monday", "tuesday", "wednesday",
+	"thursday", "friday", "saturday", "sunday", "jun", NULL
+};
+
+static void fold(const char *s, size_t n, char *out)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n && k + 1 < WORD_MAX; i++) {
+		unsigned char c = (unsigned char)s[i];
+		out[k++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+	}
+	out[k] = '\0';
+}
+
+static void add_word(words *w, const char *s, size_t n)
+{
+	char f[WORD_MAX];
+	fold(s, n, f);
+	if (w->n < LEAD_WORDS)
+		memcpy(w->lead[w->n], f, WORD_MAX);
+	w->n++;
+	/* Once a word is no stamp word the unit is no stamp: skip the lists
+	 * (they were most of the time spent on a long document). */
+	if (!w->stamp_only)
+		return;
+	int digit = f[0] >= '0' && f[0] <= '9';
+	int cue = in_list(f, stamp_cues);
+	w->has_digit |= digit;
+	w->stamp_cue |= cue;
+	if (!digit && !cue && !in_list(f, stamp_glue))
+		w->stamp_only = 0;
+}
+
+static void scan(const char *s, size_t len, words *w)
+{
+	size_t pos = 0, ws, we;
+	memset(w, 0, sizeof *w);
+	w->stamp_only = 1;
+	while (precis__next_word(s, len, pos, &ws, &we)) {
+		add_word(w, s + ws, we - ws);
+		pos = we;
+		/* Past every length limit below, only a stamp needs more. */
+		if (!w->stamp_only && w->n > SCAN_MAX)
+			break;
+	}
+}
+
+/* The unit starts with the words of `phrase` (space-separated). */
+static int starts_with(const words *w, const char *phrase)
+{
+	size_t i = 0;
+	while (*phrase != '\0') {
+		const char *sp = strchr(phrase, ' ');
+		size_t n = sp ? (size_t)(sp - phrase) : strlen(phrase);
+		if (i >= w->n || i >= LEAD_WORDS ||
+		    strlen(w->lead[i]) != n || memcmp(w->lead[i], phrase, n) != 0)
+			return 0;
+		i++;
+		phrase += n + (sp != NULL);
+	}
+	return 1;
+}
+
+/* Link and widget text: the phrase and the longest unit it may open. */
+static const struct {
+	const char *phrase;
+	size_t max_words;
+} openers[] = {
+	{ "scroll down for video", 40 }, { "scroll down for videos", 40 },
+	{ "scroll down to see", 40 },    { "scroll down to watch", 40 },
+	{ "click here", 40 },            { "read more", 20 },
+	{ "e mail to a friend", 10 },    { "email to a friend", 10 },
+	{ "share this article", 10 },    { "all rights reserved", 10 },
+	{ "copyright", 12 },
+};
+
+/* "CNN's Jane Doe contributed to this report." credits, not content. */
+static int is_credit(const char *s, size_t len, const words *w)
+{
+	static const char *const tails[] = { "contributed to this report",
+					     "contributed reporting",
+					     "contributed to this story" };
+	if (w->n > 20)
+		return 0;
+	for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {
+		size_t n = strlen(tails[i]);
+		for (size_t k = 0; k + n <= len; k++)
+			if (strncmp(s + k, tails[i], n) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+int precis__is_furniture(const char *s, size_t len)
+{
+	words w;
+	scan(s, len, &w);
+	if (w.n == 0)
+		return 0;
+	if (w.stamp_only && w.stamp_cue && w.has_digit)
+		return 1;
+	for (size_t i = 0; i < sizeof openers / sizeof *openers; i++)
+		if (w.n <= openers[i].max_words && starts_with(&w, openers[i].phrase))
+			return 1;
+	return is_credit(s, len, &w);
+}
