@@ -19,6 +19,10 @@
  * Threads: a precis_ctx is not thread-safe (it owns a stemmer and a stem cache);
  * use one per thread and reuse it across documents. A precis_doc is immutable
  * once built and may be read from several threads.
+ *
+ * The sections below follow the pipeline: text, context, documents,
+ * splitting a stream, summarizing, rendering, background IDF models, ROUGE,
+ * evaluation.
  */
 #ifndef PRECIS_H
 #define PRECIS_H
@@ -62,14 +66,11 @@ typedef struct precis_error {
 	char message[200]; /* NUL-terminated, no trailing newline */
 } precis_error;
 
-/*
- * A malloc'd, NUL-terminated copy of s[0, len) in which every invalid UTF-8
- * sequence is replaced by U+FFFD (file names, say, before they go into
- * JSON); *out_len (when not NULL) gets its length. NULL when out of memory.
- * Release it with free().
- */
-PRECIS_EXTERN char *precis_utf8_sanitize(const char *s, size_t len,
-					 size_t *out_len);
+/* Frees memory the library returned for the caller to free (the strings of
+ * precis_utf8_sanitize() and precis_summary_text()); NULL is ignored. Use
+ * it rather than free(): the library and its caller may not share a C
+ * runtime. */
+PRECIS_EXTERN void precis_free(void *p);
 
 /* A static string naming a status code. */
 PRECIS_EXTERN const char *precis_strerror(int code);
@@ -78,6 +79,25 @@ PRECIS_EXTERN const char *precis_version(void);
 
 /* Receives output bytes; returns 0, or non-zero to stop with PRECIS_ERR_IO. */
 typedef int (*precis_write_fn)(void *payload, const char *buf, size_t len);
+
+/* ---- text --------------------------------------------------------------- */
+
+/*
+ * A malloc'd, NUL-terminated copy of s[0, len) in which every invalid UTF-8
+ * sequence is replaced by U+FFFD (file names, say, before they go into
+ * JSON); *out_len (when not NULL) gets its length. NULL when out of memory.
+ * Release it with precis_free().
+ */
+PRECIS_EXTERN char *precis_utf8_sanitize(const char *s, size_t len,
+					 size_t *out_len);
+
+/*
+ * Copies text[0, len) to `out` (at least `len` bytes) with each line break
+ * and the white space around it folded to one space, or to nothing between
+ * two CJK characters: how a sentence that spans lines is shown on one line.
+ * Returns the bytes written (never more than `len`).
+ */
+PRECIS_EXTERN size_t precis_fold_lines(const char *text, size_t len, char *out);
 
 /* ---- context ------------------------------------------------------------ */
 
@@ -134,6 +154,19 @@ PRECIS_EXTERN int precis_param_bounds(precis_param id, double *lo, double *hi,
 /* The parameter's option-style name ("position-weight"), NULL if unknown. */
 PRECIS_EXTERN const char *precis_param_name(precis_param id);
 
+/* What precis has for a language: bits of precis_language()'s *has. */
+enum precis_language_has {
+	PRECIS_LANG_STEMMER = 1u << 0,   /* a Snowball stemmer */
+	PRECIS_LANG_STOPWORDS = 1u << 1, /* a stopword list */
+	PRECIS_LANG_RULES = 1u << 2      /* sentence rules (abbreviations...) */
+};
+
+/* The i-th supported language's ISO 639-1 code, NULL past the end; `name`
+ * (its English name) and `has` are filled when not NULL. Either form names
+ * it to precis_ctx_new(). */
+PRECIS_EXTERN const char *precis_language(size_t i, const char **name,
+					  unsigned *has);
+
 /* ---- documents ---------------------------------------------------------- */
 
 typedef struct precis_doc precis_doc;
@@ -181,13 +214,11 @@ typedef struct precis_sentence {
 PRECIS_EXTERN size_t precis_doc_sentence_count(const precis_doc *doc);
 PRECIS_EXTERN int precis_doc_sentence(const precis_doc *doc, size_t i,
 				      precis_sentence *out);
-/*
- * Copies text[0, len) to `out` (at least `len` bytes) with each line break
- * and the white space around it folded to one space, or to nothing between
- * two CJK characters: how a sentence that spans lines is shown on one line.
- * Returns the bytes written (never more than `len`).
- */
-PRECIS_EXTERN size_t precis_fold_lines(const char *text, size_t len, char *out);
+/* The detected or given headline as a byte span; 0 when there is none. */
+PRECIS_EXTERN int precis_doc_title(const precis_doc *doc, size_t *offset,
+				   size_t *length);
+
+/* ---- splitting a stream ------------------------------------------------ */
 
 /*
  * Splitting a stream: text fed in pieces of any size; each sentence is
@@ -222,10 +253,6 @@ PRECIS_EXTERN int precis_splitter_finish(precis_splitter *sp,
 					 precis_error *err);
 /* Invalid byte sequences replaced so far when lenient. */
 PRECIS_EXTERN size_t precis_splitter_repairs(const precis_splitter *sp);
-
-/* The detected or given headline as a byte span; 0 when there is none. */
-PRECIS_EXTERN int precis_doc_title(const precis_doc *doc, size_t *offset,
-				   size_t *length);
 
 /* ---- summarizing -------------------------------------------------------- */
 
@@ -271,22 +298,34 @@ PRECIS_EXTERN size_t precis_summary_count(const precis_summary *sum);
 PRECIS_EXTERN int precis_summary_pick(const precis_summary *sum, size_t i,
 				      precis_pick *out);
 
-/* What precis has for a language: bits of precis_language()'s *has. */
-enum precis_language_has {
-	PRECIS_LANG_STEMMER = 1u << 0,   /* a Snowball stemmer */
-	PRECIS_LANG_STOPWORDS = 1u << 1, /* a stopword list */
-	PRECIS_LANG_RULES = 1u << 2      /* sentence rules (abbreviations...) */
-};
-
-/* The i-th supported language's ISO 639-1 code, NULL past the end; `name`
- * (its English name) and `has` are filled when not NULL. Either form names
- * it to precis_ctx_new(). */
-PRECIS_EXTERN const char *precis_language(size_t i, const char **name,
-					  unsigned *has);
-
 /* Ranking methods: name and one-line description of the i-th, NULL past the end. */
 PRECIS_EXTERN const char *precis_method_name(size_t i);
 PRECIS_EXTERN const char *precis_method_summary(size_t i);
+
+/* ---- rendering ---------------------------------------------------------- */
+
+typedef enum precis_format {
+	PRECIS_FORMAT_TEXT = 0, /* one sentence per line, line breaks folded */
+	PRECIS_FORMAT_JSON = 1, /* an object with the picks and their scores */
+	PRECIS_FORMAT_JSONL = 2, /* a batch record: {"id", "summary": [text...],
+				    "sentences": [index...]} on one line */
+	PRECIS_FORMAT_HTML = 3   /* the whole document as an HTML page, its
+				    paragraphs kept, the picks in <mark> */
+} precis_format;
+
+/* Renders a summary through `write`; `name` (may be NULL) is the JSON
+ * "file" or the JSONL "id". */
+PRECIS_EXTERN int precis_summary_render(const precis_summary *sum,
+					const precis_doc *doc,
+					precis_format format, const char *name,
+					precis_write_fn write, void *payload,
+					precis_error *err);
+
+/* The summary's sentences one per line (line breaks inside folded), as
+ * ROUGE reads them: a malloc'd string for precis_free(), or NULL on
+ * OOM. */
+PRECIS_EXTERN char *precis_summary_text(const precis_summary *sum,
+					const precis_doc *doc, size_t *len);
 
 /* ---- background IDF models ------------------------------------------- */
 
@@ -327,25 +366,6 @@ PRECIS_EXTERN const char *precis_idf_language(const precis_idf *idf);
  */
 PRECIS_EXTERN int precis_ctx_set_idf(precis_ctx *ctx, const precis_idf *idf,
 				     precis_error *err);
-
-/* ---- rendering ---------------------------------------------------------- */
-
-typedef enum precis_format {
-	PRECIS_FORMAT_TEXT = 0, /* one sentence per line, line breaks folded */
-	PRECIS_FORMAT_JSON = 1, /* an object with the picks and their scores */
-	PRECIS_FORMAT_JSONL = 2, /* a batch record: {"id", "summary": [text...],
-				    "sentences": [index...]} on one line */
-	PRECIS_FORMAT_HTML = 3   /* the whole document as an HTML page, its
-				    paragraphs kept, the picks in <mark> */
-} precis_format;
-
-/* Renders a summary through `write`; `name` (may be NULL) is the JSON
- * "file" or the JSONL "id". */
-PRECIS_EXTERN int precis_summary_render(const precis_summary *sum,
-					const precis_doc *doc,
-					precis_format format, const char *name,
-					precis_write_fn write, void *payload,
-					precis_error *err);
 
 /* ==== ROUGE (section owned by the rouge module) ============================ */
 
@@ -552,11 +572,6 @@ PRECIS_EXTERN int precis_lead_plain(precis_summary **out,
 				    const precis_doc *doc,
 				    const precis_options *opts,
 				    precis_error *err);
-
-/* The summary's sentences one per line (line breaks inside folded), as
- * ROUGE reads them: a malloc'd string for free(), or NULL on OOM. */
-PRECIS_EXTERN char *precis_summary_text(const precis_summary *sum,
-					const precis_doc *doc, size_t *len);
 
 /* Which value of a ROUGE score a test looks at. */
 typedef enum precis_rouge_value {

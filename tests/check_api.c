@@ -11,6 +11,12 @@ START_TEST(test_free_null)
 	precis_ctx_free(NULL);
 	precis_doc_free(NULL);
 	precis_summary_free(NULL);
+	precis_free(NULL);
+	/* What the library allocates for the caller goes back through it. */
+	char *t = precis_utf8_sanitize("a\xFF", 2, NULL);
+	ck_assert_ptr_nonnull(t);
+	ck_assert_str_eq(t, "a\xEF\xBF\xBD");
+	precis_free(t);
 	ck_assert_uint_eq(precis_summary_count(NULL), 0);
 	ck_assert_uint_eq(precis_doc_sentence_count(NULL), 0);
 }

@@ -46,7 +46,7 @@ START_TEST(test_oracle_finds_the_reference)
 	char *text = precis_summary_text(s, d, &len);
 	ck_assert_str_eq(text, "Dogs bark at the mailman every morning.\n");
 	ck_assert_uint_eq(len, rl + 1);
-	free(text);
+	precis_free(text);
 	precis_summary_free(s);
 	precis_doc_free(d);
 }

@@ -39,7 +39,7 @@ static const char *terms(precis_rouge *r, const char *text)
 			s++;
 		}
 		size_t len;
-		const char *w = precis__rouge_strtab_str(&r->lex.vocab, t.tok[i],
+		const char *w = precis__strtab_get(&r->lex.vocab, t.tok[i],
 							 &len);
 		n += (size_t)snprintf(out + n, sizeof out - n, "%s%.*s",
 				      n ? " " : "", (int)len, w);
@@ -167,6 +167,12 @@ START_TEST(languages)
 	ck_assert_str_eq(precis__rouge_stemmer_name("russian"), "russian");
 	ck_assert_str_eq(precis__rouge_stemmer_name("vi"), "");
 	ck_assert_ptr_null(precis__rouge_stemmer_name("xx"));
+	/* The one language table: any case, aliases, and Snowball names that
+	 * are no language. */
+	ck_assert_str_eq(precis__rouge_stemmer_name("German"), "german");
+	ck_assert_str_eq(precis__rouge_stemmer_name("nb"), "norwegian");
+	ck_assert_str_eq(precis__rouge_stemmer_name("porter"), "porter");
+	ck_assert_str_eq(precis__rouge_stemmer_name("ko"), "");
 }
 END_TEST
 
@@ -201,7 +207,7 @@ START_TEST(limit_bytes)
 	const uint32_t *flat = rouge_text_flat(&t, &n);
 	ck_assert_int_eq((int)n, 2);
 	size_t len;
-	const char *w = precis__rouge_strtab_str(&r->lex.vocab, flat[1], &len);
+	const char *w = precis__strtab_get(&r->lex.vocab, flat[1], &len);
 	ck_assert_int_eq((int)len, 1);
 	ck_assert_int_eq(w[0], 'g');
 	precis__rouge_text_free(&t);

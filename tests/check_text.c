@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/text.h"
+#include "base/unicode.h"
 #include "testutil.h"
 
 static const struct { const char *s; size_t n; int valid; size_t bad; } utf8_cases[] = {
@@ -105,20 +106,50 @@ START_TEST(test_fold_widest)
 	ck_assert_ptr_nonnull(s);
 	ck_assert_uint_eq(n, 5);
 	ck_assert_str_eq(s, "ok\xEF\xBF\xBD");
-	free(s);
+	precis_free(s);
 }
 END_TEST
 
 START_TEST(test_word_cp)
 {
-	ck_assert(precis__is_word_cp('a'));
-	ck_assert(precis__is_word_cp('7'));
-	ck_assert(precis__is_word_cp(0x00E9));  /* é */
-	ck_assert(precis__is_word_cp(0x4E2D));  /* 中 */
-	ck_assert(precis__is_word_cp(0x0301));  /* combining acute */
-	ck_assert(!precis__is_word_cp('-'));
-	ck_assert(!precis__is_word_cp(0x201C)); /* “ */
-	ck_assert(!precis__is_word_cp(0x2026)); /* … */
+	ck_assert(precis__uc_is_word('a'));
+	ck_assert(precis__uc_is_word('7'));
+	ck_assert(precis__uc_is_word(0x00E9));  /* é */
+	ck_assert(precis__uc_is_word(0x4E2D));  /* 中 */
+	ck_assert(precis__uc_is_word(0x0301));  /* combining acute */
+	ck_assert(!precis__uc_is_word('-'));
+	ck_assert(!precis__uc_is_word(0x201C)); /* “ */
+	ck_assert(!precis__uc_is_word(0x2026)); /* … */
+}
+END_TEST
+
+/* The one class table answers for every stage: case and digits for the
+ * segmenter, words for both tokenizers, ideographs (a ROUGE token each)
+ * and the scripts whose line breaks join without a space. */
+START_TEST(test_uc_class)
+{
+	ck_assert_uint_eq(precis__uc_class('A'), PRECIS__UC_UPPER);
+	ck_assert_uint_eq(precis__uc_class('z'), PRECIS__UC_LOWER);
+	ck_assert_uint_eq(precis__uc_class('5'), PRECIS__UC_DIGIT);
+	ck_assert_uint_eq(precis__uc_class('$'), PRECIS__UC_CURRENCY);
+	ck_assert_uint_eq(precis__uc_class(' '), 0);
+	ck_assert_uint_eq(precis__uc_class(0x01C5), PRECIS__UC_UPPER); /* Dž: Lt */
+	ck_assert_uint_eq(precis__uc_class(0x0416), PRECIS__UC_UPPER); /* Ж */
+	ck_assert_uint_eq(precis__uc_class(0x0661), PRECIS__UC_DIGIT); /* Arabic 1 */
+	ck_assert_uint_eq(precis__uc_class(0x2163), PRECIS__UC_NUMBER); /* Ⅳ */
+	ck_assert_uint_eq(precis__uc_class(0x20AC), PRECIS__UC_CURRENCY); /* € */
+	ck_assert_uint_eq(precis__uc_class(0x0301), PRECIS__UC_MARK);
+	/* Han and kana: letters without case, and a token each. */
+	ck_assert_uint_eq(precis__uc_class(0x4E2D), PRECIS__UC_CASELESS | PRECIS__UC_IDEO);
+	ck_assert_uint_eq(precis__uc_class(0x3042), PRECIS__UC_CASELESS | PRECIS__UC_IDEO);
+	ck_assert_uint_eq(precis__uc_class(0x20000), PRECIS__UC_CASELESS | PRECIS__UC_IDEO);
+	/* Hangul is written with spaces: a letter, not an ideograph. */
+	ck_assert_uint_eq(precis__uc_class(0xAC00), PRECIS__UC_CASELESS);
+	/* CJK punctuation joins lines without a space but is no word. */
+	ck_assert_uint_eq(precis__uc_class(0x3002), PRECIS__UC_CJK_PUNCT);
+	ck_assert_uint_eq(precis__uc_class(0xFF01), PRECIS__UC_CJK_PUNCT);
+	ck_assert(!precis__uc_is_word(0x3002));
+	ck_assert_uint_eq(precis__uc_class(0x110000), 0);
 }
 END_TEST
 
@@ -133,6 +164,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, test_fold_too_long);
 	tcase_add_test(tc, test_fold_widest);
 	tcase_add_test(tc, test_word_cp);
+	tcase_add_test(tc, test_uc_class);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -31,9 +31,6 @@ static inline size_t precis__utf8_len(unsigned char c)
 /* Decodes the valid sequence at s (n bytes available); returns its length. */
 size_t precis__utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
 
-/* 1 when `cp` is part of a word: letters, marks, numbers (by category). */
-int precis__is_word_cp(int32_t cp);
-
 /*
  * Writes the NFC case-folded form of the word w[0, n) to out (cap bytes);
  * returns its length, or 0 when it does not fit. Curly apostrophes become

@@ -34,3 +34,8 @@ int precis__grow(void **buf, size_t *cap, size_t need, size_t size)
 	*cap = ncap;
 	return 0;
 }
+
+void precis_free(void *p)
+{
+	free(p);
+}

@@ -27,26 +27,6 @@ static const char usage_text[] =
 	"the first N sentences as split, the Lead-N that papers report.\n"
 	"\n";
 
-static const char own_help[] =
-	"Evaluation:\n"
-	"      --compare=M1,M2   evaluate these methods side by side, each tested\n"
-	"                        against the first (paired bootstrap)\n"
-	"      --limit-words=N   score the first N words of each summary (ROUGE -l)\n"
-	"      --limit-bytes=N   score the first N bytes of each summary (ROUGE -b)\n"
-	"      --no-stem         score without stemming\n"
-	"      --tokenize=MODE   ROUGE tokens: rouge155 (default: 1.5.5's ASCII rules)\n"
-	"                        or unicode (words by Unicode category, the stemmer\n"
-	"                        of --language), for text that is not English\n"
-	"      --resamples=N     bootstrap resamples (default 1000)\n"
-	"      --per-doc=FILE    write per-article JSONL (id, chosen sentences,\n"
-	"                        scores, ROUGE of every system) to FILE\n"
-	"  -f, --format=FORMAT   text (default) or json\n"
-	"  -o, --output=FILE     write the report to FILE\n"
-	"      --strict          stop at the first bad record instead of skipping it\n"
-	"  -h, --help            show this help and exit\n"
-	"\n"
-	"Exit status: 0 ok, 1 runtime or I/O error, 2 usage error, 3 invalid input.\n";
-
 typedef struct eval_args {
 	sumopts s;
 	const char *compare, *perdoc, *output;
@@ -57,19 +37,33 @@ typedef struct eval_args {
 enum { OPT_COMPARE = 256, OPT_LIMIT_WORDS, OPT_LIMIT_BYTES, OPT_NO_STEM,
        OPT_RESAMPLES, OPT_PERDOC, OPT_STRICT, OPT_TOKENIZE };
 
-static const struct option own_opts[] = {
-	{ "compare", required_argument, NULL, OPT_COMPARE },
-	{ "limit-words", required_argument, NULL, OPT_LIMIT_WORDS },
-	{ "limit-bytes", required_argument, NULL, OPT_LIMIT_BYTES },
-	{ "no-stem", no_argument, NULL, OPT_NO_STEM },
-	{ "tokenize", required_argument, NULL, OPT_TOKENIZE },
-	{ "resamples", required_argument, NULL, OPT_RESAMPLES },
-	{ "per-doc", required_argument, NULL, OPT_PERDOC },
-	{ "format", required_argument, NULL, 'f' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "strict", no_argument, NULL, OPT_STRICT },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+static const cli_opt own_opts[] = {
+	CLI_TEXT("Evaluation:\n"),
+	{ OPT_COMPARE, 0, "compare", "M1,M2", "evaluate these methods side by side, each tested\n"
+					       "against the first (paired bootstrap)" },
+	{ OPT_LIMIT_WORDS, 0, "limit-words", "N",
+	  "score the first N words of each summary (ROUGE -l)" },
+	{ OPT_LIMIT_BYTES, 0, "limit-bytes", "N",
+	  "score the first N bytes of each summary (ROUGE -b)" },
+	{ OPT_NO_STEM, 0, "no-stem", NULL, "score without stemming" },
+	{ OPT_TOKENIZE, 0, "tokenize", "MODE",
+	  "ROUGE tokens: rouge155 (default: 1.5.5's ASCII rules)\n"
+	  "or unicode (words by Unicode category, the stemmer\n"
+	  "of --language), for text that is not English" },
+	{ OPT_RESAMPLES, 0, "resamples", "N", "bootstrap resamples (default 1000)" },
+	{ OPT_PERDOC, 0, "per-doc", "FILE", "write per-article JSONL (id, chosen sentences,\n"
+					    "scores, ROUGE of every system) to FILE" },
+	{ 'f', 'f', "format", "FORMAT", "text (default) or json" },
+	{ 'o', 'o', "output", "FILE", "write the report to FILE" },
+	{ OPT_STRICT, 0, "strict", NULL, "stop at the first bad record instead of skipping it" },
+	CLI_END
+};
+
+static const cli_opt *const tables[] = { sumopts_options, own_opts, NULL };
+
+static const cli_command command = {
+	"eval", usage_text, tables,
+	"\nExit status: 0 ok, 1 runtime or I/O error, 2 usage error, 3 invalid input.\n"
 };
 
 static int size_opt(const char *arg, size_t min, size_t max, size_t *out,
@@ -80,7 +74,7 @@ static int size_opt(const char *arg, size_t min, size_t max, size_t *out,
 	return 0;
 }
 
-static int own_option(void *payload, int c, const char *arg, int *done)
+static int own_option(void *payload, int c, const char *arg)
 {
 	eval_args *a = payload;
 	switch (c) {
@@ -101,10 +95,6 @@ static int own_option(void *payload, int c, const char *arg, int *done)
 		if (strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0)
 			return cli_usage_error("eval", "unknown format '%s' (text, json)", arg);
 		a->json = strcmp(arg, "json") == 0;
-		return 0;
-	case 'h':
-		sumopts_print_help(usage_text, own_help);
-		*done = 1;
 		return 0;
 	default: return cli_usage_error("eval", "invalid option");
 	}
@@ -457,16 +447,16 @@ int cmd_eval(int argc, char **argv)
 	memset(&a, 0, sizeof a);
 	sumopts_init(&a.s);
 	a.resamples = 1000;
-	int done = 0;
-	int rc = sumopts_parse(&a.s, argc, argv, "eval", "f:o:h", own_opts, own_option,
-			       &a, &done);
+	int done, first;
+	int rc = sumopts_parse(&a.s, &command, argc, argv, own_option, &a, &done,
+			       &first);
 	if (rc != 0 || done)
 		return rc;
-	if (argc - optind != 1)
+	if (argc - first != 1)
 		return cli_usage_error("eval", "expected one DATASET.jsonl");
 	if (a.limit_words && a.limit_bytes)
 		return cli_usage_error("eval", "--limit-words and --limit-bytes exclude each other");
-	const char *path = argv[optind];
+	const char *path = argv[first];
 	eval_system *sys = NULL;
 	size_t nsys = 0;
 	precis_ctx *ctx;

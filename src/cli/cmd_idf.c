@@ -1,7 +1,6 @@
 /*
  * cmd_idf.c - `precis idf build|merge`: background IDF models.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +11,7 @@
 #include "cli/error.h"
 #include "cli/io.h"
 #include "cli/jsonl.h"
+#include "cli/opt.h"
 #include "precis.h"
 
 static const char usage_text[] =
@@ -20,14 +20,7 @@ static const char usage_text[] =
 	"Build a background IDF model (document frequencies of stemmed terms) from\n"
 	"a corpus, one document per FILE or per JSONL record, or merge models by\n"
 	"adding their counts. Use a model with 'precis --idf MODEL'.\n"
-	"\n"
-	"  -l, --language=LANG   language of the corpus (default en)\n"
-	"      --list-languages  list the languages and what precis has for each\n"
-	"      --input=FORMAT    text (default: one document per file) or jsonl\n"
-	"                        (one {\"text\"|\"article\": ...} object per line)\n"
-	"      --lenient         replace invalid UTF-8 instead of failing\n"
-	"  -o, --output=FILE     write the model to FILE (default standard output)\n"
-	"  -h, --help            show this help and exit\n";
+	"\n";
 
 typedef struct idf_args {
 	const char *language, *output;
@@ -35,40 +28,41 @@ typedef struct idf_args {
 	unsigned flags;
 } idf_args;
 
-static const struct option long_opts[] = {
-	{ "language", required_argument, NULL, 'l' },
-	{ "list-languages", no_argument, NULL, 'G' },
-	{ "input", required_argument, NULL, 'i' },
-	{ "lenient", no_argument, NULL, 'L' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+enum { OPT_LIST_LANGUAGES = 256, OPT_INPUT, OPT_LENIENT };
+
+static const cli_opt options[] = {
+	{ 'l', 'l', "language", "LANG", "language of the corpus (default en)" },
+	{ OPT_LIST_LANGUAGES, 0, "list-languages", NULL,
+	  "list the languages and what precis has for each" },
+	{ OPT_INPUT, 0, "input", "FORMAT", "text (default: one document per file) or jsonl\n"
+					   "(one {\"text\"|\"article\": ...} object per line)" },
+	{ OPT_LENIENT, 0, "lenient", NULL, "replace invalid UTF-8 instead of failing" },
+	{ 'o', 'o', "output", "FILE", "write the model to FILE (default standard output)" },
+	CLI_END
 };
 
-static int parse_args(idf_args *a, int argc, char **argv, int *done)
+static const cli_opt *const tables[] = { options, NULL };
+
+static const cli_command command = { "idf", usage_text, tables, NULL };
+
+static int option(void *payload, int c, const char *arg)
 {
-	int c;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":l:o:h", long_opts, NULL)) != -1) {
-		switch (c) {
-		case 'l': a->language = optarg; break;
-		case 'o': a->output = optarg; break;
-		case 'L': a->flags |= PRECIS_DOC_LENIENT; break;
-		case 'i':
-			if (strcmp(optarg, "jsonl") != 0 && strcmp(optarg, "text") != 0)
-				return cli_usage_error("idf", "unknown input format '%s'", optarg);
-			a->jsonl = strcmp(optarg, "jsonl") == 0;
-			break;
-		case 'h': fputs(usage_text, stdout); *done = 1; return 0;
-		case 'G': args_list_languages(); *done = 1; return 0;
-		case ':':
-			return cli_usage_error("idf", "option '%s' needs a value", argv[optind - 1]);
-		default:
-			return cli_usage_error("idf", "unknown option '%s'", argv[optind - 1]);
-		}
+	idf_args *a = payload;
+	switch (c) {
+	case 'l': a->language = arg; return 0;
+	case 'o': a->output = arg; return 0;
+	case OPT_LENIENT: a->flags |= PRECIS_DOC_LENIENT; return 0;
+	case OPT_INPUT:
+		if (strcmp(arg, "jsonl") != 0 && strcmp(arg, "text") != 0)
+			return cli_usage_error("idf", "unknown input format '%s'", arg);
+		a->jsonl = strcmp(arg, "jsonl") == 0;
+		return 0;
+	case OPT_LIST_LANGUAGES:
+		args_list_languages();
+		return CLI_DONE;
+	default:
+		return cli_usage_error("idf", "unexpected option");
 	}
-	return 0;
 }
 
 /* Adds one document's text; an unusable document is reported and skipped. */
@@ -196,21 +190,24 @@ static int merge(const idf_args *a, char **files, int nfiles)
 
 int cmd_idf(int argc, char **argv)
 {
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		if (argc < 2)
-			return cli_usage_error("idf", "missing subcommand: build or merge");
-		fputs(usage_text, stdout);
-		return EXIT_OK;
-	}
+	if (argc < 2)
+		return cli_usage_error("idf", "missing subcommand: build or merge");
 	const char *sub = argv[1];
-	if (strcmp(sub, "build") != 0 && strcmp(sub, "merge") != 0)
-		return cli_usage_error("idf", "unknown subcommand '%s' (build, merge)", sub);
+	int done, first, rc;
 	idf_args a;
 	memset(&a, 0, sizeof a);
-	int done = 0, rc = parse_args(&a, argc - 1, argv + 1, &done);
+	if (sub[0] == '-') { /* --help or --version need no subcommand */
+		rc = cli_parse(&command, argc, argv, option, &a, &done, &first);
+		if (rc != 0 || done)
+			return rc;
+		return cli_usage_error("idf", "missing subcommand: build or merge");
+	}
+	if (strcmp(sub, "build") != 0 && strcmp(sub, "merge") != 0)
+		return cli_usage_error("idf", "unknown subcommand '%s' (build, merge)", sub);
+	rc = cli_parse(&command, argc - 1, argv + 1, option, &a, &done, &first);
 	if (rc != 0 || done)
 		return rc;
-	char **rest = argv + 1 + optind;
-	int nrest = argc - 1 - optind;
+	char **rest = argv + 1 + first;
+	int nrest = argc - 1 - first;
 	return strcmp(sub, "build") == 0 ? build(&a, rest, nrest) : merge(&a, rest, nrest);
 }

@@ -5,7 +5,6 @@
  * options it takes 1.5.5's flags with their meaning, so a 1.5.5 command
  * line (minus the config file) works as it is.
  */
-#include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +14,7 @@
 #include "cli/cmd.h"
 #include "cli/error.h"
 #include "cli/io.h"
+#include "cli/opt.h"
 #include "cli/rouge_pairs.h"
 #include "precis.h"
 
@@ -46,38 +46,7 @@ static const char usage_text[] =
 	"the ROUGE-1.5.5 Perl script. Files hold one sentence per line; each line of\n"
 	"PAIRS.jsonl is {\"id\": ..., \"candidate\": \"...\", \"references\": [\"...\", ...]}\n"
 	"with sentences separated by \"\\n\" (\"-\" reads standard input).\n"
-	"\n"
-	"Options:\n"
-	"      --pairs=FILE       score the pairs of a JSON Lines file\n"
-	"      --format=FMT       table (default), json, or rouge155 (1.5.5's output)\n"
-	"  -d, --per-doc          also print the scores of every pair\n"
-	"  -m, --stem             stem: WordNet exceptions then Porter, tokens longer\n"
-	"                         than 3 bytes (1.5.5 -m); Snowball with unicode\n"
-	"  -s, --stopwords        drop ROUGE's stopwords (SMART list)\n"
-	"  -p, --alpha=A          F = 1/(A/P + (1-A)/R), default 0.5\n"
-	"  -l, --limit-words=N    keep the first N words of each text (1.5.5 -l)\n"
-	"  -b, --limit-bytes=N    keep the first N bytes of each text (1.5.5 -b)\n"
-	"      --tokenize=MODE    rouge155 (default: 1.5.5's ASCII rules) or unicode\n"
-	"                         (NFKC, case folding, words by Unicode category)\n"
-	"      --lang=LANG        language of the unicode tokenizer's stemmer (en, ru,\n"
-	"                         de, vi... or a Snowball name); -l LANG works too\n"
-	"  -c, --confidence=C     confidence interval in percent, default 95\n"
-	"  -r, --resamples=R      bootstrap resamples, default 1000\n"
-	"  -f A|B                 several references: sum them (A, default) or take\n"
-	"                         the best one (B)\n"
-	"  -o, --output=FILE      write to FILE instead of standard output\n"
-	"  -h, --help             show this help\n"
-	"\n"
-	"Metrics: ROUGE-1..4, L, W-1.2, S4 and SU4 by default. ROUGE-1.5.5's flags\n"
-	"choose them instead, as in 1.5.5 (ROUGE-L unless -x):\n"
-	"  -n N    ROUGE-1..N (N <= 4)       -w W    ROUGE-W with weight W\n"
-	"  -2 D    ROUGE-S<D> (D < 0: any gap) -u    ROUGE-SU<D> instead of S<D>\n"
-	"  -U      both ROUGE-S<D> and SU<D>  -x      no ROUGE-L\n"
-	"  -a, -e DIR are accepted and ignored.\n"
-	"\n"
-	"Averages are 1.5.5's bootstrap means with their confidence interval; the\n"
-	"plain mean of the per-pair scores is printed beside them. Exit status: 0\n"
-	"ok, 1 I/O error, 2 usage error, 3 invalid input.\n";
+	"\n";
 
 enum {
 	OPT_PAIRS = 256,
@@ -88,23 +57,54 @@ enum {
 	OPT_LIMIT_BYTES
 };
 
-static const struct option long_opts[] = {
-	{ "pairs", required_argument, NULL, OPT_PAIRS },
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "per-doc", no_argument, NULL, 'd' },
-	{ "stem", no_argument, NULL, 'm' },
-	{ "stopwords", no_argument, NULL, 's' },
-	{ "alpha", required_argument, NULL, 'p' },
-	{ "limit-words", required_argument, NULL, OPT_LIMIT_WORDS },
-	{ "limit-bytes", required_argument, NULL, OPT_LIMIT_BYTES },
-	{ "tokenize", required_argument, NULL, OPT_TOKENIZE },
-	{ "lang", required_argument, NULL, OPT_LANG },
-	{ "language", required_argument, NULL, OPT_LANG },
-	{ "confidence", required_argument, NULL, 'c' },
-	{ "resamples", required_argument, NULL, 'r' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+static const cli_opt options[] = {
+	CLI_TEXT("Options:\n"),
+	{ OPT_PAIRS, 0, "pairs", "FILE", "score the pairs of a JSON Lines file" },
+	{ OPT_FORMAT, 0, "format", "FMT", "table (default), json, or rouge155 (1.5.5's output)" },
+	{ 'd', 'd', "per-doc", NULL, "also print the scores of every pair" },
+	{ 'm', 'm', "stem", NULL, "stem: WordNet exceptions then Porter, tokens longer\n"
+				  "than 3 bytes (1.5.5 -m); Snowball with unicode" },
+	{ 's', 's', "stopwords", NULL, "drop ROUGE's stopwords (SMART list)" },
+	{ 'p', 'p', "alpha", "A", "F = 1/(A/P + (1-A)/R), default 0.5" },
+	{ OPT_LIMIT_WORDS, 'l', "limit-words", "N",
+	  "keep the first N words of each text (1.5.5 -l)" },
+	{ OPT_LIMIT_BYTES, 'b', "limit-bytes", "N",
+	  "keep the first N bytes of each text (1.5.5 -b)" },
+	{ OPT_TOKENIZE, 0, "tokenize", "MODE",
+	  "rouge155 (default: 1.5.5's ASCII rules) or unicode\n"
+	  "(NFKC, case folding, words by Unicode category)" },
+	{ OPT_LANG, 0, "lang", "LANG", "language of the unicode tokenizer's stemmer (en, ru,\n"
+				       "de, vi... or a Snowball name); -l LANG works too" },
+	{ OPT_LANG, 0, "language", "LANG", NULL },
+	{ 'c', 'c', "confidence", "C", "confidence interval in percent, default 95" },
+	{ 'r', 'r', "resamples", "R", "bootstrap resamples, default 1000" },
+	{ 'f', 'f', NULL, "A|B", "several references: sum them (A, default) or take\n"
+				 "the best one (B)" },
+	{ 'o', 'o', "output", "FILE", "write to FILE instead of standard output" },
+	{ 'H', 'H', NULL, NULL, NULL }, /* 1.5.5's help */
+	CLI_COMMON,
+	CLI_TEXT("\n"
+		 "Metrics: ROUGE-1..4, L, W-1.2, S4 and SU4 by default. ROUGE-1.5.5's flags\n"
+		 "choose them instead, as in 1.5.5 (ROUGE-L unless -x):\n"),
+	{ 'n', 'n', NULL, "N", "ROUGE-1..N (N <= 4)" },
+	{ 'w', 'w', NULL, "W", "ROUGE-W with weight W" },
+	{ '2', '2', NULL, "D", "ROUGE-S<D> (D < 0: any gap)" },
+	{ 'u', 'u', NULL, NULL, "ROUGE-SU<D> instead of S<D>" },
+	{ 'U', 'U', NULL, NULL, "both ROUGE-S<D> and SU<D>" },
+	{ 'x', 'x', NULL, NULL, "no ROUGE-L" },
+	{ 'a', 'a', NULL, NULL, "accepted and ignored, as -e DIR is" },
+	{ 'e', 'e', NULL, "DIR", NULL },
+	CLI_END
+};
+
+static const cli_opt *const tables[] = { options, NULL };
+
+static const cli_command command = {
+	"rouge", usage_text, tables,
+	"\n"
+	"Averages are 1.5.5's bootstrap means with their confidence interval; the\n"
+	"plain mean of the per-pair scores is printed beside them. Exit status: 0\n"
+	"ok, 1 I/O error, 2 usage error, 3 invalid input.\n"
 };
 
 static int bad_value(const char *opt, const char *val)
@@ -211,6 +211,9 @@ static int parse_one(rouge_args *a, int c, const char *val)
 	case 'c': return parse_unit(val, "--confidence", 0, 100, &a->confidence);
 	case 'o': a->output = val; return 0;
 	case 'a': case 'e': return 0;
+	case 'H':
+		cli_print_help(&command, stdout);
+		return CLI_DONE;
 	case 'r':
 		if (args_size(val, 0, 1000000, &r) != 0)
 			return bad_value("--resamples", val);
@@ -242,35 +245,24 @@ static void apply_legacy(rouge_args *a)
 	}
 }
 
-/* -1 to go on, or the exit code. */
-static int parse_args(rouge_args *a, int argc, char **argv)
+static int option(void *payload, int c, const char *val)
+{
+	return parse_one(payload, c, val);
+}
+
+/* -1 to go on with argv[*first...] the files, or the exit code. */
+static int parse_args(rouge_args *a, int argc, char **argv, int *first)
 {
 	memset(a, 0, sizeof *a);
 	precis_rouge_options_init(&a->o);
 	a->resamples = 1000;
 	a->confidence = 95;
 	a->max_n = -1;
-	int c;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":n:2:uUw:xmsl:b:c:r:adf:p:e:o:hH",
-				long_opts, NULL)) != -1) {
-		if (c == 'h' || c == 'H') {
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		}
-		if (c == '?')
-			return cli_usage_error("rouge", "unknown option '%s'",
-					       argv[optind - 1]);
-		if (c == ':')
-			return cli_usage_error("rouge", "option '%s' needs a value",
-					       argv[optind - 1]);
-		int rc = parse_one(a, c, optarg);
-		if (rc != 0)
-			return rc;
-	}
+	int done, rc = cli_parse(&command, argc, argv, option, a, &done, first);
+	if (rc != 0 || done)
+		return rc;
 	apply_legacy(a);
-	int files = argc - optind;
+	int files = argc - *first;
 	if (a->pairs != NULL && files > 0)
 		return cli_usage_error("rouge", "--pairs takes no file operands");
 	if (a->pairs == NULL && files < 2)
@@ -533,7 +525,7 @@ static int average_and_write(precis_rouge *rouge, precis_rouge_eval *ev,
 int cmd_rouge(int argc, char **argv)
 {
 	rouge_args a;
-	int rc = parse_args(&a, argc, argv);
+	int first, rc = parse_args(&a, argc, argv, &first);
 	if (rc >= 0)
 		return rc;
 	precis_rouge *rouge = NULL;
@@ -546,7 +538,7 @@ int cmd_rouge(int argc, char **argv)
 	else if (a.pairs != NULL)
 		rc = read_pairs(ev, rouge, a.pairs);
 	else
-		rc = read_files(ev, rouge, argc - optind, argv + optind);
+		rc = read_files(ev, rouge, argc - first, argv + first);
 	if (rc == 0)
 		rc = average_and_write(rouge, ev, &a);
 	precis_rouge_eval_free(ev);

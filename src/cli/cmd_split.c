@@ -6,7 +6,6 @@
  * per record, the batch protocol of shared/eval/sbd/score.py.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +18,7 @@
 #include "cli/error.h"
 #include "cli/io.h"
 #include "cli/jsonl.h"
+#include "cli/opt.h"
 #include "precis.h"
 
 static const char usage_text[] =
@@ -29,27 +29,7 @@ static const char usage_text[] =
 	"characters). Headlines, list items and other lines without terminal\n"
 	"punctuation are units of their own; noise lines ('+', '***', '[...]')\n"
 	"are dropped.\n"
-	"\n"
-	"  -l, --language=LANG   language of the input: ISO 639-1 code or English\n"
-	"                        name (default en)\n"
-	"      --list-languages  list the languages and what precis has for each\n"
-	"      --input=FORMAT    text (default) or jsonl: one {\"id\", \"text\"} object\n"
-	"                        per line (\"article\" is read when \"text\" is absent)\n"
-	"  -f, --format=FORMAT   text (default): the sentences; json: per input (per\n"
-	"                        record with jsonl) an object with each sentence's\n"
-	"                        text, byte offset and length, paragraph and kind\n"
-	"      --join-lines      join hard-wrapped lines (text extracted from PDF)\n"
-	"      --lenient         replace invalid UTF-8 with U+FFFD instead of failing\n"
-	"                        (offsets then refer to the repaired text)\n"
-	"      --strict          with jsonl input, stop at the first bad record\n"
-	"                        (otherwise it is reported and skipped)\n"
-	"  -o, --output=FILE     write to FILE (atomically: temporary file, rename)\n"
-	"  -h, --help            show this help and exit\n"
-	"\n"
-	"With --input=jsonl and text format, each record gives one line holding a\n"
-	"JSON array of its sentences.\n"
-	"\n"
-	"Exit status: 0 ok, 1 runtime or I/O error, 2 usage error, 3 invalid input.\n";
+	"\n";
 
 typedef struct split_args {
 	const char *language, *output;
@@ -60,22 +40,39 @@ typedef struct split_args {
 
 enum { OPT_INPUT = 256, OPT_JOIN, OPT_LENIENT, OPT_STRICT, OPT_LIST_LANGUAGES };
 
-static const struct option long_opts[] = {
-	{ "language", required_argument, NULL, 'l' },
-	{ "list-languages", no_argument, NULL, OPT_LIST_LANGUAGES },
-	{ "input", required_argument, NULL, OPT_INPUT },
-	{ "format", required_argument, NULL, 'f' },
-	{ "join-lines", no_argument, NULL, OPT_JOIN },
-	{ "lenient", no_argument, NULL, OPT_LENIENT },
-	{ "strict", no_argument, NULL, OPT_STRICT },
-	{ "output", required_argument, NULL, 'o' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+static const cli_opt options[] = {
+	{ 'l', 'l', "language", "LANG", "language of the input: ISO 639-1 code or English\n"
+					  "name (default en)" },
+	{ OPT_LIST_LANGUAGES, 0, "list-languages", NULL,
+	  "list the languages and what precis has for each" },
+	{ OPT_INPUT, 0, "input", "FORMAT", "text (default) or jsonl: one {\"id\", \"text\"} object\n"
+					   "per line (\"article\" is read when \"text\" is absent)" },
+	{ 'f', 'f', "format", "FORMAT", "text (default): the sentences; json: per input (per\n"
+					"record with jsonl) an object with each sentence's\n"
+					"text, byte offset and length, paragraph and kind" },
+	{ OPT_JOIN, 0, "join-lines", NULL, "join hard-wrapped lines (text extracted from PDF)" },
+	{ OPT_LENIENT, 0, "lenient", NULL, "replace invalid UTF-8 with U+FFFD instead of failing\n"
+					   "(offsets then refer to the repaired text)" },
+	{ OPT_STRICT, 0, "strict", NULL, "with jsonl input, stop at the first bad record\n"
+					 "(otherwise it is reported and skipped)" },
+	{ 'o', 'o', "output", "FILE", "write to FILE (atomically: temporary file, rename)" },
+	CLI_END
 };
 
-/* One option; -1 when it asks to stop with success (--help). */
-static int option(split_args *a, int c, const char *arg)
+static const cli_opt *const tables[] = { options, NULL };
+
+static const cli_command command = {
+	"split", usage_text, tables,
+	"\n"
+	"With --input=jsonl and text format, each record gives one line holding a\n"
+	"JSON array of its sentences.\n"
+	"\n"
+	"Exit status: 0 ok, 1 runtime or I/O error, 2 usage error, 3 invalid input.\n"
+};
+
+static int option(void *payload, int c, const char *arg)
 {
+	split_args *a = payload;
 	switch (c) {
 	case 'l': a->language = arg; return 0;
 	case 'o': a->output = arg; return 0;
@@ -92,38 +89,12 @@ static int option(split_args *a, int c, const char *arg)
 			return cli_usage_error("split", "invalid format '%s' (text or json)", arg);
 		a->json = strcmp(arg, "json") == 0;
 		return 0;
-	case 'h':
-		fputs(usage_text, stdout);
-		return -1;
 	case OPT_LIST_LANGUAGES:
 		args_list_languages();
-		return -1;
+		return CLI_DONE;
 	default:
-		return -2;
+		return cli_usage_error("split", "unexpected option");
 	}
-}
-
-static int parse_args(split_args *a, int argc, char **argv, int *done)
-{
-	int c;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":l:f:o:h", long_opts, NULL)) != -1) {
-		if (c == '?')
-			return optopt != 0 && optopt < 256
-				? cli_usage_error("split", "unknown option '-%c'", optopt)
-				: cli_usage_error("split", "unknown option '%s'", argv[optind - 1]);
-		if (c == ':')
-			return cli_usage_error("split", "option '%s' needs a value", argv[optind - 1]);
-		int rc = option(a, c, optarg);
-		if (rc == -1) {
-			*done = 1;
-			return 0;
-		}
-		if (rc != 0)
-			return rc == -2 ? cli_usage_error("split", "unexpected option") : rc;
-	}
-	return 0;
 }
 
 /* ---- output ------------------------------------------------------------- */
@@ -369,8 +340,8 @@ int cmd_split(int argc, char **argv)
 {
 	split_args a;
 	memset(&a, 0, sizeof a);
-	int done = 0;
-	int rc = parse_args(&a, argc, argv, &done);
+	int done, first;
+	int rc = cli_parse(&command, argc, argv, option, &a, &done, &first);
 	if (rc != 0 || done)
 		return rc;
 	precis_error err;
@@ -378,7 +349,7 @@ int cmd_split(int argc, char **argv)
 		return cli_fail_lib(NULL, &err);
 	batch b = { .output = a.output, .jsonl = a.jsonl, .strict = a.strict,
 		     .file = split_file, .record = split_record, .payload = &a };
-	rc = batch_run(&b, argv + optind, argc - optind);
+	rc = batch_run(&b, argv + first, argc - first);
 	precis_ctx_free(a.ctx);
 	return rc;
 }

@@ -21,19 +21,6 @@ static const char usage_text[] =
 	"informative sentences, printed in document order, one per line.\n"
 	"\n";
 
-static const char own_help[] =
-	"Input and output:\n"
-	"      --input=FORMAT    text (default) or jsonl: one {\"id\", \"text\"|\"article\",\n"
-	"                        \"title\"?} object per line, one JSON record out per line\n"
-	"      --strict          with jsonl input, stop at the first bad record\n"
-	"  -f, --format=FORMAT   text (default), json, or html: the whole article as a\n"
-	"                        web page with the chosen sentences marked (one input)\n"
-	"  -o, --output=FILE     write to FILE (atomically: temporary file, rename)\n"
-	"  -h, --help            show this help and exit\n"
-	"  -V, --version         show the version and exit\n"
-	"\n"
-	"Exit status: 0 ok, 1 runtime or I/O error, 2 usage error, 3 invalid input.\n";
-
 typedef struct sum_args {
 	sumopts s;
 	const char *output;
@@ -45,17 +32,27 @@ typedef struct sum_args {
 
 enum { OPT_INPUT = 256, OPT_STRICT };
 
-static const struct option own_opts[] = {
-	{ "input", required_argument, NULL, OPT_INPUT },
-	{ "strict", no_argument, NULL, OPT_STRICT },
-	{ "format", required_argument, NULL, 'f' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
+static const cli_opt own_opts[] = {
+	CLI_TEXT("Input and output:\n"),
+	{ OPT_INPUT, 0, "input", "FORMAT",
+	  "text (default) or jsonl: one {\"id\", \"text\"|\"article\",\n"
+	  "\"title\"?} object per line, one JSON record out per line" },
+	{ OPT_STRICT, 0, "strict", NULL, "with jsonl input, stop at the first bad record" },
+	{ 'f', 'f', "format", "FORMAT",
+	  "text (default), json, or html: the whole article as a\n"
+	  "web page with the chosen sentences marked (one input)" },
+	{ 'o', 'o', "output", "FILE", "write to FILE (atomically: temporary file, rename)" },
+	CLI_END
 };
 
-static int own_option(void *payload, int c, const char *arg, int *done)
+static const cli_opt *const tables[] = { sumopts_options, own_opts, NULL };
+
+static const cli_command command = {
+	"summarize", usage_text, tables,
+	"\nExit status: 0 ok, 1 runtime or I/O error, 2 usage error, 3 invalid input.\n"
+};
+
+static int own_option(void *payload, int c, const char *arg)
 {
 	sum_args *a = payload;
 	switch (c) {
@@ -76,11 +73,6 @@ static int own_option(void *payload, int c, const char *arg, int *done)
 		else
 			return cli_usage_error("summarize", "unknown format '%s' (text, json, html)", arg);
 		return 0;
-	case 'h':
-		sumopts_print_help(usage_text, own_help);
-		*done = 1;
-		return 0;
-	case 'V': printf("precis %s\n", precis_version()); *done = 1; return 0;
 	default: return cli_usage_error("summarize", "invalid option");
 	}
 }
@@ -177,13 +169,13 @@ int cmd_summarize(int argc, char **argv)
 	sum_args a;
 	memset(&a, 0, sizeof a);
 	sumopts_init(&a.s);
-	int done = 0;
-	int rc = sumopts_parse(&a.s, argc, argv, "summarize", "f:o:hV", own_opts,
-			       own_option, &a, &done);
+	int done, first;
+	int rc = sumopts_parse(&a.s, &command, argc, argv, own_option, &a, &done,
+			       &first);
 	if (rc != 0 || done)
 		return rc;
 	/* One page is one document: pages run together are no page. */
-	if (a.format == PRECIS_FORMAT_HTML && (a.jsonl || argc - optind > 1))
+	if (a.format == PRECIS_FORMAT_HTML && (a.jsonl || argc - first > 1))
 		return cli_usage_error("summarize", "--format=html takes a single text input");
 	precis_ctx *ctx;
 	precis_idf *idf;
@@ -193,7 +185,7 @@ int cmd_summarize(int argc, char **argv)
 	a.idf = idf;
 	batch b = { a.output, a.jsonl, a.strict, summarize_file, summarize_record, &a,
 		    a.s.jobs, thread_open, thread_close };
-	rc = batch_run(&b, argv + optind, argc - optind);
+	rc = batch_run(&b, argv + first, argc - first);
 	precis_ctx_free(ctx);
 	precis_idf_free(idf);
 	return rc;

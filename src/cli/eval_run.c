@@ -102,7 +102,7 @@ static int run_system(worker *w, const record *r, const precis_doc *d,
 	if (rc == 0 && perdoc != NULL)
 		json_array_append_new(json_object_get(perdoc, "systems"),
 				      picks_json(sum, s->name, sc, w->rouge, job->nmetrics));
-	free(text);
+	precis_free(text);
 	precis_summary_free(sum);
 	return rc;
 }

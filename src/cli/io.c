@@ -227,6 +227,6 @@ json_t *io_json_name(const char *name)
 {
 	char *safe = precis_utf8_sanitize(name, strlen(name), NULL);
 	json_t *j = safe ? json_string(safe) : NULL;
-	free(safe);
+	precis_free(safe);
 	return j;
 }

@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cmd.h"
 #include "cli/error.h"
@@ -32,6 +33,26 @@ static void print_commands(FILE *fp)
 	fputs("\n'precis COMMAND --help' describes a command.\n", fp);
 }
 
+/* A word that could only be a command name: no file has it, and it has
+ * none of a path's marks ("summarise", not "notes.txt" or "./x"). */
+static int unknown_command(const char *word)
+{
+	for (const char *p = word; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || *p == '-' || *p == '_'))
+			return 0;
+	return access(word, F_OK) != 0;
+}
+
+static int no_command(const char *word)
+{
+	char names[128] = "";
+	for (const command *c = commands; c->name != NULL; c++)
+		snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
+			 c == commands ? "" : ", ", c->name);
+	return cli_fail(EXIT_USAGE, "unknown command '%s', and no such file (commands: %s)",
+			word, names);
+}
+
 static int dispatch(int argc, char **argv)
 {
 	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
@@ -42,6 +63,8 @@ static int dispatch(int argc, char **argv)
 		for (const command *c = commands; c->name != NULL; c++)
 			if (strcmp(argv[1], c->name) == 0)
 				return c->fn(argc - 1, argv + 1);
+		if (unknown_command(argv[1]))
+			return no_command(argv[1]);
 	}
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
 			  strcmp(argv[1], "-h") == 0)) {

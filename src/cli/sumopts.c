@@ -16,75 +16,36 @@ enum { OPT_RATIO = SUMOPT_FIRST, OPT_WORDS, OPT_BYTES, OPT_LENIENT,
        OPT_LIST_METHODS, OPT_SEED, OPT_SET, OPT_LIST_PARAMS, OPT_TITLE,
        OPT_IDF, OPT_LIST_LANGUAGES };
 
-const char sumopts_short[] = "n:m:l:j:";
-
-const char sumopts_help[] =
-	"Budget (default: 3 sentences):\n"
-	"  -n, --sentences=N     pick N sentences\n"
-	"      --ratio=R         pick this fraction (0 < R <= 1) of the sentences\n"
-	"      --words=N         pick sentences up to N words in all\n"
-	"      --bytes=N         pick sentences up to N bytes in all\n"
-	"Method:\n"
-	"  -m, --method=NAME     ranking method (default tfidf; see --list-methods)\n"
-	"      --list-methods    list the methods and exit\n"
-	"      --seed=N          seed for randomized methods\n"
-	"      --set=NAME=VALUE  set a ranking parameter (see --list-params)\n"
-	"      --list-params     list the parameters with bounds and defaults\n"
-	"      --idf=MODEL       weigh terms by a background IDF model (precis idf)\n"
-	"  -l, --language=LANG   language of the input: ISO 639-1 code or English\n"
-	"                        name (default en)\n"
-	"      --list-languages  list the languages and what precis has for each\n"
-	"      --title=TEXT      the headline, when the input does not start with one\n"
-	"      --lenient         replace invalid UTF-8 with U+FFFD instead of failing\n"
-	"Threads:\n"
-	"  -j, --jobs=N          work on N inputs at a time (default 1; 0: one per\n"
-	"                        online CPU); the output is the same\n";
-
-static const struct option shared[] = {
-	{ "sentences", required_argument, NULL, 'n' },
-	{ "ratio", required_argument, NULL, OPT_RATIO },
-	{ "words", required_argument, NULL, OPT_WORDS },
-	{ "bytes", required_argument, NULL, OPT_BYTES },
-	{ "method", required_argument, NULL, 'm' },
-	{ "list-methods", no_argument, NULL, OPT_LIST_METHODS },
-	{ "seed", required_argument, NULL, OPT_SEED },
-	{ "set", required_argument, NULL, OPT_SET },
-	{ "list-params", no_argument, NULL, OPT_LIST_PARAMS },
-	{ "idf", required_argument, NULL, OPT_IDF },
-	{ "language", required_argument, NULL, 'l' },
-	{ "list-languages", no_argument, NULL, OPT_LIST_LANGUAGES },
-	{ "title", required_argument, NULL, OPT_TITLE },
-	{ "lenient", no_argument, NULL, OPT_LENIENT },
-	{ "jobs", required_argument, NULL, 'j' },
+const cli_opt sumopts_options[] = {
+	CLI_TEXT("Budget (default: 3 sentences):\n"),
+	{ 'n', 'n', "sentences", "N", "pick N sentences" },
+	{ OPT_RATIO, 0, "ratio", "R", "pick this fraction (0 < R <= 1) of the sentences" },
+	{ OPT_WORDS, 0, "words", "N", "pick sentences up to N words in all" },
+	{ OPT_BYTES, 0, "bytes", "N", "pick sentences up to N bytes in all" },
+	CLI_TEXT("Method:\n"),
+	{ 'm', 'm', "method", "NAME", "ranking method (default tfidf; see --list-methods)" },
+	{ OPT_LIST_METHODS, 0, "list-methods", NULL, "list the methods and exit" },
+	{ OPT_SEED, 0, "seed", "N", "seed for randomized methods" },
+	{ OPT_SET, 0, "set", "NAME=VALUE", "set a ranking parameter (see --list-params)" },
+	{ OPT_LIST_PARAMS, 0, "list-params", NULL, "list the parameters with bounds and defaults" },
+	{ OPT_IDF, 0, "idf", "MODEL", "weigh terms by a background IDF model (precis idf)" },
+	{ 'l', 'l', "language", "LANG", "language of the input: ISO 639-1 code or English\n"
+					  "name (default en)" },
+	{ OPT_LIST_LANGUAGES, 0, "list-languages", NULL,
+	  "list the languages and what precis has for each" },
+	{ OPT_TITLE, 0, "title", "TEXT", "the headline, when the input does not start with one" },
+	{ OPT_LENIENT, 0, "lenient", NULL, "replace invalid UTF-8 with U+FFFD instead of failing" },
+	CLI_TEXT("Threads:\n"),
+	{ 'j', 'j', "jobs", "N", "work on N inputs at a time (default 1; 0: one per\n"
+				 "online CPU); the output is the same" },
+	CLI_END
 };
-
-#define NSHARED (sizeof shared / sizeof shared[0])
 
 void sumopts_init(sumopts *s)
 {
 	memset(s, 0, sizeof *s);
 	precis_options_init(&s->opts);
 	s->jobs = 1;
-}
-
-void sumopts_print_help(const char *usage, const char *own_help)
-{
-	fputs(usage, stdout);
-	fputs(sumopts_help, stdout);
-	fputs(own_help, stdout);
-}
-
-struct option *sumopts_table(const struct option *own)
-{
-	size_t n = 0;
-	while (own[n].name != NULL)
-		n++;
-	struct option *t = calloc(NSHARED + n + 1, sizeof *t);
-	if (t != NULL) {
-		memcpy(t, shared, sizeof shared);
-		memcpy(t + NSHARED, own, n * sizeof *own);
-	}
-	return t;
 }
 
 static void list_methods(void)
@@ -228,29 +189,25 @@ int sumopts_ctx(const sumopts *s, const precis_idf *idf, precis_ctx **ctx,
 	return 0;
 }
 
-int sumopts_parse(sumopts *s, int argc, char **argv, const char *cmd,
-		  const char *own_short, const struct option *own,
-		  sumopts_own_fn own_fn, void *payload, int *done)
+typedef struct dispatch {
+	sumopts *s;
+	const char *cmd;
+	sumopts_own_fn own;
+	void *payload;
+} dispatch;
+
+static int shared_or_own(void *payload, int id, const char *arg)
 {
-	struct option *table = sumopts_table(own);
-	char shorts[64];
-	snprintf(shorts, sizeof shorts, ":%s%s", sumopts_short, own_short);
-	if (table == NULL)
-		return cli_fail(EXIT_RUNTIME, "out of memory");
-	int c, rc = 0;
-	optind = 1;
-	opterr = 0;
-	while (rc == 0 && !*done &&
-	       (c = getopt_long(argc, argv, shorts, table, NULL)) != -1) {
-		if (c == '?')
-			rc = optopt != 0 && optopt < 256
-				     ? cli_usage_error(cmd, "unknown option '-%c'", optopt)
-				     : cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
-		else if (c == ':')
-			rc = cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
-		else if ((rc = sumopts_handle(s, c, optarg, cmd, done)) == -1)
-			rc = own_fn(payload, c, optarg, done);
-	}
-	free(table);
-	return rc;
+	dispatch *d = payload;
+	int done = 0, rc = sumopts_handle(d->s, id, arg, d->cmd, &done);
+	if (rc == -1)
+		return d->own(d->payload, id, arg);
+	return rc == 0 && done ? CLI_DONE : rc;
+}
+
+int sumopts_parse(sumopts *s, const cli_command *cmd, int argc, char **argv,
+		  sumopts_own_fn own, void *payload, int *done, int *first)
+{
+	dispatch d = { s, cmd->name, own, payload };
+	return cli_parse(cmd, argc, argv, shared_or_own, &d, done, first);
 }

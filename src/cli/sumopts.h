@@ -6,8 +6,7 @@
 #ifndef PRECIS_CLI_SUMOPTS_H
 #define PRECIS_CLI_SUMOPTS_H
 
-#include <getopt.h>
-
+#include "cli/opt.h"
 #include "precis.h"
 
 typedef struct sumopts {
@@ -23,20 +22,11 @@ typedef struct sumopts {
  * (or short letters) for their own. */
 enum { SUMOPT_FIRST = 1000 };
 
-/* Short options shared ("n:m:l:j:") and the help lines of the shared options. */
-extern const char sumopts_short[];
-extern const char sumopts_help[];
+/* The shared options, with their --help headings; a command lists it
+ * first among its tables. */
+extern const cli_opt sumopts_options[];
 
 void sumopts_init(sumopts *s);
-
-/* A command's --help: its usage, the shared options, its own options. */
-void sumopts_print_help(const char *usage, const char *own_help);
-
-/*
- * A getopt_long table: the shared options followed by `own` (terminated by
- * a zero entry). malloc'd; NULL on OOM.
- */
-struct option *sumopts_table(const struct option *own);
 
 /*
  * Handles option `c`: -1 when it is not a shared option, 0 when handled, or
@@ -56,11 +46,10 @@ int sumopts_context(const sumopts *s, const char *cmd, precis_ctx **ctx,
 int sumopts_ctx(const sumopts *s, const precis_idf *idf, precis_ctx **ctx,
 		precis_error *err);
 
-/* getopt_long over argv with the shared and `own` options; calls `own_fn`
- * for options that are not shared. 0, or an exit code; *done as above. */
-typedef int (*sumopts_own_fn)(void *payload, int c, const char *arg, int *done);
-int sumopts_parse(sumopts *s, int argc, char **argv, const char *cmd,
-		  const char *own_short, const struct option *own,
-		  sumopts_own_fn own_fn, void *payload, int *done);
+/* Parses argv with `cmd`'s tables (sumopts_options among them): shared
+ * options here, the others through `own` (a cli_opt_fn). As cli_parse(). */
+typedef int (*sumopts_own_fn)(void *payload, int id, const char *arg);
+int sumopts_parse(sumopts *s, const cli_command *cmd, int argc, char **argv,
+		  sumopts_own_fn own, void *payload, int *done, int *first);
 
 #endif

@@ -1,9 +1,10 @@
 /*
  * lang.c - language resources. Stopword lists and splitting rules are
- * compiled into the library (resources.h); stemmers come from libstemmer,
- * one per context because a Snowball stemmer is not thread-safe.
+ * compiled into the library (resources.h); stemmers come from stem.c, one
+ * per context because a Snowball stemmer is not thread-safe. The table
+ * below is the one list of languages: summarizing, splitting and ROUGE's
+ * Unicode tokenizer all name languages through it.
  */
-#include <libstemmer.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -14,37 +15,76 @@
 #include "context/lang.h"
 
 static const precis__lang_info languages[] = {
-	{ "am", "amharic", NULL },	  { "ar", "arabic", "arabic" },
-	{ "bg", "bulgarian", NULL },	  { "ca", "catalan", "catalan" },
-	{ "da", "danish", "danish" },	  { "de", "german", "german" },
-	{ "el", "greek", "greek" },	  { "en", "english", "english" },
-	{ "es", "spanish", "spanish" },	  { "eu", "basque", "basque" },
-	{ "fa", "persian", NULL },	  { "fi", "finnish", "finnish" },
-	{ "fr", "french", "french" },	  { "ga", "irish", "irish" },
-	{ "hi", "hindi", "hindi" },	  { "hu", "hungarian", "hungarian" },
-	{ "hy", "armenian", "armenian" }, { "id", "indonesian", "indonesian" },
-	{ "it", "italian", "italian" },	  { "ja", "japanese", NULL },
-	{ "kk", "kazakh", NULL },	  { "lt", "lithuanian", "lithuanian" },
-	{ "mr", "marathi", NULL },	  { "my", "burmese", NULL },
-	{ "ne", "nepali", "nepali" },	  { "nl", "dutch", "dutch" },
-	{ "no", "norwegian", "norwegian" }, { "pl", "polish", NULL },
-	{ "pt", "portuguese", "portuguese" }, { "ro", "romanian", "romanian" },
-	{ "ru", "russian", "russian" },	  { "sk", "slovak", NULL },
-	{ "sr", "serbian", "serbian" },	  { "sv", "swedish", "swedish" },
-	{ "ta", "tamil", "tamil" },	  { "tr", "turkish", "turkish" },
-	{ "ur", "urdu", NULL },		  { "vi", "vietnamese", NULL },
-	{ "zh", "chinese", NULL },
+	{ "am", "amharic",     NULL },
+	{ "ar", "arabic",      "arabic" },
+	{ "bg", "bulgarian",   NULL },
+	{ "ca", "catalan",     "catalan" },
+	{ "cs", "czech",       NULL },
+	{ "da", "danish",      "danish" },
+	{ "de", "german",      "german" },
+	{ "el", "greek",       "greek" },
+	{ "en", "english",     "english" },
+	{ "es", "spanish",     "spanish" },
+	{ "eu", "basque",      "basque" },
+	{ "fa", "persian",     NULL },
+	{ "fi", "finnish",     "finnish" },
+	{ "fr", "french",      "french" },
+	{ "ga", "irish",       "irish" },
+	{ "he", "hebrew",      NULL },
+	{ "hi", "hindi",       "hindi" },
+	{ "hu", "hungarian",   "hungarian" },
+	{ "hy", "armenian",    "armenian" },
+	{ "id", "indonesian",  "indonesian" },
+	{ "it", "italian",     "italian" },
+	{ "ja", "japanese",    NULL },
+	{ "kk", "kazakh",      NULL },
+	{ "ko", "korean",      NULL },
+	{ "lt", "lithuanian",  "lithuanian" },
+	{ "mr", "marathi",     NULL },
+	{ "my", "burmese",     NULL },
+	{ "ne", "nepali",      "nepali" },
+	{ "nl", "dutch",       "dutch" },
+	{ "no", "norwegian",   "norwegian" },
+	{ "pl", "polish",      NULL },
+	{ "pt", "portuguese",  "portuguese" },
+	{ "ro", "romanian",    "romanian" },
+	{ "ru", "russian",     "russian" },
+	{ "sk", "slovak",      NULL },
+	{ "sr", "serbian",     "serbian" },
+	{ "sv", "swedish",     "swedish" },
+	{ "ta", "tamil",       "tamil" },
+	{ "th", "thai",        NULL },
+	{ "tr", "turkish",     "turkish" },
+	{ "uk", "ukrainian",   NULL },
+	{ "ur", "urdu",        NULL },
+	{ "vi", "vietnamese",  NULL },
+	{ "yi", "yiddish",     "yiddish" },
+	{ "zh", "chinese",     NULL },
 };
 
-const precis__lang_info *precis__lang_find(const char *name)
+/* Other names of a language of the table. */
+static const struct { const char *alias, *code; } aliases[] = {
+	{ "nb", "no" }, { "bokmal", "no" }, { "bokm\xC3\xA5l", "no" },
+};
+
+static const precis__lang_info *find_exact(const char *name)
 {
-	if (name == NULL)
-		name = "en";
 	for (size_t i = 0; i < sizeof languages / sizeof languages[0]; i++)
 		if (strcasecmp(name, languages[i].code) == 0 ||
 		    strcasecmp(name, languages[i].name) == 0)
 			return &languages[i];
 	return NULL;
+}
+
+const precis__lang_info *precis__lang_find(const char *name)
+{
+	if (name == NULL)
+		name = "en";
+	const precis__lang_info *l = find_exact(name);
+	for (size_t i = 0; l == NULL && i < sizeof aliases / sizeof *aliases; i++)
+		if (strcasecmp(name, aliases[i].alias) == 0)
+			l = find_exact(aliases[i].code);
+	return l;
 }
 
 const char *precis_language(size_t i, const char **name, unsigned *has)
@@ -104,11 +144,9 @@ int precis__lang_open(precis__lang *lang, const char *name, precis_error *err)
 	if (lang->info == NULL)
 		return precis__fail(err, PRECIS_ERR_LANGUAGE,
 				    "unsupported language '%s'", name);
-	if (lang->info->stemmer != NULL) {
-		lang->stemmer = sb_stemmer_new(lang->info->stemmer, "UTF_8");
-		if (lang->stemmer == NULL)
-			return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
-	}
+	if (lang->info->stemmer != NULL &&
+	    precis__stemmer_new(&lang->stemmer, lang->info->stemmer) != 0)
+		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
 	int rc = load_stopwords(lang, err);
 	if (rc == 0)
 		rc = load_rules(lang, err);
@@ -119,8 +157,7 @@ int precis__lang_open(precis__lang *lang, const char *name, precis_error *err)
 
 void precis__lang_close(precis__lang *lang)
 {
-	if (lang->stemmer != NULL)
-		sb_stemmer_delete(lang->stemmer);
+	precis__stemmer_free(lang->stemmer);
 	precis__strtab_clear(&lang->stopwords);
 	precis__segrules_free(lang->rules);
 	memset(lang, 0, sizeof *lang);
@@ -133,10 +170,5 @@ const char *precis__lang_stem(precis__lang *lang, const char *w, size_t n,
 		*out_len = n;
 		return w;
 	}
-	const sb_symbol *s = sb_stemmer_stem(lang->stemmer,
-					     (const sb_symbol *)w, (int)n);
-	if (s == NULL)
-		return NULL;
-	*out_len = (size_t)sb_stemmer_length(lang->stemmer);
-	return (const char *)s;
+	return precis__stemmer_stem(lang->stemmer, w, n, out_len);
 }

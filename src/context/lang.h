@@ -8,10 +8,9 @@
 #include <stddef.h>
 
 #include "base/strtab.h"
+#include "context/stem.h"
 #include "precis.h"
 #include "segment/segment.h"
-
-struct sb_stemmer;
 
 typedef struct precis__lang_info {
 	const char *code;    /* ISO 639-1 */
@@ -19,12 +18,13 @@ typedef struct precis__lang_info {
 	const char *stemmer; /* libstemmer algorithm, NULL when none */
 } precis__lang_info;
 
-/* The language named by `name` (code or English name, any case), or NULL. */
+/* The language named by `name` (code, English name or an alias such as
+ * "nb" for Norwegian, any case), or NULL. */
 const precis__lang_info *precis__lang_find(const char *name);
 
 typedef struct precis__lang {
 	const precis__lang_info *info;
-	struct sb_stemmer *stemmer; /* NULL: the language is not stemmed */
+	precis__stemmer *stemmer;   /* NULL: the language is not stemmed */
 	precis__strtab stopwords;   /* folded forms */
 	precis__segrules *rules;
 } precis__lang;

@@ -5,6 +5,7 @@
 
 #include "base/internal.h"
 #include "base/text.h"
+#include "base/unicode.h"
 #include "context/ctx.h"
 #include "doc/tokenize.h"
 
@@ -31,7 +32,7 @@ int precis__next_word(const char *s, size_t n, size_t pos, size_t *ws,
 	size_t i = pos, k;
 	while (i < n) {
 		k = cp_at(s, n, i, &cp);
-		if (precis__is_word_cp(cp))
+		if (precis__uc_is_word((uint32_t)cp))
 			break;
 		i += k;
 	}
@@ -40,14 +41,14 @@ int precis__next_word(const char *s, size_t n, size_t pos, size_t *ws,
 	*ws = i;
 	while (i < n) {
 		k = cp_at(s, n, i, &cp);
-		if (precis__is_word_cp(cp)) {
+		if (precis__uc_is_word((uint32_t)cp)) {
 			i += k;
 			continue;
 		}
 		/* An apostrophe stays when a word character follows: don't, Xi’s. */
 		int32_t next;
 		if (is_apostrophe(cp) && i + k < n &&
-		    (cp_at(s, n, i + k, &next), precis__is_word_cp(next))) {
+		    (cp_at(s, n, i + k, &next), precis__uc_is_word((uint32_t)next))) {
 			i += k;
 			continue;
 		}

@@ -6,7 +6,7 @@
  * tokenized (tok.c: 1.5.5's byte rules; utok.c: Unicode) and
  * each token mapped to a term id through the lexicon (lex.c:
  * stopwords, WordNet exceptions, 1.5.5's Porter variant in porter.c
- * or Snowball, all cached per context; strtab.c interns strings).
+ * or Snowball, all cached per context; base/strtab.c interns strings).
  * The pair's term ids are then renumbered densely (pair.c) so that
  * counting needs no hash of strings: n-grams and skip bigrams
  * (gram.c), union LCS and WLCS (lcs.c, bit-parallel for
@@ -24,53 +24,24 @@
 #include <stdint.h>
 
 #include "base/internal.h"
+#include "base/strtab.h"
+#include "context/stem.h"
 
 #define ROUGE_NONE UINT32_MAX       /* no id */
 #define ROUGE_DROP (UINT32_MAX - 1) /* a token that is dropped (stopword) */
 #define ROUGE_MAX_METRICS (PRECIS_ROUGE_MAX_N + 4)
 
-/* ---- string table: interns byte strings to dense ids (strtab.c) ---- */
-
-typedef struct rouge_str {
-	uint64_t hash;
-	uint32_t off, len; /* bytes[off, off + len) */
-} rouge_str;
-
-typedef struct rouge_strtab {
-	rouge_str *v;   /* by id */
-	size_t n, cap;
-	char *bytes;    /* all strings, back to back */
-	size_t nbytes, bcap;
-	uint64_t *slot; /* 0 empty, else hash's high half | id + 1 */
-	size_t nslot;   /* power of two */
-} rouge_strtab;
-
-/* The id of s[0, len), added when new. 0 or PRECIS_ERR_NOMEM. */
-int precis__rouge_strtab_intern(rouge_strtab *t, const char *s, size_t len,
-				uint64_t hash, uint32_t *id);
-/* The id of s[0, len) or ROUGE_NONE. */
-uint32_t precis__rouge_strtab_find(const rouge_strtab *t, const char *s,
-				   size_t len, uint64_t hash);
-/* The bytes of `id` (not NUL-terminated), borrowed until the next intern. */
-const char *precis__rouge_strtab_str(const rouge_strtab *t, uint32_t id,
-				     size_t *len);
-/* Forgets every string, keeping the memory. */
-void precis__rouge_strtab_clear(rouge_strtab *t);
-void precis__rouge_strtab_free(rouge_strtab *t);
-
 /* ---- lexicon: token -> term id (lex.c) ----------------------------- */
 
-struct sb_stemmer;
-
 typedef struct rouge_lex {
-	rouge_strtab vocab;  /* tokens and terms seen so far */
+	precis__strtab vocab;  /* tokens and terms seen so far */
 	uint32_t *term;      /* vocab id -> term id, ROUGE_NONE until known */
 	size_t term_cap;
-	rouge_strtab exc;    /* WordNet exceptions: inflected and base forms */
+	precis__strtab exc;   /* WordNet exceptions: inflected and base forms */
 	uint32_t *exc_base;  /* exc id -> exc id of its base, or ROUGE_NONE */
 	size_t exc_base_cap;
-	rouge_strtab stop;   /* stopwords */
-	struct sb_stemmer *stemmer; /* Snowball (unicode tokenizer) or NULL */
+	precis__strtab stop;  /* stopwords */
+	precis__stemmer *stemmer; /* Snowball (unicode tokenizer) or NULL */
 	int porter;          /* ROUGE-1.5.5's Porter variant (porter.c) */
 	size_t min_stem;     /* shortest token that is stemmed, in bytes */
 	int use_stop;
@@ -93,8 +64,9 @@ void precis__rouge_lex_trim(rouge_lex *lx);
 /* Stems w[0, n) in place with ROUGE-1.5.5's Porter variant; the new length
  * (never longer). */
 size_t precis__rouge_porter(char *w, size_t n);
-/* The Snowball algorithm for a language name or ISO code; "" when the
- * language is known but has no stemmer; NULL when unknown. */
+/* The Snowball algorithm for a language (any name context/lang.c knows)
+ * or a Snowball algorithm name; "" when the language is known but has no
+ * stemmer; NULL when unknown. */
 const char *precis__rouge_stemmer_name(const char *language);
 
 /* ---- texts ------------------------------------------------------------- */

@@ -6,12 +6,12 @@
  * bytes; the language's Snowball stemmer for the Unicode tokenizer). Each
  * distinct token is resolved once per context and cached by vocabulary id.
  */
-#include <libstemmer.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/resources.h"
+#include "context/lang.h"
 #include "rouge/internal.h"
 
 #define WORDNET "rouge/wordnet-2.0-exceptions.tsv"
@@ -20,45 +20,40 @@
 #define TRIM_WORDS ((size_t)1 << 21)
 #define TRIM_BYTES ((size_t)32 << 20)
 
-typedef struct lang_name {
-	const char *code, *name, *algo; /* algo "" = no stemmer */
-} lang_name;
-
-static const lang_name langs[] = {
-	{ "ar", "arabic", "arabic" },	  { "hy", "armenian", "armenian" },
-	{ "eu", "basque", "basque" },	  { "ca", "catalan", "catalan" },
-	{ "da", "danish", "danish" },	  { "nl", "dutch", "dutch" },
-	{ "en", "english", "english" },	  { "fi", "finnish", "finnish" },
-	{ "fr", "french", "french" },	  { "de", "german", "german" },
-	{ "el", "greek", "greek" },	  { "hi", "hindi", "hindi" },
-	{ "hu", "hungarian", "hungarian" }, { "id", "indonesian", "indonesian" },
-	{ "ga", "irish", "irish" },	  { "it", "italian", "italian" },
-	{ "lt", "lithuanian", "lithuanian" }, { "ne", "nepali", "nepali" },
-	{ "no", "norwegian", "norwegian" }, { "nb", "bokmal", "norwegian" },
-	{ "pt", "portuguese", "portuguese" }, { "ro", "romanian", "romanian" },
-	{ "ru", "russian", "russian" },	  { "sr", "serbian", "serbian" },
-	{ "es", "spanish", "spanish" },	  { "sv", "swedish", "swedish" },
-	{ "ta", "tamil", "tamil" },	  { "tr", "turkish", "turkish" },
-	{ "yi", "yiddish", "yiddish" },	  { "vi", "vietnamese", "" },
-	{ "zh", "chinese", "" },	  { "ja", "japanese", "" },
-	{ "ko", "korean", "" },		  { "th", "thai", "" },
-	{ "pl", "polish", "" },		  { "cs", "czech", "" },
-	{ "uk", "ukrainian", "" },	  { "he", "hebrew", "" },
-	{ "fa", "persian", "" },	  { "bg", "bulgarian", "" },
-	{ NULL, NULL, NULL }
-};
+/* A Snowball algorithm that is not a language ("porter") may be named
+ * directly. */
+static const char *const algorithms[] = { "porter", NULL };
 
 const char *precis__rouge_stemmer_name(const char *language)
 {
 	if (language == NULL)
 		return "english";
-	for (const lang_name *l = langs; l->code != NULL; l++)
-		if (strcmp(language, l->code) == 0 ||
-		    strcmp(language, l->name) == 0)
-			return l->algo;
-	if (strcmp(language, "porter") == 0)
-		return "porter";
+	const precis__lang_info *l = precis__lang_find(language);
+	if (l != NULL)
+		return l->stemmer != NULL ? l->stemmer : "";
+	for (const char *const *a = algorithms; *a != NULL; a++)
+		if (strcmp(language, *a) == 0)
+			return *a;
 	return NULL;
+}
+
+/* Interns s[0, n) in `t` as a uint32 id. 0 or PRECIS_ERR_NOMEM. */
+static int put(precis__strtab *t, const char *s, size_t n, uint64_t hash,
+	       uint32_t *id)
+{
+	int64_t r = precis__strtab_intern_hashed(t, s, n, hash, NULL);
+	if (r < 0)
+		return PRECIS_ERR_NOMEM;
+	*id = (uint32_t)r;
+	return 0;
+}
+
+/* The id of s[0, n) in `t`, or ROUGE_NONE. */
+static uint32_t get(const precis__strtab *t, const char *s, size_t n,
+		    uint64_t hash)
+{
+	int64_t r = precis__strtab_find_hashed(t, s, n, hash);
+	return r < 0 ? ROUGE_NONE : (uint32_t)r;
 }
 
 /* Calls `fn` on each non-empty line of `text`, without "\n" or "\r". */
@@ -83,8 +78,7 @@ static int each_line(rouge_lex *lx, const char *text, size_t len, line_fn fn)
 static int add_stop(rouge_lex *lx, const char *s, size_t n)
 {
 	uint32_t id;
-	return precis__rouge_strtab_intern(&lx->stop, s, n, precis__hash(s, n),
-					   &id);
+	return put(&lx->stop, s, n, precis__hash(s, n), &id);
 }
 
 /* "inflected<TAB>base": both go to lx->exc, exc_base links them. */
@@ -95,9 +89,8 @@ static int add_exc(rouge_lex *lx, const char *s, size_t n)
 		return 0;
 	size_t kn = (size_t)(tab - s), bn = n - kn - 1, old = lx->exc.n;
 	uint32_t k, b;
-	if (precis__rouge_strtab_intern(&lx->exc, s, kn, precis__hash(s, kn), &k) ||
-	    precis__rouge_strtab_intern(&lx->exc, tab + 1, bn,
-					precis__hash(tab + 1, bn), &b))
+	if (put(&lx->exc, s, kn, precis__hash(s, kn), &k) ||
+	    put(&lx->exc, tab + 1, bn, precis__hash(tab + 1, bn), &b))
 		return PRECIS_ERR_NOMEM;
 	if (precis__grow((void **)&lx->exc_base, &lx->exc_base_cap, lx->exc.n,
 			 sizeof *lx->exc_base) != 0)
@@ -141,11 +134,10 @@ static int open_stemmer(rouge_lex *lx, const char *algo, precis_error *err)
 {
 	if (*algo == '\0')
 		return 0; /* a language without stemmer: tokens stay whole */
-	lx->stemmer = sb_stemmer_new(algo, NULL);
-	if (lx->stemmer == NULL)
-		return precis__fail(err, PRECIS_ERR_LANGUAGE,
-				    "no Snowball stemmer '%s'", algo);
-	return 0;
+	int rc = precis__stemmer_new(&lx->stemmer, algo);
+	if (rc == PRECIS_ERR_LANGUAGE)
+		return precis__fail(err, rc, "no Snowball stemmer '%s'", algo);
+	return rc != 0 ? precis__fail(err, rc, NULL) : 0;
 }
 
 int precis__rouge_lex_init(rouge_lex *lx, const precis_rouge_options *o,
@@ -179,21 +171,21 @@ int precis__rouge_lex_init(rouge_lex *lx, const precis_rouge_options *o,
 
 void precis__rouge_lex_free(rouge_lex *lx)
 {
-	precis__rouge_strtab_free(&lx->vocab);
-	precis__rouge_strtab_free(&lx->exc);
-	precis__rouge_strtab_free(&lx->stop);
+	precis__strtab_clear(&lx->vocab);
+	precis__strtab_clear(&lx->exc);
+	precis__strtab_clear(&lx->stop);
 	free(lx->term);
 	free(lx->exc_base);
 	free(lx->fold);
 	free(lx->sbuf);
-	sb_stemmer_delete(lx->stemmer);
+	precis__stemmer_free(lx->stemmer);
 	memset(lx, 0, sizeof *lx);
 }
 
 void precis__rouge_lex_trim(rouge_lex *lx)
 {
-	if (lx->vocab.n > TRIM_WORDS || lx->vocab.nbytes > TRIM_BYTES) {
-		precis__rouge_strtab_clear(&lx->vocab);
+	if (lx->vocab.n > TRIM_WORDS || lx->vocab.pool_n > TRIM_BYTES) {
+		precis__strtab_reset(&lx->vocab);
 		lx->term_cap = 0;
 	}
 }
@@ -201,8 +193,7 @@ void precis__rouge_lex_trim(rouge_lex *lx)
 /* Interns s[0, n) as a term (a stem or base form). */
 static int intern(rouge_lex *lx, const char *s, size_t n, uint32_t *id)
 {
-	return precis__rouge_strtab_intern(&lx->vocab, s, n, precis__hash(s, n),
-					   id);
+	return put(&lx->vocab, s, n, precis__hash(s, n), id);
 }
 
 static int resolve(rouge_lex *lx, uint32_t id, const char *s, size_t len,
@@ -210,7 +201,7 @@ static int resolve(rouge_lex *lx, uint32_t id, const char *s, size_t len,
 {
 	uint64_t h = lx->vocab.v[id].hash;
 	if (lx->use_stop &&
-	    precis__rouge_strtab_find(&lx->stop, s, len, h) != ROUGE_NONE) {
+	    get(&lx->stop, s, len, h) != ROUGE_NONE) {
 		*term = ROUGE_DROP;
 		return 0;
 	}
@@ -218,12 +209,10 @@ static int resolve(rouge_lex *lx, uint32_t id, const char *s, size_t len,
 		*term = id;
 		return 0;
 	}
-	uint32_t e = lx->use_exc ? precis__rouge_strtab_find(&lx->exc, s, len, h)
-				 : ROUGE_NONE;
+	uint32_t e = lx->use_exc ? get(&lx->exc, s, len, h) : ROUGE_NONE;
 	if (e != ROUGE_NONE && lx->exc_base[e] != ROUGE_NONE) {
 		size_t bn;
-		const char *b = precis__rouge_strtab_str(&lx->exc,
-							 lx->exc_base[e], &bn);
+		const char *b = precis__strtab_get(&lx->exc, lx->exc_base[e], &bn);
 		return intern(lx, b, bn, term);
 	}
 	if (lx->porter) {
@@ -233,12 +222,11 @@ static int resolve(rouge_lex *lx, uint32_t id, const char *s, size_t len,
 		return intern(lx, lx->sbuf, precis__rouge_porter(lx->sbuf, len),
 			      term);
 	}
-	const sb_symbol *st = sb_stemmer_stem(lx->stemmer,
-					      (const sb_symbol *)s, (int)len);
+	size_t sn;
+	const char *st = precis__stemmer_stem(lx->stemmer, s, len, &sn);
 	if (st == NULL)
 		return PRECIS_ERR_NOMEM;
-	return intern(lx, (const char *)st,
-		      (size_t)sb_stemmer_length(lx->stemmer), term);
+	return intern(lx, st, sn, term);
 }
 
 static int grow_terms(rouge_lex *lx, size_t need)
@@ -261,7 +249,7 @@ int precis__rouge_lex_term(rouge_lex *lx, const char *s, size_t len,
 			   uint64_t hash, uint32_t *term)
 {
 	uint32_t id;
-	if (precis__rouge_strtab_intern(&lx->vocab, s, len, hash, &id) != 0)
+	if (put(&lx->vocab, s, len, hash, &id) != 0)
 		return PRECIS_ERR_NOMEM;
 	if (id >= lx->term_cap && grow_terms(lx, (size_t)id + 1) != 0)
 		return PRECIS_ERR_NOMEM;

@@ -11,27 +11,21 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "base/unicode.h"
 #include "rouge/internal.h"
 
 enum { SEP, WORD, CJK, APOS };
 
-static int is_cjk(utf8proc_int32_t c)
-{
-	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
-	       (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
-	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F);
-}
-
+/* The shared character classes (base/unicode.h): ideographs and kana are
+ * a token each; letters, marks and numbers make words. */
 static int classify(utf8proc_int32_t c)
 {
 	if (c == '\'' || c == 0x2019)
 		return APOS;
-	if (is_cjk(c))
+	unsigned k = precis__uc_class((uint32_t)c);
+	if (k & PRECIS__UC_IDEO)
 		return CJK;
-	utf8proc_category_t k = utf8proc_category(c);
-	if (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_NO)
-		return WORD;
-	return SEP;
+	return (k & PRECIS__UC_WORD) ? WORD : SEP;
 }
 
 typedef struct scan {

@@ -4,50 +4,7 @@
  */
 #include <string.h>
 
-#include <utf8proc.h>
-
 #include "segment/internal.h"
-
-int precis__seg_cclass(uint32_t cp)
-{
-	if (cp < 128) {
-		if (cp >= 'a' && cp <= 'z')
-			return CC_LOWER;
-		if (cp >= 'A' && cp <= 'Z')
-			return CC_UPPER;
-		return (cp >= '0' && cp <= '9') ? CC_DIGIT : CC_OTHER;
-	}
-	switch (utf8proc_category((utf8proc_int32_t)cp)) {
-	case UTF8PROC_CATEGORY_LU:
-	case UTF8PROC_CATEGORY_LT:
-		return CC_UPPER;
-	case UTF8PROC_CATEGORY_LL:
-		return CC_LOWER;
-	case UTF8PROC_CATEGORY_LM:
-	case UTF8PROC_CATEGORY_LO:
-		return CC_CASELESS;
-	case UTF8PROC_CATEGORY_ND:
-		return CC_DIGIT;
-	case UTF8PROC_CATEGORY_MN:
-	case UTF8PROC_CATEGORY_MC:
-	case UTF8PROC_CATEGORY_ME:
-		return CC_MARK;
-	default:
-		return CC_OTHER;
-	}
-}
-
-/* Scripts written without spaces between words: a line break between two
- * of their characters stands for nothing. */
-bool precis__seg_is_cjk(uint32_t cp)
-{
-	return (cp >= 0x3001 && cp <= 0x30FF) ||  /* punctuation, kana */
-	       (cp >= 0x3400 && cp <= 0x4DBF) ||  /* Han extension A */
-	       (cp >= 0x4E00 && cp <= 0x9FFF) ||  /* Han */
-	       (cp >= 0xF900 && cp <= 0xFAFF) ||  /* compatibility Han */
-	       (cp >= 0xFF01 && cp <= 0xFF65) ||  /* full-width forms */
-	       (cp >= 0x20000 && cp <= 0x3FFFF);  /* Han supplements */
-}
 
 /* Is the character at i white space (any, line breaks included)? */
 bool precis__seg_space_at(const seg_scan *s, size_t i, size_t *len)

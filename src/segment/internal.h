@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "base/internal.h"
+#include "base/unicode.h"
 #include "segment/segment.h"
 
 /* ---- characters --------------------------------------------------------- */
@@ -90,8 +91,23 @@ static inline size_t seg_prev(const char *t, size_t lo, size_t pos)
 	return p;
 }
 
-int precis__seg_cclass(uint32_t cp);
-bool precis__seg_is_cjk(uint32_t cp);
+/* The letter case class of `cp` (the shared table of base/unicode.h). */
+static inline int precis__seg_cclass(uint32_t cp)
+{
+	unsigned c = precis__uc_class(cp);
+	return c & PRECIS__UC_UPPER ? CC_UPPER
+	     : c & PRECIS__UC_LOWER ? CC_LOWER
+	     : c & PRECIS__UC_CASELESS ? CC_CASELESS
+	     : c & PRECIS__UC_DIGIT ? CC_DIGIT
+	     : c & PRECIS__UC_MARK ? CC_MARK : CC_OTHER;
+}
+
+/* Scripts written without spaces between words: a line break between two
+ * of their characters stands for nothing. */
+static inline bool precis__seg_is_cjk(uint32_t cp)
+{
+	return (precis__uc_class(cp) & PRECIS__UC_NOSPACE) != 0;
+}
 
 /* ---- rules -------------------------------------------------------------- */
 

@@ -6,8 +6,6 @@
  */
 #include <string.h>
 
-#include <utf8proc.h>
-
 #include "segment/internal.h"
 
 static uint32_t at(const seg_scan *s, size_t i, size_t *l)
@@ -99,9 +97,7 @@ static bool is_number(const seg_scan *s, const seg_tok *tk)
 {
 	size_t p = tk->lo, l;
 	uint32_t cp = at(s, p, &l);
-	if (cp == '+' || cp == '-' ||
-	    (cp >= 128 && utf8proc_category((utf8proc_int32_t)cp) ==
-				  UTF8PROC_CATEGORY_SC) || cp == '$')
+	if (cp == '+' || cp == '-' || (precis__uc_class(cp) & PRECIS__UC_CURRENCY))
 		p += l;
 	if (p >= tk->hi || precis__seg_cclass(at(s, p, &l)) != CC_DIGIT)
 		return false;

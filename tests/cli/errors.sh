@@ -99,4 +99,33 @@ if [ -w /dev/full ]; then
 	expect_rc "--help to a full disk" 1
 	expect_err "--help to a full disk" "write error"
 fi
+
+# A word that names no command and no file is a mistyped command; a file
+# of any name is still summarized.
+p spilt
+expect_rc "unknown command" 2
+expect_err "unknown command" "unknown command 'spilt'"
+expect_err "commands listed" "summarize, split, rouge, eval, idf"
+cp "$tmp/ok.txt" "$tmp/notes"
+here=$(pwd)
+cd "$tmp" && p notes
+cd "$here" || exit 1
+expect_rc "a file named like a command word" 0
+expect_out "a file named like a command word" "council approved"
+
+# Every command answers --version and -V, and lists both in its --help
+# (which the option table prints).
+for cmd in summarize split rouge eval "idf build" idf; do
+	# shellcheck disable=SC2086
+	p $cmd --version
+	expect_rc "$cmd --version" 0
+	expect_out "$cmd --version" "precis "
+	# shellcheck disable=SC2086
+	p $cmd -V
+	expect_out "$cmd -V" "precis "
+	# shellcheck disable=SC2086
+	p $cmd --help
+	expect_out "$cmd --help lists --version" "-V, --version"
+	expect_out "$cmd --help lists --help" "-h, --help"
+done
 finish

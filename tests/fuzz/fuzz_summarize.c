@@ -129,7 +129,7 @@ static void render(const precis_summary *sum, const precis_doc *doc)
 	char *t = precis_summary_text(sum, doc, &len);
 	FUZZ_CHECK(t != NULL);
 	FUZZ_CHECK(fuzz_utf8_check(t, len) == len);
-	free(t);
+	precis_free(t);
 }
 
 static void set_budget(precis_options *o, unsigned b)
