@@ -173,17 +173,75 @@ typedef struct precis_doc precis_doc;
 
 enum precis_doc_flags {
 	PRECIS_DOC_LENIENT = 1u << 0,   /* replace invalid UTF-8 by U+FFFD */
-	PRECIS_DOC_JOIN_LINES = 1u << 1, /* join hard-wrapped lines (PDF text) */
+	PRECIS_DOC_JOIN_LINES = 1u << 1, /* join hard-wrapped lines (PDF text):
+					    PRECIS_WRAP_JOIN */
 	PRECIS_DOC_SPLIT_ONLY = 1u << 2  /* segment only: no tokens, words 0,
 					    and the document cannot be summarized */
 };
 
+/* The formats a document is read from (precis_doc_read()). */
+typedef enum precis_input_format {
+	PRECIS_INPUT_AUTO = 0,     /* by the name's extension, else the content */
+	PRECIS_INPUT_TEXT = 1,     /* plain text */
+	PRECIS_INPUT_MARKDOWN = 2, /* CommonMark with GitHub's tables: headings,
+				      paragraphs and list items kept, markup,
+				      code, HTML and tables dropped */
+	PRECIS_INPUT_HTML = 3      /* a web page: its article */
+} precis_input_format;
+
+/* Line breaks inside a paragraph of plain text. */
+typedef enum precis_wrap {
+	PRECIS_WRAP_AUTO = 0, /* join the lines a program wrapped to a width;
+				 keep headlines, list items, short lines */
+	PRECIS_WRAP_JOIN = 1, /* join every line but a list item's first */
+	PRECIS_WRAP_KEEP = 2  /* keep them: a line without terminal punctuation
+				 is a unit of its own */
+} precis_wrap;
+
+#define PRECIS_READ_OPTIONS_VERSION 1
+
+/* How precis_doc_read() reads its bytes. */
+typedef struct precis_read_options {
+	unsigned version;     /* PRECIS_READ_OPTIONS_VERSION */
+	int format;           /* a precis_input_format */
+	int wrap;             /* a precis_wrap */
+	const char *name;     /* the file's name, whose extension AUTO reads
+				 first (may be NULL) */
+	const char *encoding; /* an iconv name ("latin1"); NULL: UTF-8, or
+				 UTF-16 or UTF-32 when a byte order mark says so */
+	const char *title;    /* the headline, when the input has none (may be
+				 NULL: a Markdown or HTML title, else a first
+				 short line, is detected) */
+	unsigned flags;       /* precis_doc_flags */
+} precis_read_options;
+
+#define PRECIS_READ_OPTIONS_INIT \
+	{ PRECIS_READ_OPTIONS_VERSION, PRECIS_INPUT_AUTO, PRECIS_WRAP_AUTO, \
+	  NULL, NULL, NULL, 0 }
+PRECIS_EXTERN void precis_read_options_init(precis_read_options *opts);
+
 /*
- * Builds a document from `len` bytes of UTF-8 text (copied; a BOM is
- * skipped, CRLF is a line break). Invalid UTF-8 fails with PRECIS_ERR_UTF8 and
- * the offset of the first bad byte, unless PRECIS_DOC_LENIENT is set. `title`
- * may be NULL: a headline is then detected (a first short line without
- * terminal punctuation).
+ * Reads a document from `len` bytes in the format and encoding `opts`
+ * names (NULL: the defaults, PRECIS_READ_OPTIONS_INIT), through the input
+ * stage: the bytes are decoded to UTF-8 and turned into the text a reader
+ * sees (wrapped lines joined with one space, markup removed), which is
+ * precis_doc_text(); offsets into it map back to the source bytes with
+ * precis_doc_source_span(). Bytes invalid in the encoding fail with
+ * PRECIS_ERR_UTF8 and the source offset of the first, unless
+ * PRECIS_DOC_LENIENT is set; an encoding iconv does not know, or an
+ * unknown format or wrap mode, fails with PRECIS_ERR_ARG.
+ */
+PRECIS_EXTERN int precis_doc_read(precis_doc **out, precis_ctx *ctx,
+				  const char *data, size_t len,
+				  const precis_read_options *opts,
+				  precis_error *err);
+
+/*
+ * precis_doc_read() of `len` bytes of UTF-8 plain text (a BOM is skipped,
+ * CRLF is a line break) with its line breaks kept (PRECIS_WRAP_KEEP, or
+ * PRECIS_WRAP_JOIN with PRECIS_DOC_JOIN_LINES): precis's reading before
+ * the input stage. `title` may be NULL: a headline is then detected (a
+ * first short line without terminal punctuation).
  */
 PRECIS_EXTERN int precis_doc_new(precis_doc **out, precis_ctx *ctx,
 				 const char *text, size_t len,
@@ -191,8 +249,19 @@ PRECIS_EXTERN int precis_doc_new(precis_doc **out, precis_ctx *ctx,
 				 precis_error *err);
 PRECIS_EXTERN void precis_doc_free(precis_doc *doc);
 
-/* The document's text (borrowed): the input, repaired where lenient. */
+/* The document's text (borrowed, NUL-terminated): what the input stage
+ * made of the input (the input itself for unwrapped UTF-8 text with LF
+ * line ends; repaired where lenient). */
 PRECIS_EXTERN const char *precis_doc_text(const precis_doc *doc, size_t *len);
+/* The format the document was read as (a precis_input_format, not AUTO). */
+PRECIS_EXTERN int precis_doc_format(const precis_doc *doc);
+/*
+ * The bytes of the source the text span [offset, offset + length) of
+ * precis_doc_text() came from. PRECIS_ERR_ARG for a span outside the text.
+ */
+PRECIS_EXTERN int precis_doc_source_span(const precis_doc *doc, size_t offset,
+					 size_t length, size_t *src_offset,
+					 size_t *src_length);
 /* Invalid byte sequences replaced when lenient (0 otherwise). */
 PRECIS_EXTERN size_t precis_doc_repairs(const precis_doc *doc);
 
@@ -203,11 +272,13 @@ typedef enum precis_unit_kind {
 } precis_unit_kind;
 
 typedef struct precis_sentence {
-	size_t offset;    /* byte offset into precis_doc_text() */
-	size_t length;    /* bytes */
-	size_t paragraph; /* 0-based paragraph index */
-	size_t words;     /* word tokens */
-	int kind;         /* precis_unit_kind */
+	size_t offset;        /* byte offset into precis_doc_text() */
+	size_t length;        /* bytes */
+	size_t paragraph;     /* 0-based paragraph index */
+	size_t words;         /* word tokens */
+	int kind;             /* precis_unit_kind */
+	size_t source_offset; /* the span in the source bytes */
+	size_t source_length;
 } precis_sentence;
 
 /* Units of the document in order (noise lines such as "+" are not units). */
@@ -225,21 +296,33 @@ PRECIS_EXTERN int precis_doc_title(const precis_doc *doc, size_t *offset,
  * handed to `fn` as soon as no later byte can change it (after a blank line,
  * in chunks of a few hundred kilobytes), so memory stays bounded by the
  * chunk and the longest paragraph, not the input. The sentences, offsets and
- * paragraphs are exactly those precis_doc_new() with PRECIS_DOC_SPLIT_ONLY
- * gives for the whole text (offsets into the repaired text when lenient;
- * `words` is 0). Invalid UTF-8 fails at the same byte as there, but only
- * once the splitter reaches it: the sentences of earlier chunks have been
- * handed out by then. `text` is the sentence's bytes, valid during the call. A
- * nonzero return from `fn` stops the split, and _feed or _finish returns it
- * with `err` clear. After any error, or after _finish, the splitter can only
- * be freed. The context is only read: splitters on one context may run on
- * several threads, and it must outlive them.
+ * paragraphs are exactly those precis_doc_read() (or precis_doc_new()) with
+ * PRECIS_DOC_SPLIT_ONLY gives for the whole text (`words` is 0). Invalid
+ * UTF-8 fails at the same byte as there, but only once the splitter reaches
+ * it: the sentences of earlier chunks have been handed out by then. `text`
+ * is the sentence's bytes, valid during the call. A nonzero return from
+ * `fn` stops the split, and _feed or _finish returns it with `err` clear.
+ * After any error, or after _finish, the splitter can only be freed. The
+ * context is only read: splitters on one context may run on several
+ * threads, and it must outlive them.
  */
 typedef struct precis_splitter precis_splitter;
 typedef int (*precis_sentence_fn)(void *arg, const char *text,
 				  const precis_sentence *s);
 
-/* flags: PRECIS_DOC_LENIENT and PRECIS_DOC_JOIN_LINES. */
+/*
+ * A splitter that reads as precis_doc_read() with `opts` (NULL: the
+ * defaults) does. Plain UTF-8 text streams; Markdown, HTML and other
+ * encodings cannot be split before they end, so their bytes are held
+ * until _finish. A given title does not apply.
+ */
+PRECIS_EXTERN int precis_splitter_read(precis_splitter **out,
+				       const precis_ctx *ctx,
+				       const precis_read_options *opts,
+				       precis_error *err);
+/* precis_splitter_read() of plain UTF-8 text with its line breaks kept
+ * (see precis_doc_new()); flags: PRECIS_DOC_LENIENT and
+ * PRECIS_DOC_JOIN_LINES. */
 PRECIS_EXTERN int precis_splitter_new(precis_splitter **out,
 				      const precis_ctx *ctx, unsigned flags,
 				      precis_error *err);

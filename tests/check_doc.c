@@ -92,7 +92,14 @@ START_TEST(test_bom_and_crlf)
 	ck_assert_uint_eq(precis_doc_sentence_count(d), 2);
 	precis_sentence s;
 	precis_doc_sentence(d, 0, &s);
-	ck_assert_uint_eq(s.offset, 3);
+	/* The text has neither the BOM nor the CRs; the source span counts
+	 * them. */
+	ck_assert_uint_eq(s.offset, 0);
+	ck_assert_uint_eq(s.source_offset, 3);
+	ck_assert_uint_eq(s.source_length, 19);
+	precis_doc_sentence(d, 1, &s);
+	ck_assert_uint_eq(s.offset, 20);
+	ck_assert_uint_eq(s.source_offset, 24);
 	tu_assert_unit(d, 0, "Hello there friend.");
 	tu_assert_unit(d, 1, "Second line here.");
 	precis_doc_free(d);

@@ -17,8 +17,7 @@ size_t precis__bom_len(const char *s, size_t n)
 	return (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
 }
 
-/* Length of the valid sequence at s, or 0 when the bytes there are invalid. */
-static size_t valid_seq(const unsigned char *s, size_t n)
+size_t precis__utf8_seq(const unsigned char *s, size_t n)
 {
 	unsigned char c = s[0];
 	if (c < 0x80)
@@ -64,7 +63,7 @@ int precis__utf8_valid(const char *s, size_t n, size_t *bad)
 		}
 		if (i >= n)
 			break;
-		size_t k = valid_seq(u + i, n - i);
+		size_t k = precis__utf8_seq(u + i, n - i);
 		if (k == 0) {
 			if (bad != NULL)
 				*bad = i;
@@ -82,7 +81,7 @@ int precis__utf8_valid(const char *s, size_t n, size_t *bad)
  * second byte outside its lead's range (a surrogate, an overlong form), is
  * a subpart of its own.
  */
-static size_t invalid_run(const unsigned char *s, size_t n)
+size_t precis__utf8_bad_run(const unsigned char *s, size_t n)
 {
 	unsigned char c = s[0], lo = 0x80, hi = 0xBF;
 	size_t len;
@@ -117,7 +116,7 @@ int precis__utf8_repair(const char *s, size_t n, char **out, size_t *outlen,
 		return PRECIS_ERR_NOMEM;
 	size_t i = 0, o = 0, fixes = 0;
 	while (i < n) {
-		size_t k = valid_seq(u + i, n - i);
+		size_t k = precis__utf8_seq(u + i, n - i);
 		if (k > 0) {
 			memcpy(buf + o, s + i, k);
 			o += k;
@@ -126,7 +125,7 @@ int precis__utf8_repair(const char *s, size_t n, char **out, size_t *outlen,
 		}
 		memcpy(buf + o, "\xEF\xBF\xBD", 3);
 		o += 3;
-		i += invalid_run(u + i, n - i);
+		i += precis__utf8_bad_run(u + i, n - i);
 		fixes++;
 	}
 	buf[o] = '\0';
@@ -134,6 +133,13 @@ int precis__utf8_repair(const char *s, size_t n, char **out, size_t *outlen,
 	*outlen = o;
 	*repairs = fixes;
 	return 0;
+}
+
+size_t precis__utf8_encode(uint32_t cp, char *out)
+{
+	utf8proc_ssize_t n = utf8proc_encode_char((utf8proc_int32_t)cp,
+						  (utf8proc_uint8_t *)out);
+	return n > 0 ? (size_t)n : 0;
 }
 
 size_t precis__utf8_decode(const unsigned char *s, size_t n, int32_t *cp)

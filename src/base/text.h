@@ -14,6 +14,12 @@ size_t precis__bom_len(const char *s, size_t n);
 /* 1 when s[0, n) is valid UTF-8, else 0 with the first bad byte's offset. */
 int precis__utf8_valid(const char *s, size_t n, size_t *bad);
 
+/* Length of the valid UTF-8 sequence at s (n bytes left, n > 0), or 0 when
+ * the bytes there are invalid. */
+size_t precis__utf8_seq(const unsigned char *s, size_t n);
+/* Bytes of the maximal invalid subpart at s (at least 1). */
+size_t precis__utf8_bad_run(const unsigned char *s, size_t n);
+
 /*
  * A malloc'd copy of s[0, n) with each invalid sequence (a maximal invalid
  * subpart, as Unicode recommends) replaced by U+FFFD; *repairs counts them.
@@ -27,6 +33,10 @@ static inline size_t precis__utf8_len(unsigned char c)
 {
 	return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 }
+
+/* Writes the UTF-8 form of code point cp (at most U+10FFFF) to out (room
+ * for 4 bytes); returns its length. */
+size_t precis__utf8_encode(uint32_t cp, char *out);
 
 /* Decodes the valid sequence at s (n bytes available); returns its length. */
 size_t precis__utf8_decode(const unsigned char *s, size_t n, int32_t *cp);

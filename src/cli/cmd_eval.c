@@ -59,7 +59,13 @@ static const cli_opt own_opts[] = {
 	CLI_END
 };
 
-static const cli_opt *const tables[] = { sumopts_options, own_opts, NULL };
+static const cli_opt articles[] = {
+	CLI_TEXT("Articles:\n"),
+	CLI_END
+};
+
+static const cli_opt *const tables[] = { sumopts_options, articles,
+					 readopts_options, own_opts, NULL };
 
 static const cli_command command = {
 	"eval", usage_text, tables,

@@ -12,6 +12,7 @@
 #include "cli/io.h"
 #include "cli/jsonl.h"
 #include "cli/opt.h"
+#include "cli/readopts.h"
 #include "precis.h"
 
 static const char usage_text[] =
@@ -26,6 +27,7 @@ typedef struct idf_args {
 	const char *language, *output;
 	int jsonl;
 	unsigned flags;
+	precis_read_options read;
 } idf_args;
 
 enum { OPT_LIST_LANGUAGES = 256, OPT_INPUT, OPT_LENIENT };
@@ -41,13 +43,16 @@ static const cli_opt options[] = {
 	CLI_END
 };
 
-static const cli_opt *const tables[] = { options, NULL };
+static const cli_opt *const tables[] = { options, readopts_options, NULL };
 
 static const cli_command command = { "idf", usage_text, tables, NULL };
 
 static int option(void *payload, int c, const char *arg)
 {
 	idf_args *a = payload;
+	int rc = readopts_handle(&a->read, c, arg, "idf");
+	if (rc != -1)
+		return rc;
 	switch (c) {
 	case 'l': a->language = arg; return 0;
 	case 'o': a->output = arg; return 0;
@@ -67,11 +72,15 @@ static int option(void *payload, int c, const char *arg)
 
 /* Adds one document's text; an unusable document is reported and skipped. */
 static int add_text(precis_idf *m, precis_ctx *ctx, const idf_args *a,
-		    const char *where, const char *text, size_t len)
+		    const char *where, const char *name, const char *text,
+		    size_t len)
 {
 	precis_doc *d;
 	precis_error err;
-	if (precis_doc_new(&d, ctx, text, len, NULL, a->flags, &err) != 0)
+	precis_read_options ro = a->read;
+	ro.flags = a->flags;
+	ro.name = name;
+	if (precis_doc_read(&d, ctx, text, len, &ro, &err) != 0)
 		return cli_fail_lib(where, &err);
 	int rc = precis_idf_add(m, ctx, d, &err);
 	precis_doc_free(d);
@@ -92,7 +101,7 @@ static int add_record(void *payload, const char *where, size_t line,
 	const char *t = batch_text(rec, &len);
 	(void)line;
 	(void)out;
-	return t ? add_text(b->model, b->ctx, b->a, where, t, len)
+	return t ? add_text(b->model, b->ctx, b->a, where, NULL, t, len)
 		 : cli_fail_in(EXIT_INPUT, where, "no \"text\" or \"article\" string");
 }
 
@@ -113,7 +122,8 @@ static int add_file(precis_idf *m, precis_ctx *ctx, const idf_args *a,
 	size_t len;
 	int rc = io_read_all(path, &buf, &len);
 	if (rc == 0)
-		rc = add_text(m, ctx, a, io_display_name(path), buf, len);
+		rc = add_text(m, ctx, a, io_display_name(path),
+			      io_is_stdin(path) ? NULL : path, buf, len);
 	free(buf);
 	return rc;
 }
@@ -196,6 +206,7 @@ int cmd_idf(int argc, char **argv)
 	int done, first, rc;
 	idf_args a;
 	memset(&a, 0, sizeof a);
+	precis_read_options_init(&a.read);
 	if (sub[0] == '-') { /* --help or --version need no subcommand */
 		rc = cli_parse(&command, argc, argv, option, &a, &done, &first);
 		if (rc != 0 || done)

@@ -19,6 +19,7 @@
 #include "cli/io.h"
 #include "cli/jsonl.h"
 #include "cli/opt.h"
+#include "cli/readopts.h"
 #include "precis.h"
 
 static const char usage_text[] =
@@ -35,6 +36,7 @@ typedef struct split_args {
 	const char *language, *output;
 	int jsonl, json, strict;
 	unsigned flags;
+	precis_read_options read;
 	precis_ctx *ctx;
 } split_args;
 
@@ -49,17 +51,17 @@ static const cli_opt options[] = {
 					   "per line (\"article\" is read when \"text\" is absent)" },
 	{ 'f', 'f', "format", "FORMAT", "text (default): the sentences; json: per input (per\n"
 					"record with jsonl) an object with each sentence's\n"
-					"text, byte offset and length, paragraph and kind" },
-	{ OPT_JOIN, 0, "join-lines", NULL, "join hard-wrapped lines (text extracted from PDF)" },
-	{ OPT_LENIENT, 0, "lenient", NULL, "replace invalid UTF-8 with U+FFFD instead of failing\n"
-					   "(offsets then refer to the repaired text)" },
+					"text, source byte offset and length, paragraph\n"
+					"and kind" },
+	{ OPT_JOIN, 0, "join-lines", NULL, "join every line of a paragraph (--wrap=join)" },
+	{ OPT_LENIENT, 0, "lenient", NULL, "replace invalid UTF-8 with U+FFFD instead of failing" },
 	{ OPT_STRICT, 0, "strict", NULL, "with jsonl input, stop at the first bad record\n"
 					 "(otherwise it is reported and skipped)" },
 	{ 'o', 'o', "output", "FILE", "write to FILE (atomically: temporary file, rename)" },
 	CLI_END
 };
 
-static const cli_opt *const tables[] = { options, NULL };
+static const cli_opt *const tables[] = { options, readopts_options, NULL };
 
 static const cli_command command = {
 	"split", usage_text, tables,
@@ -73,10 +75,13 @@ static const cli_command command = {
 static int option(void *payload, int c, const char *arg)
 {
 	split_args *a = payload;
+	int rc = readopts_handle(&a->read, c, arg, "split");
+	if (rc != -1)
+		return rc;
 	switch (c) {
 	case 'l': a->language = arg; return 0;
 	case 'o': a->output = arg; return 0;
-	case OPT_JOIN: a->flags |= PRECIS_DOC_JOIN_LINES; return 0;
+	case OPT_JOIN: a->read.wrap = PRECIS_WRAP_JOIN; return 0;
 	case OPT_LENIENT: a->flags |= PRECIS_DOC_LENIENT; return 0;
 	case OPT_STRICT: a->strict = 1; return 0;
 	case OPT_INPUT:
@@ -103,8 +108,8 @@ static int option(void *payload, int c, const char *arg)
 static json_t *sentence_object(json_t *text, const precis_sentence *s)
 {
 	return json_pack("{s:o, s:I, s:I, s:I, s:s}", "text", text,
-			 "offset", (json_int_t)s->offset,
-			 "length", (json_int_t)s->length,
+			 "offset", (json_int_t)s->source_offset,
+			 "length", (json_int_t)s->source_length,
 			 "paragraph", (json_int_t)s->paragraph,
 			 "kind", s->kind == PRECIS_UNIT_LINE ? "line" : "sentence");
 }
@@ -158,8 +163,9 @@ static int split_text(precis_ctx *ctx, const split_args *a, const char *where,
 {
 	precis_doc *doc = NULL;
 	precis_error err;
-	if (precis_doc_new(&doc, ctx, text, len, NULL,
-			   a->flags | PRECIS_DOC_SPLIT_ONLY, &err) != 0)
+	precis_read_options ro = a->read;
+	ro.flags = a->flags | PRECIS_DOC_SPLIT_ONLY;
+	if (precis_doc_read(&doc, ctx, text, len, &ro, &err) != 0)
 		return cli_fail_lib(where, &err);
 	if (precis_doc_repairs(doc) > 0)
 		cli_warn(where, "%zu invalid UTF-8 sequences replaced",
@@ -299,7 +305,10 @@ static int split_file(void *payload, const char *path, int index, int nfiles,
 	(void)nfiles;
 	stream st = { .a = a, .name = io_display_name(path), .out = out };
 	precis_error err;
-	if (precis_splitter_new(&st.sp, a->ctx, a->flags, &err) != 0)
+	precis_read_options ro = a->read;
+	ro.name = io_is_stdin(path) ? NULL : path;
+	ro.flags = a->flags;
+	if (precis_splitter_read(&st.sp, a->ctx, &ro, &err) != 0)
 		return cli_fail_lib(st.name, &err);
 	st.label = io_json_name(st.name);
 	int rc = st.label == NULL ? cli_fail(EXIT_RUNTIME, "out of memory")
@@ -340,6 +349,7 @@ int cmd_split(int argc, char **argv)
 {
 	split_args a;
 	memset(&a, 0, sizeof a);
+	precis_read_options_init(&a.read);
 	int done, first;
 	int rc = cli_parse(&command, argc, argv, option, &a, &done, &first);
 	if (rc != 0 || done)

@@ -32,12 +32,16 @@ typedef struct sum_args {
 
 enum { OPT_INPUT = 256, OPT_STRICT };
 
-static const cli_opt own_opts[] = {
+static const cli_opt own_in[] = {
 	CLI_TEXT("Input and output:\n"),
 	{ OPT_INPUT, 0, "input", "FORMAT",
 	  "text (default) or jsonl: one {\"id\", \"text\"|\"article\",\n"
 	  "\"title\"?} object per line, one JSON record out per line" },
 	{ OPT_STRICT, 0, "strict", NULL, "with jsonl input, stop at the first bad record" },
+	CLI_END
+};
+
+static const cli_opt own_out[] = {
 	{ 'f', 'f', "format", "FORMAT",
 	  "text (default), json, or html: the whole article as a\n"
 	  "web page with the chosen sentences marked (one input)" },
@@ -45,7 +49,8 @@ static const cli_opt own_opts[] = {
 	CLI_END
 };
 
-static const cli_opt *const tables[] = { sumopts_options, own_opts, NULL };
+static const cli_opt *const tables[] = { sumopts_options, own_in,
+					 readopts_options, own_out, NULL };
 
 static const cli_command command = {
 	"summarize", usage_text, tables,
@@ -82,15 +87,19 @@ static int own_option(void *payload, int c, const char *arg)
  * document holds its own copy, so a large input is not held twice while it
  * is ranked. */
 static int summarize_text(precis_ctx *ctx, const sum_args *a, const char *where,
-			  const char *name, const char *text, size_t len,
-			  char *owned, const char *title, precis_format format,
-			  FILE *out)
+			  const char *name, const char *path, const char *text,
+			  size_t len, char *owned, const char *title,
+			  precis_format format, FILE *out)
 {
 	precis_error err;
 	precis_doc *doc = NULL;
 	precis_summary *sum = NULL;
 	int rc = 0;
-	int built = precis_doc_new(&doc, ctx, text, len, title, a->s.flags, &err);
+	precis_read_options ro = a->s.read;
+	ro.name = path;
+	ro.title = title;
+	ro.flags = a->s.flags;
+	int built = precis_doc_read(&doc, ctx, text, len, &ro, &err);
 	free(owned);
 	if (built != 0 || precis_summarize(&sum, ctx, doc, &a->s.opts, &err) != 0) {
 		rc = cli_fail_lib(where, &err);
@@ -120,7 +129,8 @@ static int summarize_file(void *payload, const char *path, int index,
 		fputc('\n', out);
 	if (nfiles > 1 && a->format == PRECIS_FORMAT_TEXT)
 		fprintf(out, "==> %s <==\n", name);
-	return summarize_text(a->ctx, a, name, name, buf, len, buf, a->s.title,
+	return summarize_text(a->ctx, a, name, name, io_is_stdin(path) ? NULL : path,
+			      buf, len, buf, a->s.title,
 			      a->format, out);
 }
 
@@ -136,7 +146,7 @@ static int summarize_record(void *payload, const char *where, size_t line,
 		return cli_fail_in(EXIT_INPUT, where, "no \"text\" or \"article\" string");
 	const char *id = jsonl_id(rec, line, idbuf, sizeof idbuf);
 	const char *title = jsonl_string(rec, "title", NULL);
-	return summarize_text(a->ctx, a, where, id, text, len, NULL,
+	return summarize_text(a->ctx, a, where, id, NULL, text, len, NULL,
 			      title ? title : a->s.title, PRECIS_FORMAT_JSONL, out);
 }
 

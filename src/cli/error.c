@@ -3,6 +3,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/error.h"
 
@@ -92,6 +93,11 @@ int cli_fail_lib(const char *where, const precis_error *err)
 	if (err->line > 0)
 		return cli_fail_in(code, where, "line %zu: %s", err->line,
 				   err->message);
+	/* Bytes that are not UTF-8 are most often text in another encoding. */
+	if (err->code == PRECIS_ERR_UTF8 && strcmp(err->message, "invalid UTF-8") == 0)
+		return cli_fail_in(code, where, "byte %zu: invalid UTF-8 (--encoding=NAME "
+				   "reads another encoding, --lenient replaces bad bytes)",
+				   err->offset);
 	if (err->code == PRECIS_ERR_UTF8)
 		return cli_fail_in(code, where, "byte %zu: %s", err->offset,
 				   err->message);

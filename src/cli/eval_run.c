@@ -116,8 +116,10 @@ static void run_record(worker *w, size_t i)
 	json_t *perdoc = job->want_perdoc
 				 ? json_pack("{s:s, s:[]}", "id", r->id, "systems")
 				 : NULL;
-	int rc = precis_doc_new(&d, w->ctx, r->article, r->article_len, r->title,
-				job->so->flags, &err);
+	precis_read_options ro = job->so->read;
+	ro.title = r->title;
+	ro.flags = job->so->flags;
+	int rc = precis_doc_read(&d, w->ctx, r->article, r->article_len, &ro, &err);
 	for (size_t s = 0; rc == 0 && s < job->nsys; s++)
 		rc = run_system(w, r, d, &job->sys[s],
 				job->scores + (i * job->nsys + s) * job->nmetrics,

@@ -11,9 +11,14 @@
 #include "cli/error.h"
 #include "cli/io.h"
 
+int io_is_stdin(const char *path)
+{
+	return path == NULL || strcmp(path, "-") == 0;
+}
+
 const char *io_display_name(const char *path)
 {
-	return (path == NULL || strcmp(path, "-") == 0) ? "<stdin>" : path;
+	return io_is_stdin(path) ? "<stdin>" : path;
 }
 
 static int slurp(FILE *fp, const char *name, char **out, size_t *len)

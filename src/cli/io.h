@@ -22,6 +22,8 @@ int io_read_all(const char *path, char **out, size_t *len);
 typedef int (*io_block_fn)(void *arg, const char *buf, size_t len);
 int io_read_blocks(const char *path, io_block_fn fn, void *arg);
 
+/* Whether `path` means standard input ("-" or NULL). */
+int io_is_stdin(const char *path);
 /* The name to show for `path` in messages ("<stdin>" for "-"). */
 const char *io_display_name(const char *path);
 

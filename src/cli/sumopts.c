@@ -45,6 +45,7 @@ void sumopts_init(sumopts *s)
 {
 	memset(s, 0, sizeof *s);
 	precis_options_init(&s->opts);
+	precis_read_options_init(&s->read);
 	s->jobs = 1;
 }
 
@@ -120,6 +121,9 @@ static int parse_budget(sumopts *s, int c, const char *arg, const char *cmd)
 int sumopts_handle(sumopts *s, int c, const char *arg, const char *cmd,
 		   int *done)
 {
+	int rc = readopts_handle(&s->read, c, arg, cmd);
+	if (rc != -1)
+		return rc;
 	switch (c) {
 	case 'n': case OPT_RATIO: case OPT_WORDS: case OPT_BYTES: case OPT_SEED:
 		return parse_budget(s, c, arg, cmd);

@@ -7,10 +7,12 @@
 #define PRECIS_CLI_SUMOPTS_H
 
 #include "cli/opt.h"
+#include "cli/readopts.h"
 #include "precis.h"
 
 typedef struct sumopts {
 	precis_options opts;
+	precis_read_options read; /* --input-format, --wrap, --encoding */
 	const char *language, *idf, *title;
 	unsigned flags; /* precis_doc_flags */
 	int jobs;       /* threads (-j), at least 1 */

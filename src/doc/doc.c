@@ -13,27 +13,6 @@
  * that lost its final period. */
 #define TITLE_MAX_WORDS 30
 
-static int load_text(precis_doc *d, const char *text, size_t len,
-		     unsigned flags, precis_error *err)
-{
-	size_t bad;
-	if (precis__utf8_valid(text, len, &bad)) {
-		d->text = malloc(len + 1);
-		if (d->text == NULL)
-			return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
-		memcpy(d->text, text, len);
-		d->text[len] = '\0';
-		d->len = len;
-		return 0;
-	}
-	if (!(flags & PRECIS_DOC_LENIENT))
-		return precis__fail_at(err, PRECIS_ERR_UTF8, bad,
-				       "invalid UTF-8");
-	if (precis__utf8_repair(text, len, &d->text, &d->len, &d->repairs) != 0)
-		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
-	return 0;
-}
-
 /* Maps context term ids to dense local ids through a scratch table. */
 typedef struct localmap {
 	uint32_t *of; /* context id -> local id + 1 */
@@ -137,52 +116,97 @@ static int given_title(precis_doc *d, precis_ctx *ctx, const char *title,
 	return rc;
 }
 
-static int build(precis_doc *d, precis_ctx *ctx, const char *text,
-		 size_t len, const char *title, unsigned flags,
-		 precis_error *err)
+/* The unit holding the title span the input stage found (a Markdown
+ * heading, an HTML title), as the document's headline. Out of memory
+ * fails, as in detect_title(). */
+static int marked_title(precis_doc *d, precis_error *err)
 {
-	int rc = load_text(d, text, len, flags, err);
-	if (rc != 0)
-		return rc;
-	size_t bom = precis__bom_len(d->text, d->len);
-	unsigned sflags = (flags & PRECIS_DOC_JOIN_LINES) ? PRECIS__SEG_JOIN_LINES : 0;
-	rc = precis__segment(ctx->lang.rules, d->text + bom, d->len - bom,
-			     sflags, &d->units, err);
-	if (rc != 0)
-		return rc;
+	size_t lo = d->input.title_off, hi = lo + d->input.title_len;
 	for (size_t i = 0; i < d->units.n; i++) {
-		d->units.v[i].start += bom;
-		d->units.v[i].end += bom;
-	}
-	if (d->units.n > 0)
-		d->nparagraphs = d->units.v[d->units.n - 1].paragraph + 1;
-	d->split_only = (flags & PRECIS_DOC_SPLIT_ONLY) != 0;
-	if (d->split_only)
+		const precis__unit *u = &d->units.v[i];
+		if (u->end <= lo || u->start >= hi)
+			continue;
+		size_t n;
+		const uint32_t *t = precis__doc_terms(d, i, &n);
+		if (d->words[i] == 0)
+			return 0; /* a heading without words is no headline */
+		if ((d->title_terms = malloc((n ? n : 1) * sizeof *t)) == NULL)
+			return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
+		if (n > 0)
+			memcpy(d->title_terms, t, n * sizeof *t);
+		d->ntitle_terms = n;
+		d->has_title = 1;
+		d->title_unit = i;
+		d->title_off = u->start;
+		d->title_len = u->end - u->start;
 		return 0;
+	}
+	return 0;
+}
+
+static int tokenize_all(precis_doc *d, precis_ctx *ctx, const char *title,
+			precis_error *err)
+{
 	localmap m = { 0 };
 	precis__terms t = { 0 };
-	rc = tokenize_units(d, ctx, &m, &t, err);
+	int rc = tokenize_units(d, ctx, &m, &t, err);
 	d->terms = t.v;
 	if (rc == 0 && title != NULL)
 		rc = given_title(d, ctx, title, &m, err);
+	else if (rc == 0 && d->input.has_title)
+		rc = marked_title(d, err);
 	else if (rc == 0)
 		rc = detect_title(d, err);
 	free(m.of);
 	return rc;
 }
 
-int precis_doc_new(precis_doc **out, precis_ctx *ctx, const char *text,
-		   size_t len, const char *title, unsigned flags,
-		   precis_error *err)
+static int build(precis_doc *d, precis_ctx *ctx, const char *data, size_t len,
+		 const precis_read_options *o, precis_error *err)
+{
+	precis__input_opts io = {
+		o->format, (o->flags & PRECIS_DOC_JOIN_LINES) ? PRECIS_WRAP_JOIN : o->wrap,
+		o->name, o->encoding, (o->flags & PRECIS_DOC_LENIENT) != 0,
+		PRECIS__WIDTH_ESTIMATE, 0
+	};
+	int rc = precis__input_read(&d->input, data, len, &io, err);
+	if (rc != 0)
+		return rc;
+	d->text = d->input.text;
+	d->len = d->input.len;
+	d->repairs = d->input.utf8.repairs;
+	rc = precis__segment(ctx->lang.rules, d->text, d->len, 0, &d->units, err);
+	if (rc != 0)
+		return rc;
+	if (d->units.n > 0)
+		d->nparagraphs = d->units.v[d->units.n - 1].paragraph + 1;
+	d->split_only = (o->flags & PRECIS_DOC_SPLIT_ONLY) != 0;
+	return d->split_only ? 0 : tokenize_all(d, ctx, o->title, err);
+}
+
+void precis_read_options_init(precis_read_options *o)
+{
+	if (o != NULL)
+		*o = (precis_read_options)PRECIS_READ_OPTIONS_INIT;
+}
+
+int precis_doc_read(precis_doc **out, precis_ctx *ctx, const char *data,
+		    size_t len, const precis_read_options *o, precis_error *err)
 {
 	precis__clear(err);
-	if (out == NULL || ctx == NULL || (text == NULL && len > 0))
+	precis_read_options defaults = PRECIS_READ_OPTIONS_INIT;
+	if (o == NULL)
+		o = &defaults;
+	if (out == NULL || ctx == NULL || (data == NULL && len > 0))
 		return precis__fail(err, PRECIS_ERR_ARG, "invalid argument");
 	*out = NULL;
+	if (o->version != PRECIS_READ_OPTIONS_VERSION)
+		return precis__fail(err, PRECIS_ERR_ARG, "read options version %u not supported",
+				    o->version);
 	precis_doc *d = calloc(1, sizeof *d);
 	if (d == NULL)
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
-	int rc = build(d, ctx, text ? text : "", len, title, flags, err);
+	int rc = build(d, ctx, data ? data : "", len, o, err);
 	if (rc != 0) {
 		precis_doc_free(d);
 		return rc;
@@ -191,11 +215,23 @@ int precis_doc_new(precis_doc **out, precis_ctx *ctx, const char *text,
 	return 0;
 }
 
+int precis_doc_new(precis_doc **out, precis_ctx *ctx, const char *text,
+		   size_t len, const char *title, unsigned flags,
+		   precis_error *err)
+{
+	precis_read_options o = PRECIS_READ_OPTIONS_INIT;
+	o.format = PRECIS_INPUT_TEXT;
+	o.wrap = PRECIS_WRAP_KEEP;
+	o.title = title;
+	o.flags = flags;
+	return precis_doc_read(out, ctx, text, len, &o, err);
+}
+
 void precis_doc_free(precis_doc *d)
 {
 	if (d == NULL)
 		return;
-	free(d->text);
+	precis__input_free(&d->input);
 	precis__units_free(&d->units);
 	free(d->words);
 	free(d->term_off);
@@ -233,6 +269,27 @@ int precis_doc_sentence(const precis_doc *d, size_t i, precis_sentence *out)
 	out->paragraph = u->paragraph;
 	out->kind = u->kind;
 	out->words = d->words ? d->words[i] : 0;
+	precis__input_source_span(&d->input, u->start, u->end - u->start,
+				  &out->source_offset, &out->source_length);
+	return 0;
+}
+
+int precis_doc_format(const precis_doc *d)
+{
+	return d ? d->input.format : PRECIS_INPUT_TEXT;
+}
+
+int precis_doc_source_span(const precis_doc *d, size_t offset, size_t length,
+			   size_t *src_offset, size_t *src_length)
+{
+	if (d == NULL || offset > d->len || length > d->len - offset)
+		return PRECIS_ERR_ARG;
+	size_t s, n;
+	precis__input_source_span(&d->input, offset, length, &s, &n);
+	if (src_offset != NULL)
+		*src_offset = s;
+	if (src_length != NULL)
+		*src_length = n;
 	return 0;
 }
 

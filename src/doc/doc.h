@@ -10,11 +10,13 @@
 #include <stdint.h>
 
 #include "doc/tokenize.h"
+#include "input/input.h"
 #include "precis.h"
 #include "segment/segment.h"
 
 struct precis_doc {
-	char *text;            /* the input (repaired when lenient), NUL-ended */
+	precis__input input;   /* the input stage's text and its source map */
+	char *text;            /* input.text: what the pipeline reads */
 	size_t len;
 	size_t repairs;
 	precis__units units;

@@ -42,10 +42,13 @@ static json_t *pick_json(const precis_doc *d, const precis_pick *p)
 	if (text == NULL)
 		return NULL;
 	size_t n = precis_fold_lines(d->text + p->offset, p->length, text);
+	/* Offsets are the source's, whatever the input stage rewrote. */
+	size_t so = p->offset, sl = p->length;
+	precis_doc_source_span(d, p->offset, p->length, &so, &sl);
 	json_t *o = json_pack("{s:I, s:I, s:I, s:f, s:s%}", "index",
 			      (json_int_t)p->sentence, "offset",
-			      (json_int_t)p->offset, "length",
-			      (json_int_t)p->length, "score", p->score, "text",
+			      (json_int_t)so, "length",
+			      (json_int_t)sl, "score", p->score, "text",
 			      text, n);
 	free(text);
 	return o;

@@ -97,8 +97,12 @@ complete rouge --lang = r
 expect_only rouge-lang ro ru
 # Options come from --help's option lines, not its prose ("Use a model
 # with 'precis --idf MODEL'", "ROUGE-1, -2, -L and -SU4").
+complete split --wrap ""
+expect_only wrap-modes auto join keep
+complete summarize --input-format=m
+expect_only input-formats markdown
 complete idf build --i
-expect_only idf-no-prose --input=
+expect_only idf-no-prose --input= --input-format=
 complete eval -S
 expect_only eval-no-prose
 complete eval --lan

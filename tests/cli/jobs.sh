@@ -66,7 +66,7 @@ expect_rc "jsonl --strict, missing file first" 1
 expect_lines "jsonl --strict, missing file first: nothing more" 0
 
 printf 'Only a headline\n' >"$tmp/headline.txt"
-printf '\377\376 bad bytes.\n' >"$tmp/binary.txt"
+printf '\377\377 bad bytes.\n' >"$tmp/binary.txt"
 same "files" -n 2 "$sample" "$tmp/missing.txt" "$tmp/binary.txt" "$sample" "$tmp/headline.txt" "$sample"
 expect_rc "files: the first error's status" 1
 expect_err "files: missing" "missing.txt: No such file or directory"

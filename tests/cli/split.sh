@@ -21,7 +21,11 @@ expect_same news-dash "$data/news.expected"
 
 p split --join-lines "$data/wrapped.txt"
 expect_same wrapped "$data/wrapped.expected"
+# By default a wrapped paragraph is joined (its lines reach a common
+# width); --wrap=keep keeps each line break.
 p split "$data/wrapped.txt"
+expect_same wrapped-auto "$data/wrapped.expected"
+p split --wrap=keep "$data/wrapped.txt"
 expect_lines unwrapped 8
 
 printf 'It was a cold \nnight in the city.\r\nNext one.\r\n' >"$tmp/in"

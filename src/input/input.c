@@ -1,0 +1,96 @@
+/*
+ * input.c - the input stage (input.h): decode the source to UTF-8, decide
+ * its format, and turn it into the text the pipeline reads.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/internal.h"
+#include "input/input.h"
+
+static int known_format(int f)
+{
+	return f == PRECIS_INPUT_AUTO || f == PRECIS_INPUT_TEXT ||
+	       f == PRECIS_INPUT_MARKDOWN || f == PRECIS_INPUT_HTML;
+}
+
+static int known_wrap(int w)
+{
+	return w == PRECIS_WRAP_AUTO || w == PRECIS_WRAP_JOIN || w == PRECIS_WRAP_KEEP;
+}
+
+/* The source as UTF-8 in a format, then that format's text. */
+static int read_text(precis__input *in, const char *src, size_t len,
+		     const precis__input_opts *o, precis_error *err)
+{
+	int rc = o->continued
+		? precis__decode_continued(&in->utf8, src, len, o->lenient, err)
+		: precis__decode(&in->utf8, src, len, o->encoding, o->lenient, err);
+	if (rc != 0)
+		return rc;
+	const char *u = in->utf8.text;
+	size_t ulen = in->utf8.len;
+	in->format = o->format != PRECIS_INPUT_AUTO ? o->format
+			: precis__input_detect(o->name, u, ulen);
+	switch (in->format) {
+	case PRECIS_INPUT_MARKDOWN:
+		rc = precis__input_markdown(in, u, ulen);
+		break;
+	case PRECIS_INPUT_HTML:
+		rc = precis__input_html(in, u, ulen);
+		break;
+	default:
+		rc = precis__input_text(in, u, ulen, o);
+		break;
+	}
+	/* The decoded copy is no longer needed; its offset maps are. */
+	free(in->utf8.owned);
+	in->utf8.owned = NULL;
+	in->utf8.text = NULL;
+	if (rc == PRECIS_ERR_LIMIT)
+		return precis__fail(err, rc, "input too large for its format");
+	return rc != 0 ? precis__fail(err, rc, NULL) : 0;
+}
+
+int precis__input_read(precis__input *in, const char *src, size_t len,
+		       const precis__input_opts *o, precis_error *err)
+{
+	memset(in, 0, sizeof *in);
+	if (!known_format(o->format))
+		return precis__fail(err, PRECIS_ERR_ARG, "unknown input format %d", o->format);
+	if (!known_wrap(o->wrap))
+		return precis__fail(err, PRECIS_ERR_ARG, "unknown wrap mode %d", o->wrap);
+	return read_text(in, src ? src : "", len, o, err);
+}
+
+void precis__input_free(precis__input *in)
+{
+	if (in == NULL)
+		return;
+	free(in->text);
+	precis__pieces_free(&in->pieces);
+	precis__decode_free(&in->utf8);
+	memset(in, 0, sizeof *in);
+}
+
+size_t precis__input_source(const precis__input *in, size_t t)
+{
+	return precis__decode_map(&in->utf8, precis__pieces_map(&in->pieces, t),
+				  0, NULL);
+}
+
+void precis__input_source_span(const precis__input *in, size_t t, size_t n,
+			       size_t *s, size_t *slen)
+{
+	size_t a = precis__input_source(in, t), b = a;
+	if (n > 0 && t + n <= in->len) {
+		/* The span ends where its last character ends in the source. */
+		size_t last = t + n - 1;
+		while (last > t && ((unsigned char)in->text[last] & 0xC0) == 0x80)
+			last--;
+		precis__decode_map(&in->utf8, precis__pieces_map(&in->pieces, last),
+				   t + n - last, &b);
+	}
+	*s = a;
+	*slen = b > a ? b - a : 0;
+}

@@ -1,0 +1,68 @@
+/*
+ * input.h - the input stage: the bytes of a document in some format and
+ * encoding -> the text the pipeline reads (UTF-8; wrapped lines joined,
+ * markup removed, paragraphs separated by blank lines), with a map back
+ * to source byte offsets. The text is what a reader of the document sees,
+ * so it is what summaries print; offsets reported to users are source
+ * offsets (srcmap.h).
+ */
+#ifndef PRECIS_INPUT_INPUT_H
+#define PRECIS_INPUT_INPUT_H
+
+#include <stddef.h>
+
+#include "input/decode.h"
+#include "input/srcmap.h"
+#include "precis.h"
+
+#define PRECIS__WIDTH_ESTIMATE ((size_t)-1)
+
+typedef struct precis__input_opts {
+	int format;           /* precis_input_format */
+	int wrap;             /* precis_wrap (plain text) */
+	const char *name;     /* a file name, for the extension; may be NULL */
+	const char *encoding; /* NULL: UTF-8, or what a byte order mark says */
+	int lenient;          /* replace invalid sequences instead of failing */
+	size_t width;         /* plain text: the wrap width (0: none), or
+				 PRECIS__WIDTH_ESTIMATE */
+	int continued;        /* the bytes go on a stream: a leading BOM is a
+				 character, not a mark */
+} precis__input_opts;
+
+typedef struct precis__input {
+	char *text;             /* NUL-terminated, owned */
+	size_t len;
+	int format;             /* what it was read as (never AUTO) */
+	precis__utf8 utf8;      /* the decoded source; its text is released
+				   once `text` is built, its maps are kept */
+	precis__pieces pieces;  /* text -> utf8 offsets */
+	int has_title;          /* a title the format marks (a Markdown
+				   heading, an HTML <title>) */
+	size_t title_off, title_len;
+	size_t width;           /* plain text: the wrap width used */
+} precis__input;
+
+/* Reads src[0, len); PRECIS_ERR_UTF8 (with the source offset) for bytes
+ * invalid in the encoding, PRECIS_ERR_ARG for an unknown encoding or
+ * format. *in is zeroed first and may be freed after a failure. */
+int precis__input_read(precis__input *in, const char *src, size_t len,
+		       const precis__input_opts *o, precis_error *err);
+void precis__input_free(precis__input *in);
+
+/* The source offset of text offset t. */
+size_t precis__input_source(const precis__input *in, size_t t);
+/* The source span of the text span [t, t + n). */
+void precis__input_source_span(const precis__input *in, size_t t, size_t n,
+			       size_t *s, size_t *slen);
+
+/* The format `AUTO` resolves to: the extension of `name`, then the text. */
+int precis__input_detect(const char *name, const char *text, size_t len);
+
+/* The text of one format (text.c, markdown.c, html.c): u[0, len) valid
+ * UTF-8 -> in->text and in->pieces (text -> u offsets). */
+int precis__input_text(precis__input *in, const char *u, size_t len,
+		       const precis__input_opts *o);
+int precis__input_markdown(precis__input *in, const char *u, size_t len);
+int precis__input_html(precis__input *in, const char *u, size_t len);
+
+#endif

@@ -1,0 +1,176 @@
+/*
+ * lines.c - one line of plain text and its facts (lines.h).
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "base/text.h"
+#include "base/unicode.h"
+#include "input/lines.h"
+
+static size_t cp_at(const char *t, size_t end, size_t i, int32_t *cp)
+{
+	unsigned char c = (unsigned char)t[i];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	return precis__utf8_decode((const unsigned char *)t + i, end - i, cp);
+}
+
+static bool is_space(int32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\f' || cp == '\v' ||
+	       cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B);
+}
+
+/* "- ", "* ", "+ ", a bullet, "12.", "3)", "a)", "(b)": where a list item
+ * starts, whatever follows. */
+static bool list_marker(const char *t, size_t i, size_t hi)
+{
+	int32_t cp;
+	size_t l = i < hi ? cp_at(t, hi, i, &cp) : 0;
+	if (l == 0)
+		return false;
+	if ((cp == '-' || cp == '*' || cp == '+') && i + 1 < hi && t[i + 1] == ' ')
+		return true;
+	if (cp == 0x2022 || cp == 0x25CF || cp == 0x25E6 || cp == 0x2023 ||
+	    cp == 0x2043 || cp == 0x25AA || cp == 0x2013 || cp == 0x2014)
+		return i + l < hi && t[i + l] == ' ';
+	size_t d = i + (t[i] == '(');
+	size_t k = d;
+	while (k < hi && k - d < 3 && t[k] >= '0' && t[k] <= '9')
+		k++;
+	if (k == d && k < hi && t[k] >= 'a' && t[k] <= 'z')
+		k++;
+	return k > d && k + 1 < hi && (t[k] == '.' || t[k] == ')') && t[k + 1] == ' ';
+}
+
+/* Facts of the line's start: indentation, first word, case, list. */
+static void start_facts(const char *t, precis__line *ln)
+{
+	size_t i = ln->lo, col = 0;
+	int32_t cp = 0;
+	while (i < ln->hi) {
+		size_t l = cp_at(t, ln->hi, i, &cp);
+		if (!is_space(cp))
+			break;
+		col = cp == '\t' ? (col / 8 + 1) * 8 : col + 1;
+		i += l;
+	}
+	ln->indent = col;
+	ln->blank = i == ln->hi;
+	if (ln->blank)
+		return;
+	unsigned c = precis__uc_class((uint32_t)cp);
+	ln->lower = (c & PRECIS__UC_LOWER) != 0;
+	ln->upper = (c & PRECIS__UC_UPPER) != 0;
+	ln->nospace_start = (c & PRECIS__UC_NOSPACE) != 0;
+	ln->list = list_marker(t, i, ln->hi);
+	size_t w = 0;
+	while (i < ln->hi) {
+		size_t l = cp_at(t, ln->hi, i, &cp);
+		if (is_space(cp))
+			break;
+		w++;
+		i += l;
+	}
+	ln->first_word = w;
+}
+
+/* Facts of the line's end: terminal punctuation, a hyphen, the script. */
+static void end_facts(const char *t, precis__line *ln)
+{
+	size_t hi = ln->hi;
+	while (hi > ln->lo && (t[hi - 1] == ' ' || t[hi - 1] == '\t'))
+		hi--;
+	size_t p = hi;
+	int32_t cp = 0, before = 0;
+	/* Closing quotes and brackets after the punctuation do not count. */
+	while (p > ln->lo) {
+		size_t q = p - 1;
+		while (q > ln->lo && ((unsigned char)t[q] & 0xC0) == 0x80)
+			q--;
+		cp_at(t, hi, q, &cp);
+		if (!(cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
+		      cp == 0x201D || cp == 0x2019 || cp == 0xBB))
+			break;
+		p = q;
+	}
+	if (p == ln->lo)
+		return;
+	ln->terminal = cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 ||
+		       cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F;
+	ln->colon = cp == ':' || cp == ';';
+	ln->nospace_end = (precis__uc_class((uint32_t)cp) & PRECIS__UC_NOSPACE) != 0;
+	if (cp == '-' && hi - ln->lo >= 3) {
+		size_t q = hi - 2;
+		while (q > ln->lo && ((unsigned char)t[q] & 0xC0) == 0x80)
+			q--;
+		cp_at(t, hi, q, &before);
+		ln->hyphen = (precis__uc_class((uint32_t)before) & PRECIS__UC_LOWER) != 0;
+	}
+}
+
+static size_t columns(const char *t, size_t lo, size_t hi)
+{
+	size_t col = 0, i = lo;
+	/* ASCII without tabs, the common line, is a column a byte. */
+	if (!memchr(t + lo, '\t', hi - lo)) {
+		while (i + 8 <= hi) {
+			uint64_t w;
+			memcpy(&w, t + i, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			i += 8;
+		}
+		col = i - lo;
+	}
+	for (; i < hi; i++) {
+		unsigned char c = (unsigned char)t[i];
+		if (c == '\t')
+			col = (col / 8 + 1) * 8;
+		else if ((c & 0xC0) != 0x80)
+			col++;
+	}
+	return col;
+}
+
+precis__line precis__line_span(const char *t, size_t len, size_t pos)
+{
+	precis__line ln;
+	memset(&ln, 0, sizeof ln);
+	const char *nl = memchr(t + pos, '\n', len - pos);
+	ln.lo = pos;
+	ln.hi = nl ? (size_t)(nl - t) : len;
+	ln.next = nl ? ln.hi + 1 : len;
+	if (ln.hi > ln.lo && t[ln.hi - 1] == '\r')
+		ln.hi--;
+	size_t i = ln.lo;
+	while (i < ln.hi && (t[i] == ' ' || t[i] == '\t' || t[i] == '\f' || t[i] == '\v'))
+		i++;
+	/* Other white space (NBSP, ideographic) is rare: the full facts
+	 * decide there. */
+	ln.blank = i == ln.hi || ((unsigned char)t[i] >= 0x80 &&
+				  (start_facts(t, &ln), ln.blank));
+	return ln;
+}
+
+void precis__line_facts(const char *t, precis__line *ln)
+{
+	start_facts(t, ln);
+	if (!ln->blank) {
+		size_t hi = ln->hi;
+		while (hi > ln->lo && (t[hi - 1] == ' ' || t[hi - 1] == '\t'))
+			hi--;
+		ln->cols = columns(t, ln->lo, hi);
+		end_facts(t, ln);
+	}
+}
+
+precis__line precis__line_at(const char *t, size_t len, size_t pos)
+{
+	precis__line ln = precis__line_span(t, len, pos);
+	precis__line_facts(t, &ln);
+	return ln;
+}

@@ -1,0 +1,37 @@
+/*
+ * lines.h - plain text as lines and paragraphs, with what the wrap
+ * detector (wrap.c) asks of each line: its width in columns, its
+ * indentation, its first word, how it ends and how it starts.
+ */
+#ifndef PRECIS_INPUT_LINES_H
+#define PRECIS_INPUT_LINES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct precis__line {
+	size_t lo, hi;      /* content: [lo, hi), without the line break */
+	size_t next;        /* start of the next line */
+	size_t cols;        /* width in columns (tabs to multiples of 8) */
+	size_t indent;      /* leading white space, in columns */
+	size_t first_word;  /* columns of the first word (up to a space) */
+	bool blank;         /* nothing but white space */
+	bool terminal;      /* ends in . ! ? (closing quotes aside) */
+	bool colon;         /* ends in : or ; */
+	bool lower;         /* starts (after the indentation) in lower case */
+	bool upper;         /* starts in upper case */
+	bool list;          /* starts a list item: "- ", "* ", "1.", "a)", a bullet */
+	bool hyphen;        /* ends in a letter and a hyphen: "docu-" */
+	bool nospace_end;   /* ends in a character of a script without spaces */
+	bool nospace_start; /* starts with one */
+} precis__line;
+
+/* The line starting at `pos` of t[0, len) and its facts. */
+precis__line precis__line_at(const char *t, size_t len, size_t pos);
+/* Only its span and whether it is blank (the other facts zero): cheap,
+ * for scanning. */
+precis__line precis__line_span(const char *t, size_t len, size_t pos);
+/* Fills in the other facts of a line from precis__line_span(). */
+void precis__line_facts(const char *t, precis__line *ln);
+
+#endif

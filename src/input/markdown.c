@@ -1,0 +1,231 @@
+/*
+ * markdown.c - Markdown as the text a reader sees, through md4c, a
+ * CommonMark parser (Debian's libmd4c): chosen over cmark because it hands
+ * text over as pointers into the source, which gives exact source offsets
+ * for free, and it builds no tree, so it streams through large documents.
+ *
+ * Headings and paragraphs become paragraphs (the first heading is the
+ * title); each list item is a line of its own in its list's paragraph;
+ * inline markup is dropped and links give their text; code blocks, HTML
+ * blocks, tables, images and a leading YAML/TOML front matter give nothing,
+ * so nothing there can be picked. Soft line breaks are spaces, hard ones
+ * line breaks.
+ */
+#include <md4c.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/internal.h"
+#include "input/entity.h"
+#include "input/input.h"
+
+typedef struct md {
+	precis__input *in;
+	const char *u;      /* the source text (UTF-8) */
+	size_t ulen, base;  /* its length; bytes of front matter before md4c's */
+	char *buf;
+	size_t len, cap;
+	size_t last;        /* the u offset the text reached */
+	int need;           /* line breaks owed before the next text */
+	int hidden;         /* inside code, HTML, tables, images */
+	int in_item;        /* inside list items */
+	int heading;        /* inside a heading */
+	int oom;
+} md;
+
+static void put(md *m, const char *s, size_t n, size_t from)
+{
+	if (m->oom || precis__pieces_add(&m->in->pieces, m->len, from) != 0 ||
+	    precis__grow((void **)&m->buf, &m->cap, m->len + n + 1, 1) != 0) {
+		m->oom = 1;
+		return;
+	}
+	memcpy(m->buf + m->len, s, n);
+	m->len += n;
+	m->buf[m->len] = '\0';
+}
+
+/* The u offset of md4c's pointer `p`, or where the text reached when it
+ * points elsewhere (md4c's own "\n" of a line break). */
+static size_t where(const md *m, const char *p)
+{
+	if (p >= m->u + m->base && p <= m->u + m->ulen)
+		return (size_t)(p - m->u);
+	return m->last;
+}
+
+/* The line breaks owed, without doubling those already written. */
+static void settle(md *m)
+{
+	if (m->len == 0) {
+		m->need = 0;
+		return;
+	}
+	int have = 0;
+	while (have < 2 && (size_t)have < m->len && m->buf[m->len - 1 - have] == '\n')
+		have++;
+	for (; have < m->need; have++)
+		put(m, "\n", 1, m->last);
+	m->need = 0;
+}
+
+static void owe(md *m, int breaks)
+{
+	if (breaks > m->need)
+		m->need = breaks;
+}
+
+static int enter_block(MD_BLOCKTYPE type, void *detail, void *arg)
+{
+	md *m = arg;
+	(void)detail;
+	switch (type) {
+	case MD_BLOCK_CODE: case MD_BLOCK_HTML: case MD_BLOCK_TABLE:
+		m->hidden++;
+		break;
+	case MD_BLOCK_H:
+		owe(m, 2);
+		if (!m->in->has_title && !m->hidden) {
+			settle(m);
+			m->heading = 1;
+			m->in->title_off = m->len;
+		}
+		break;
+	case MD_BLOCK_LI:
+		owe(m, 1);
+		m->in_item++;
+		break;
+	case MD_BLOCK_P:
+		owe(m, m->in_item ? 1 : 2);
+		break;
+	case MD_BLOCK_UL: case MD_BLOCK_OL: case MD_BLOCK_QUOTE: case MD_BLOCK_HR:
+		owe(m, m->in_item ? 1 : 2);
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+static int leave_block(MD_BLOCKTYPE type, void *detail, void *arg)
+{
+	md *m = arg;
+	(void)detail;
+	switch (type) {
+	case MD_BLOCK_CODE: case MD_BLOCK_HTML: case MD_BLOCK_TABLE:
+		m->hidden--;
+		owe(m, m->in_item ? 1 : 2);
+		break;
+	case MD_BLOCK_H:
+		if (m->heading) {
+			m->heading = 0;
+			m->in->has_title = m->len > m->in->title_off;
+			m->in->title_len = m->len - m->in->title_off;
+		}
+		owe(m, 2);
+		break;
+	case MD_BLOCK_LI:
+		m->in_item--;
+		owe(m, 1);
+		break;
+	case MD_BLOCK_UL: case MD_BLOCK_OL: case MD_BLOCK_P: case MD_BLOCK_QUOTE:
+		owe(m, m->in_item ? 1 : 2);
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+static int enter_span(MD_SPANTYPE type, void *detail, void *arg)
+{
+	(void)detail;
+	if (type == MD_SPAN_IMG)
+		((md *)arg)->hidden++;
+	return 0;
+}
+
+static int leave_span(MD_SPANTYPE type, void *detail, void *arg)
+{
+	(void)detail;
+	if (type == MD_SPAN_IMG)
+		((md *)arg)->hidden--;
+	return 0;
+}
+
+static int text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *arg)
+{
+	md *m = arg;
+	if (m->hidden || type == MD_TEXT_HTML)
+		return 0;
+	size_t at = where(m, s);
+	settle(m);
+	char ent[8];
+	switch (type) {
+	case MD_TEXT_SOFTBR:
+		put(m, " ", 1, at);
+		break;
+	case MD_TEXT_BR:
+		put(m, "\n", 1, at);
+		break;
+	case MD_TEXT_NULLCHAR:
+		put(m, "\xEF\xBF\xBD", 3, at);
+		break;
+	case MD_TEXT_ENTITY: {
+		size_t k = precis__entity(s, size, ent);
+		if (k > 0)
+			put(m, ent, k, at);
+		else
+			put(m, s, size, at);
+		break;
+	}
+	default:
+		put(m, s, size, at);
+		break;
+	}
+	if (s >= m->u + m->base && s <= m->u + m->ulen)
+		m->last = (size_t)(s - m->u) + size;
+	return m->oom ? -1 : 0;
+}
+
+/* A YAML ("---") or TOML ("+++") block at the very start, up to its
+ * closing line: metadata, not text. Returns the bytes it takes. */
+static size_t front_matter(const char *u, size_t len)
+{
+	for (int k = 0; k < 2; k++) {
+		const char *fence = k ? "+++" : "---";
+		if (len < 4 || memcmp(u, fence, 3) != 0 || (u[3] != '\n' && u[3] != '\r'))
+			continue;
+		for (size_t pos = 4; pos < len;) {
+			const char *nl = memchr(u + pos, '\n', len - pos);
+			size_t end = nl ? (size_t)(nl - u) : len, e = end;
+			if (e > pos && u[e - 1] == '\r')
+				e--;
+			if (e - pos == 3 && (memcmp(u + pos, fence, 3) == 0 ||
+					     (k == 0 && memcmp(u + pos, "...", 3) == 0)))
+				return nl ? end + 1 : len;
+			pos = nl ? end + 1 : len;
+		}
+	}
+	return 0;
+}
+
+int precis__input_markdown(precis__input *in, const char *u, size_t len)
+{
+	if (len > UINT32_MAX)
+		return PRECIS_ERR_LIMIT; /* md4c counts in unsigned */
+	md m = { .in = in, .u = u, .ulen = len };
+	m.base = front_matter(u, len);
+	m.last = m.base;
+	MD_PARSER p = { 0, MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS |
+			   MD_FLAG_PERMISSIVEAUTOLINKS, enter_block, leave_block,
+			enter_span, leave_span, text, NULL, NULL };
+	put(&m, "", 0, m.base);
+	int rc = m.oom ? -1 : md_parse(u + m.base, (MD_SIZE)(len - m.base), &p, &m);
+	if (rc == 0 && m.len > 0 && m.buf[m.len - 1] != '\n')
+		put(&m, "\n", 1, m.last);
+	in->text = m.buf;
+	in->len = m.len;
+	return rc != 0 || m.oom ? PRECIS_ERR_NOMEM : 0;
+}

@@ -1,0 +1,149 @@
+/*
+ * text.c - plain text as the pipeline reads it: CRLF and CR line ends
+ * become LF, and the line breaks wrap.c calls wraps become one space (none
+ * between two characters of a script without spaces; none after a
+ * hyphen that split a lower-case word: "docu-\nment"), the next line's
+ * indentation dropped. A line that starts a paragraph without a blank line
+ * before it (an indented first line) gets one. Everything else is kept
+ * byte for byte, so unwrapped LF text comes out unchanged.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/internal.h"
+#include "input/input.h"
+#include "input/lines.h"
+#include "input/wrap.h"
+
+typedef struct writer {
+	precis__input *in;
+	char *buf;
+	size_t len, cap;
+	int oom;
+} writer;
+
+/* Appends u[from, to) (or `lit`, when not NULL) mapped to u offset `from`. */
+static void put(writer *w, const char *u, size_t from, size_t to, const char *lit)
+{
+	size_t n = lit ? strlen(lit) : to - from;
+	if (w->oom || precis__pieces_add(&w->in->pieces, w->len, from) != 0 ||
+	    precis__grow((void **)&w->buf, &w->cap, w->len + n + 1, 1) != 0) {
+		w->oom = 1;
+		return;
+	}
+	memcpy(w->buf + w->len, lit ? lit : u + from, n);
+	w->len += n;
+	w->buf[w->len] = '\0';
+}
+
+static size_t skip_indent(const char *u, const precis__line *ln)
+{
+	size_t i = ln->lo;
+	while (i < ln->hi && (u[i] == ' ' || u[i] == '\t'))
+		i++;
+	return i;
+}
+
+static size_t trim_end(const char *u, const precis__line *ln)
+{
+	size_t hi = ln->hi;
+	while (hi > ln->lo && (u[hi - 1] == ' ' || u[hi - 1] == '\t'))
+		hi--;
+	return hi;
+}
+
+/* Writes line k of a paragraph and what follows it: its line break, or
+ * the join with the next line. */
+static void write_line(writer *w, const char *u, const precis__line *ln,
+		       size_t k, size_t n, const bool *joins, const bool *starts)
+{
+	const precis__line *l = &ln[k];
+	if (starts[k])
+		put(w, u, l->lo, l->lo, "\n"); /* the blank line it lacked */
+	size_t lo = k > 0 && joins[k - 1] ? skip_indent(u, l) : l->lo;
+	if (k + 1 < n && joins[k]) {
+		size_t hi = trim_end(u, l);
+		const precis__line *next = &ln[k + 1];
+		if (l->hyphen && next->lower) {
+			put(w, u, lo, hi - 1, NULL); /* "docu-" + "ment" */
+		} else {
+			put(w, u, lo, hi, NULL);
+			if (!(l->nospace_end && next->nospace_start))
+				put(w, u, l->hi, l->hi, " ");
+		}
+		return;
+	}
+	put(w, u, lo, l->hi, NULL);
+	if (l->next > l->hi)
+		put(w, u, l->next - 1, l->next, NULL); /* "\n", without a CR */
+}
+
+/* The lines of the paragraph that starts at `pos`, up to a blank line. */
+static size_t gather(const char *u, size_t len, size_t pos, precis__line **v,
+		     size_t *cap)
+{
+	size_t n = 0;
+	while (pos < len) {
+		precis__line ln = precis__line_span(u, len, pos);
+		if (ln.blank)
+			break;
+		if (precis__grow((void **)v, cap, n + 1, sizeof **v) != 0)
+			return (size_t)-1;
+		(*v)[n++] = ln;
+		pos = ln.next;
+	}
+	return n;
+}
+
+typedef struct scratch {
+	precis__line *lines;
+	bool *joins, *starts;
+	size_t cap, joins_cap, starts_cap;
+} scratch;
+
+static int paragraph(writer *w, const char *u, size_t len, size_t *pos,
+		     int mode, size_t width, scratch *s)
+{
+	size_t n = gather(u, len, *pos, &s->lines, &s->cap);
+	if (n == (size_t)-1 ||
+	    precis__grow((void **)&s->joins, &s->joins_cap, n, sizeof *s->joins) ||
+	    precis__grow((void **)&s->starts, &s->starts_cap, n, sizeof *s->starts))
+		return PRECIS_ERR_NOMEM;
+	if (n > 1) /* one line alone has nothing to decide */
+		for (size_t k = 0; k < n; k++)
+			precis__line_facts(u, &s->lines[k]);
+	precis__wrap_decide(s->lines, n, width, mode, s->joins, s->starts);
+	for (size_t k = 0; k < n; k++)
+		write_line(w, u, s->lines, k, n, s->joins, s->starts);
+	*pos = s->lines[n - 1].next;
+	return w->oom ? PRECIS_ERR_NOMEM : 0;
+}
+
+int precis__input_text(precis__input *in, const char *u, size_t len,
+		       const precis__input_opts *o)
+{
+	int mode = o->wrap;
+	in->width = o->width != PRECIS__WIDTH_ESTIMATE ? o->width
+		    : mode == PRECIS_WRAP_AUTO ? precis__wrap_width(u, len) : 0;
+	writer w = { in, NULL, 0, 0, 0 };
+	scratch s = { 0 };
+	int rc = 0;
+	put(&w, u, 0, 0, "");
+	for (size_t pos = 0; rc == 0 && pos < len;) {
+		precis__line ln = precis__line_span(u, len, pos);
+		if (!ln.blank) {
+			rc = paragraph(&w, u, len, &pos, mode, in->width, &s);
+			continue;
+		}
+		put(&w, u, ln.lo, ln.hi, NULL);
+		if (ln.next > ln.hi)
+			put(&w, u, ln.next - 1, ln.next, NULL);
+		pos = ln.next;
+	}
+	free(s.lines);
+	free(s.joins);
+	free(s.starts);
+	in->text = w.buf;
+	in->len = w.len;
+	return rc != 0 || w.oom ? PRECIS_ERR_NOMEM : 0;
+}

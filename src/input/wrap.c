@@ -1,0 +1,130 @@
+/*
+ * wrap.c - hard-wrap detection (wrap.h).
+ *
+ * A program that wraps text to a width moves a word to the next line only
+ * when it does not fit on the current one (greedy filling, as fmt, Emacs
+ * and mail clients do). So a break is a wrap when the next line's first
+ * word would not have fitted after the line, and the line is not short:
+ * a headline, a list item or a line of an address or a poem ends well
+ * before the width with room for the next word. The width is the
+ * document's, not the paragraph's, because a two-line paragraph alone
+ * cannot tell "a wrapped sentence" from "a name above a street".
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/internal.h"
+#include "input/wrap.h"
+
+/* Widths outside this range are not a wrap: narrower ones are columns of
+ * a table or a poem, wider ones lines an editor never broke. */
+#define WIDTH_MIN 30
+#define WIDTH_MAX 200
+/* A line shorter than this share of the width ends for its own reason. */
+#define SHORT_SHARE 0.5
+/* Lines needed before a width is trusted. */
+#define MIN_SAMPLES 4
+
+static int by_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The widths of the lines a wrap could have ended: those followed by
+ * another line of the same paragraph. */
+static size_t sample(const char *t, size_t len, size_t *w, size_t cap)
+{
+	size_t n = 0, pos = 0, limit = len < PRECIS__WRAP_SAMPLE ? len : PRECIS__WRAP_SAMPLE;
+	precis__line prev = { 0 };
+	prev.blank = true;
+	while (pos < len && n < cap) {
+		precis__line ln = precis__line_span(t, len, pos);
+		if (!prev.blank && !ln.blank) {
+			if (prev.cols == 0)
+				precis__line_facts(t, &prev);
+			w[n++] = prev.cols;
+		}
+		if (ln.blank && ln.next > limit)
+			break; /* paragraphs that start past the sample are out */
+		prev = ln;
+		pos = ln.next;
+	}
+	return n;
+}
+
+size_t precis__wrap_width(const char *t, size_t len)
+{
+	size_t cap = 4096, *w = malloc(cap * sizeof *w);
+	if (w == NULL)
+		return 0; /* no estimate: lines are kept as they are */
+	size_t n = sample(t, len, w, cap), width = 0;
+	if (n >= MIN_SAMPLES) {
+		qsort(w, n, sizeof *w, by_size);
+		/* The 90th percentile: a few overlong lines (a URL) do not
+		 * raise it, and most wrapped lines end near it. */
+		width = w[(n * 9) / 10];
+		/* Wrapped text is ragged but full: its median line is near the
+		 * width. Lines of a list or a poem vary far more. */
+		if (w[n / 2] * 4 < width * 3)
+			width = 0;
+	}
+	free(w);
+	return width >= WIDTH_MIN && width <= WIDTH_MAX ? width : 0;
+}
+
+/* Did the wrapper break here: the next word would not have fitted? */
+static bool wrapped(const precis__line *a, const precis__line *b, size_t width)
+{
+	if (width == 0 || (double)a->cols < SHORT_SHARE * (double)width)
+		return false;
+	return a->cols + 1 + b->first_word > width;
+}
+
+/* A sentence that goes on in lower case after a break without
+ * punctuation, and ends later in the paragraph: "This is a sentence\ncut
+ * off in the middle because pdf." */
+static bool continues(const precis__line *ln, size_t n, size_t i)
+{
+	if (ln[i].terminal || ln[i].colon || !ln[i + 1].lower)
+		return false;
+	for (size_t j = i + 1; j < n; j++)
+		if (ln[j].terminal)
+			return true;
+	return false;
+}
+
+/* Book-style paragraphs without blank lines between them: an indented
+ * line among flush ones starts a paragraph. The paragraph's own indent is
+ * the smallest of its lines; a list item's hanging indent is no start. */
+static void mark_starts(const precis__line *ln, size_t n, bool *starts)
+{
+	size_t base = ln[0].indent, flush = 0;
+	for (size_t i = 1; i < n; i++)
+		base = ln[i].indent < base ? ln[i].indent : base;
+	for (size_t i = 0; i < n; i++)
+		flush += ln[i].indent == base;
+	if (flush * 2 < n || ln[0].list)
+		return;
+	for (size_t i = 1; i < n; i++)
+		starts[i] = ln[i].indent > base && ln[i].indent <= base + 8 &&
+			    !ln[i].lower && !ln[i].list;
+}
+
+void precis__wrap_decide(const precis__line *ln, size_t n, size_t width,
+			 int mode, bool *joins, bool *starts)
+{
+	memset(joins, 0, n * sizeof *joins);
+	memset(starts, 0, n * sizeof *starts);
+	if (mode == PRECIS_WRAP_KEEP || n < 2)
+		return;
+	if (mode == PRECIS_WRAP_AUTO)
+		mark_starts(ln, n, starts);
+	for (size_t i = 0; i + 1 < n; i++) {
+		const precis__line *a = &ln[i], *b = &ln[i + 1];
+		if (b->list || starts[i + 1])
+			continue;
+		joins[i] = mode == PRECIS_WRAP_JOIN || wrapped(a, b, width) ||
+			   continues(ln, n, i);
+	}
+}
