@@ -181,6 +181,14 @@ static int text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *arg)
 		break;
 	}
 	default:
+		/* Text after something dropped (an image) may start with the
+		 * space that separated them: not at the start of a line. */
+		if (m->len == 0 || m->buf[m->len - 1] == '\n')
+			while (size > 0 && (*s == ' ' || *s == '\t')) {
+				s++;
+				size--;
+				at++;
+			}
 		put(m, s, size, at);
 		break;
 	}

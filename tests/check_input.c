@@ -1,0 +1,463 @@
+/*
+ * check_input.c - the input stage (src/input): decoding with its offset
+ * map, hard-wrap detection, Markdown, format detection, and the
+ * documents and streams read through it.
+ */
+#include <string.h>
+
+#include "doc/splitter.h"
+#include "input/input.h"
+#include "testutil.h"
+
+static precis__input_opts opts(int format, int wrap)
+{
+	precis__input_opts o = { format, wrap, NULL, NULL, 0,
+				 PRECIS__WIDTH_ESTIMATE, 0 };
+	return o;
+}
+
+/* Reads `src` and checks the text; returns the input for more checks. */
+static precis__input read_as(const char *src, size_t len, precis__input_opts o,
+			     const char *want)
+{
+	precis__input in;
+	precis_error err;
+	int rc = precis__input_read(&in, src, len, &o, &err);
+	ck_assert_msg(rc == 0, "read failed: %s", err.message);
+	if (want != NULL)
+		ck_assert_str_eq(in.text, want);
+	return in;
+}
+
+/* The source bytes behind the text span where `needle` stands: `want`,
+ * `wlen` bytes (0: strlen). */
+static void source_is(const precis__input *in, const char *src,
+		      const char *needle, const char *want, size_t wlen)
+{
+	const char *at = strstr(in->text, needle);
+	ck_assert_ptr_nonnull(at);
+	size_t s, n;
+	precis__input_source_span(in, (size_t)(at - in->text), strlen(needle), &s, &n);
+	ck_assert_uint_eq(n, wlen ? wlen : strlen(want));
+	ck_assert_msg(memcmp(src + s, want, n) == 0, "source '%.*s', want '%s'",
+		      (int)n, src + s, want);
+}
+
+#define assert_source(in, src, needle, want) \
+	source_is(in, src, needle, want, sizeof(want) - 1)
+
+/* ---- decoding ------------------------------------------------------------ */
+
+START_TEST(utf16_with_bom)
+{
+	/* "Hé\nok." in UTF-16LE and BE, each after its BOM. */
+	static const char le[] = "\xFF\xFEH\0\xE9\0\n\0o\0k\0.\0";
+	static const char be[] = "\xFE\xFF\0H\0\xE9\0\n\0o\0k\0.";
+	precis__input in = read_as(le, sizeof le - 1, opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_KEEP),
+				   "H\xC3\xA9\nok.");
+	assert_source(&in, le, "ok.", "o\0k\0.\0");
+	assert_source(&in, le, "\xC3\xA9", "\xE9\0");
+	precis__input_free(&in);
+	in = read_as(be, sizeof be - 1, opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_KEEP),
+		     "H\xC3\xA9\nok.");
+	assert_source(&in, be, "k", "\0k");
+	precis__input_free(&in);
+}
+END_TEST
+
+START_TEST(utf16_surrogates_and_utf32)
+{
+	static const char pair[] = "\xFF\xFE=\0\x3D\xD8\x00\xDE!\0"; /* =😀! */
+	precis__input in = read_as(pair, sizeof pair - 1,
+				   opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_KEEP),
+				   "=\xF0\x9F\x98\x80!");
+	assert_source(&in, pair, "!", "!\0");
+	precis__input_free(&in);
+	static const char u32[] = "\xFF\xFE\0\0a\0\0\0b\0\0\0";
+	in = read_as(u32, sizeof u32 - 1, opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_KEEP), "ab");
+	assert_source(&in, u32, "b", "b\0\0\0");
+	precis__input_free(&in);
+}
+END_TEST
+
+START_TEST(bad_utf16)
+{
+	static const char lone[] = "\xFF\xFEo\0\x00\xD8k\0"; /* a lone high surrogate */
+	precis__input in;
+	precis_error err;
+	precis__input_opts o = opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_KEEP);
+	ck_assert_int_eq(precis__input_read(&in, lone, sizeof lone - 1, &o, &err),
+			 PRECIS_ERR_UTF8);
+	ck_assert_uint_eq(err.offset, 4);
+	precis__input_free(&in);
+	o.lenient = 1;
+	in = read_as(lone, sizeof lone - 1, o, "o\xEF\xBF\xBDk");
+	ck_assert_uint_eq(in.utf8.repairs, 1);
+	precis__input_free(&in);
+}
+END_TEST
+
+START_TEST(named_encoding)
+{
+	static const char latin1[] = "Caf\xE9 cr\xE8me.\n";
+	precis__input_opts o = opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_KEEP);
+	o.encoding = "latin1";
+	precis__input in = read_as(latin1, sizeof latin1 - 1, o,
+				   "Caf\xC3\xA9 cr\xC3\xA8me.\n");
+	assert_source(&in, latin1, "cr\xC3\xA8me", "cr\xE8me");
+	precis__input_free(&in);
+	/* Shift_JIS: two bytes a character, one for ASCII. */
+	static const char sjis[] = "\x93\xfa\x96\x7b is Japan.";
+	o.encoding = "SHIFT_JIS";
+	in = read_as(sjis, sizeof sjis - 1, o, "\xE6\x97\xA5\xE6\x9C\xAC is Japan.");
+	assert_source(&in, sjis, "\xE6\x9C\xAC", "\x96\x7b");
+	assert_source(&in, sjis, "Japan", "Japan");
+	precis__input_free(&in);
+}
+END_TEST
+
+START_TEST(bad_encodings)
+{
+	precis__input in;
+	precis_error err;
+	precis__input_opts o = opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_KEEP);
+	o.encoding = "no-such-charset";
+	ck_assert_int_eq(precis__input_read(&in, "x", 1, &o, &err), PRECIS_ERR_ARG);
+	ck_assert_ptr_nonnull(strstr(err.message, "no-such-charset"));
+	precis__input_free(&in);
+	/* Invalid in the named encoding: its offset. */
+	o.encoding = "UTF-16LE";
+	ck_assert_int_eq(precis__input_read(&in, "a\0b\0\x00\xDC", 6, &o, &err),
+			 PRECIS_ERR_UTF8);
+	ck_assert_uint_eq(err.offset, 4);
+	precis__input_free(&in);
+	/* Invalid UTF-8: the source offset; lenient repairs map around. */
+	o = opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_KEEP);
+	ck_assert_int_eq(precis__input_read(&in, "ok \xC3 bad", 8, &o, &err),
+			 PRECIS_ERR_UTF8);
+	ck_assert_uint_eq(err.offset, 3);
+	precis__input_free(&in);
+	o.lenient = 1;
+	in = read_as("ok \xC3 bad \xFF\xFE end", 16, o,
+		     "ok \xEF\xBF\xBD bad \xEF\xBF\xBD\xEF\xBF\xBD end");
+	assert_source(&in, "ok \xC3 bad \xFF\xFE end", "end", "end");
+	assert_source(&in, "ok \xC3 bad \xFF\xFE end", "bad", "bad");
+	precis__input_free(&in);
+}
+END_TEST
+
+START_TEST(bom_and_crlf)
+{
+	static const char src[] = "\xEF\xBB\xBFTitle\r\n\r\nOne line.\r\nTwo.\r\n";
+	precis__input in = read_as(src, sizeof src - 1,
+				   opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_KEEP),
+				   "Title\n\nOne line.\nTwo.\n");
+	assert_source(&in, src, "Title", "Title");
+	assert_source(&in, src, "Two.", "Two.");
+	precis__input_free(&in);
+}
+END_TEST
+
+/* ---- plain text: wraps ------------------------------------------------- */
+
+static const char wrapped[] =
+	"Hard-wrapped text is what most plain files are: READMEs, licences,\n"
+	"e-mail and books all break their lines at a width, so a sentence\n"
+	"runs over several lines. Summarizing each line as a unit gives\n"
+	"fragments, so the input stage joins the lines that a program wrapped\n"
+	"and keeps apart those an author broke.\n"
+	"\n"
+	"A second paragraph follows the blank line, and it too is wrapped by\n"
+	"the same program at the same width as the first one above it.\n";
+
+START_TEST(wrap_joined)
+{
+	precis__input in = read_as(wrapped, sizeof wrapped - 1,
+				   opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_AUTO), NULL);
+	ck_assert_uint_ge(in.width, 60);
+	ck_assert_ptr_nonnull(strstr(in.text, "so a sentence runs over several lines."));
+	ck_assert_ptr_nonnull(strstr(in.text, "joins the lines that a program wrapped and keeps"));
+	ck_assert_ptr_nonnull(strstr(in.text, "above it.\n"));
+	ck_assert_ptr_nonnull(strstr(in.text, "apart those an author broke.\n\nA second"));
+	/* Each join maps back onto the source around it. */
+	assert_source(&in, wrapped, "sentence runs", "sentence\nruns");
+	precis__input_free(&in);
+	/* keep: the text is the source. */
+	in = read_as(wrapped, sizeof wrapped - 1, opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_KEEP),
+		     wrapped);
+	ck_assert_uint_eq(in.pieces.n, 0);
+	precis__input_free(&in);
+}
+END_TEST
+
+START_TEST(wrap_keeps_short_lines)
+{
+	/* A headline, an address, a list and a poem amid wrapped prose. */
+	static const char src[] =
+		"Council Approves New Budget\n"
+		"\n"
+		"The council approved the new budget for the coming year on Friday\n"
+		"evening after a debate that lasted more than four hours, and the\n"
+		"mayor said the plan would protect schools and the library service.\n"
+		"\n"
+		"Jane Smith\n"
+		"12 Market Street\n"
+		"Springfield\n"
+		"\n"
+		"- first item of the list\n"
+		"- second item of the list\n"
+		"\n"
+		"The woods are lovely, dark and deep,\n"
+		"But I have promises to keep,\n"
+		"And miles to go before I sleep.\n";
+	precis__input in = read_as(src, sizeof src - 1,
+				   opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_AUTO), NULL);
+	ck_assert_ptr_nonnull(strstr(in.text, "Friday evening after"));
+	ck_assert_ptr_nonnull(strstr(in.text, "Jane Smith\n12 Market Street\nSpringfield\n"));
+	ck_assert_ptr_nonnull(strstr(in.text, "- first item of the list\n- second"));
+	ck_assert_ptr_nonnull(strstr(in.text, "deep,\nBut I have promises to keep,\nAnd"));
+	ck_assert_ptr_nonnull(strstr(in.text, "Council Approves New Budget\n\nThe"));
+	precis__input_free(&in);
+}
+END_TEST
+
+START_TEST(wrap_golden_rules)
+{
+	/* en-ps-040: a sentence that goes on in lower case joins; en-ps-042:
+	 * a list of lower-case lines without any sentence end does not. */
+	precis__input_opts o = opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_AUTO);
+	static const char pdf[] = "This is a sentence\ncut off in the middle because pdf.";
+	static const char list[] = "features\ncontact manager\nevents, activities\n";
+	precis__input in = read_as(pdf, sizeof pdf - 1, o,
+				   "This is a sentence cut off in the middle because pdf.");
+	precis__input_free(&in);
+	in = read_as(list, sizeof list - 1, o, list);
+	precis__input_free(&in);
+}
+END_TEST
+
+START_TEST(wrap_join_mode)
+{
+	precis__input_opts o = opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_JOIN);
+	static const char lines[] = "Short\nlines are\njoined here.\n- a list item\ngoes on\n- the next\n";
+	static const char hyph[] = "the docu-\nment and the well-\nKnown Cases\n";
+	precis__input in = read_as(lines, sizeof lines - 1, o,
+				   "Short lines are joined here.\n- a list item goes on\n- the next\n");
+	precis__input_free(&in);
+	/* A word split by a hyphen at the line end is whole again. */
+	in = read_as(hyph, sizeof hyph - 1, o, "the document and the well- Known Cases\n");
+	precis__input_free(&in);
+}
+END_TEST
+
+START_TEST(wrap_indented_paragraphs)
+{
+	/* Book style: no blank lines, each paragraph's first line indented. */
+	static const char src[] =
+		"  It was late when the train finally pulled into the station, and the\n"
+		"platform was empty but for a porter asleep on his trolley near the\n"
+		"gate.\n"
+		"  She stepped down with her single bag and looked about her for the\n"
+		"man who had promised to meet her, but there was no one there at all.\n"
+		"  The porter woke, and without a word he pointed towards the town.\n";
+	precis__input in = read_as(src, sizeof src - 1,
+				   opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_AUTO), NULL);
+	ck_assert_ptr_nonnull(strstr(in.text, "near the gate.\n\n  She stepped"));
+	ck_assert_ptr_nonnull(strstr(in.text, "all.\n\n  The porter"));
+	precis__input_free(&in);
+}
+END_TEST
+
+/* ---- Markdown ------------------------------------------------------------ */
+
+static const char md[] =
+	"---\ntitle: ignored\n---\n"
+	"# The Headline\n"
+	"\n"
+	"A paragraph with **bold**, _emphasis_, `code` and a\n"
+	"[link](https://example.com/x) that wraps &amp; goes on.\n"
+	"\n"
+	"```\nint main(void) { return 0; }\n```\n"
+	"\n"
+	"    indented code\n"
+	"\n"
+	"| a | b |\n|---|---|\n| 1 | 2 |\n"
+	"\n"
+	"![an image](i.png) After the image.\n"
+	"\n"
+	"## Links\n"
+	"\n"
+	"- [First](https://a.example)\n"
+	"- [Second](https://b.example)\n";
+
+START_TEST(markdown_text)
+{
+	precis__input in = read_as(md, sizeof md - 1,
+				   opts(PRECIS_INPUT_MARKDOWN, PRECIS_WRAP_AUTO), NULL);
+	ck_assert_str_eq(in.text,
+			 "The Headline\n\n"
+			 "A paragraph with bold, emphasis, code and a link that wraps & goes on.\n\n"
+			 "After the image.\n\n"
+			 "Links\n\n"
+			 "First\nSecond\n");
+	ck_assert(in.has_title);
+	ck_assert_uint_eq(in.title_off, 0);
+	ck_assert_uint_eq(in.title_len, 12);
+	assert_source(&in, md, "link that", "link](https://example.com/x) that");
+	assert_source(&in, md, "The Headline", "The Headline");
+	assert_source(&in, md, "Second", "Second");
+	precis__input_free(&in);
+}
+END_TEST
+
+START_TEST(markdown_deep_nesting)
+{
+	/* 100,000 nested quotes and list items: a result, in bounded time. */
+	size_t n = 100000;
+	char *s = malloc(n * 2 + 16);
+	ck_assert_ptr_nonnull(s);
+	for (int kind = 0; kind < 2; kind++) {
+		for (size_t i = 0; i < n; i++)
+			memcpy(s + 2 * i, kind ? "- " : "> ", 2);
+		memcpy(s + 2 * n, "deep text.\n", 12);
+		precis__input in = read_as(s, 2 * n + 11,
+					   opts(PRECIS_INPUT_MARKDOWN, PRECIS_WRAP_AUTO), NULL);
+		ck_assert_ptr_nonnull(in.text);
+		precis__input_free(&in);
+	}
+	free(s);
+}
+END_TEST
+
+/* ---- format detection ---------------------------------------------------- */
+
+START_TEST(detect)
+{
+	ck_assert_int_eq(precis__input_detect("a/b/notes.md", "x", 1), PRECIS_INPUT_MARKDOWN);
+	ck_assert_int_eq(precis__input_detect("PAGE.HTM", "x", 1), PRECIS_INPUT_HTML);
+	ck_assert_int_eq(precis__input_detect("r.txt", "# H\n[a](b)\n", 11), PRECIS_INPUT_TEXT);
+	ck_assert_int_eq(precis__input_detect(NULL, "  <!DOCTYPE html><p>x", 21), PRECIS_INPUT_HTML);
+	ck_assert_int_eq(precis__input_detect(NULL, "# Title\n\nSee [the docs](http://x).\n", 34),
+			 PRECIS_INPUT_MARKDOWN);
+	/* One stray '#' or a pair of asterisks is not Markdown. */
+	ck_assert_int_eq(precis__input_detect(NULL, "# not a heading alone\nplain.\n", 29),
+			 PRECIS_INPUT_TEXT);
+	ck_assert_int_eq(precis__input_detect("dir.v2/README", "Plain **text**.\n", 16),
+			 PRECIS_INPUT_TEXT);
+}
+END_TEST
+
+/* ---- documents and streams ---------------------------------------------- */
+
+START_TEST(doc_read_offsets)
+{
+	precis_ctx *ctx;
+	precis_doc *d;
+	precis_error err;
+	ck_assert_int_eq(precis_ctx_new(&ctx, "en", &err), 0);
+	precis_read_options o = PRECIS_READ_OPTIONS_INIT;
+	o.name = "x.md";
+	ck_assert_int_eq(precis_doc_read(&d, ctx, md, sizeof md - 1, &o, &err), 0);
+	ck_assert_int_eq(precis_doc_format(d), PRECIS_INPUT_MARKDOWN);
+	size_t off, len;
+	ck_assert_int_eq(precis_doc_title(d, &off, &len), 1);
+	ck_assert_uint_eq(len, 12);
+	precis_sentence s;
+	ck_assert_int_eq(precis_doc_sentence(d, 1, &s), 0);
+	ck_assert_uint_eq(s.source_offset, (size_t)(strstr(md, "A paragraph") - md));
+	ck_assert_int_eq(precis_doc_source_span(d, 0, d ? 1u << 30 : 0, NULL, NULL),
+			 PRECIS_ERR_ARG);
+	precis_doc_free(d);
+	/* A bad wrap mode and an unknown format are errors. */
+	o.wrap = 99;
+	ck_assert_int_eq(precis_doc_read(&d, ctx, "x", 1, &o, &err), PRECIS_ERR_ARG);
+	o.wrap = PRECIS_WRAP_AUTO;
+	o.format = 42;
+	ck_assert_int_eq(precis_doc_read(&d, ctx, "x", 1, &o, &err), PRECIS_ERR_ARG);
+	precis_ctx_free(ctx);
+}
+END_TEST
+
+typedef struct got {
+	char text[4096];
+	size_t n, offsets[64], sources[64];
+} got;
+
+static int collect(void *arg, const char *text, const precis_sentence *s)
+{
+	got *g = arg;
+	size_t used = strlen(g->text);
+	snprintf(g->text + used, sizeof g->text - used, "%.*s|", (int)s->length, text);
+	if (g->n < 64) {
+		g->offsets[g->n] = s->offset;
+		g->sources[g->n] = s->source_offset;
+	}
+	g->n++;
+	return 0;
+}
+
+/* A wrapped text split as a stream, cut at every blank line, gives what
+ * the whole document gives; so does Markdown, held whole. */
+START_TEST(stream_equals_doc)
+{
+	precis_ctx *ctx;
+	precis_error err;
+	ck_assert_int_eq(precis_ctx_new(&ctx, "en", &err), 0);
+	const char *texts[] = { wrapped, md };
+	const char *names[] = { NULL, "y.markdown" };
+	for (int k = 0; k < 2; k++) {
+		precis_read_options o = PRECIS_READ_OPTIONS_INIT;
+		o.name = names[k];
+		o.flags = PRECIS_DOC_SPLIT_ONLY;
+		precis_doc *d;
+		ck_assert_int_eq(precis_doc_read(&d, ctx, texts[k], strlen(texts[k]), &o, &err), 0);
+		got whole = { 0 }, stream = { 0 };
+		for (size_t i = 0; i < precis_doc_sentence_count(d); i++) {
+			precis_sentence s;
+			precis_doc_sentence(d, i, &s);
+			collect(&whole, precis_doc_text(d, NULL) + s.offset, &s);
+		}
+		precis_splitter *sp;
+		o.flags = 0;
+		ck_assert_int_eq(precis_splitter_read(&sp, ctx, &o, &err), 0);
+		precis__splitter_chunk(sp, 1);
+		for (const char *p = texts[k]; *p; p++)
+			ck_assert_int_eq(precis_splitter_feed(sp, p, 1, collect, &stream, &err), 0);
+		ck_assert_int_eq(precis_splitter_finish(sp, collect, &stream, &err), 0);
+		ck_assert_str_eq(stream.text, whole.text);
+		ck_assert_uint_eq(stream.n, whole.n);
+		for (size_t i = 0; i < whole.n && i < 64; i++) {
+			ck_assert_uint_eq(stream.offsets[i], whole.offsets[i]);
+			ck_assert_uint_eq(stream.sources[i], whole.sources[i]);
+		}
+		precis_splitter_free(sp);
+		precis_doc_free(d);
+	}
+	precis_ctx_free(ctx);
+}
+END_TEST
+
+Suite *make_suite(void)
+{
+	Suite *s = suite_create("input");
+	TCase *tc = tcase_create("core");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, utf16_with_bom);
+	tcase_add_test(tc, utf16_surrogates_and_utf32);
+	tcase_add_test(tc, bad_utf16);
+	tcase_add_test(tc, named_encoding);
+	tcase_add_test(tc, bad_encodings);
+	tcase_add_test(tc, bom_and_crlf);
+	tcase_add_test(tc, wrap_joined);
+	tcase_add_test(tc, wrap_keeps_short_lines);
+	tcase_add_test(tc, wrap_golden_rules);
+	tcase_add_test(tc, wrap_join_mode);
+	tcase_add_test(tc, wrap_indented_paragraphs);
+	tcase_add_test(tc, markdown_text);
+	tcase_add_test(tc, markdown_deep_nesting);
+	tcase_add_test(tc, detect);
+	tcase_add_test(tc, doc_read_offsets);
+	tcase_add_test(tc, stream_equals_doc);
+	suite_add_tcase(s, tc);
+	return s;
+}

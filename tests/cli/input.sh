@@ -1,0 +1,129 @@
+#!/bin/sh
+# The input stage from the command line: hard-wrapped text, CRLF, Markdown
+# and other encodings give the digest of the clean text, printed as a
+# reader sees it, with JSON offsets into the bytes given.
+. "$top_srcdir/tests/cli/setup"
+
+# A clean article (one paragraph a line) and the same text wrapped at 64
+# columns with CRLF line ends.
+cat >"$tmp/clean.txt" <<'EOF'
+Harbour Board Approves Ferry Plan
+
+The harbour board approved on Tuesday a plan to run an electric ferry between the two halves of the town, ending a dispute that has lasted almost a decade and divided the council.
+
+Under the plan the first boat will sail next spring, and the board expects it to carry about four thousand passengers a day once the service runs every twenty minutes.
+
+Fishermen had opposed the route because it crosses their moorings, but the board agreed to move the landing stage fifty metres to the east and to pay for new buoys.
+
+The council leader said the decision showed that patience could settle even the oldest quarrel, and she thanked the fishermen for their part in the talks.
+EOF
+awk '
+	/^$/ { print; next }
+	{
+		n = split($0, w, " "); line = ""
+		for (i = 1; i <= n; i++) {
+			if (line != "" && length(line) + 1 + length(w[i]) > 64) { print line; line = w[i] }
+			else line = line == "" ? w[i] : line " " w[i]
+		}
+		print line
+	}' "$tmp/clean.txt" | sed 's/$/\r/' >"$tmp/wrapped.txt"
+
+p -n 3 "$tmp/clean.txt"
+cp "$tmp/out" "$tmp/clean.out"
+expect_rc clean 0
+p -n 3 "$tmp/wrapped.txt"
+expect_rc wrapped 0
+if cmp -s "$tmp/out" "$tmp/clean.out"; then ok; else bad "wrapped CRLF text: another digest"; fi
+p -n 3 --wrap=keep "$tmp/wrapped.txt"
+if cmp -s "$tmp/out" "$tmp/clean.out"; then bad "--wrap=keep joined lines"; else ok; fi
+
+# JSON offsets point into the file as given: the bytes there hold the
+# sentence's words, line breaks and all.
+p -n 1 -f json "$tmp/wrapped.txt"
+off=$(sed 's/.*"offset":\([0-9]*\).*/\1/' "$tmp/out")
+len=$(sed 's/.*"length":\([0-9]*\).*/\1/' "$tmp/out")
+text=$(sed 's/.*"text":"\([^"]*\)".*/\1/' "$tmp/out")
+src=$(dd if="$tmp/wrapped.txt" bs=1 skip="$off" count="$len" 2>/dev/null | tr -d '\r' | tr '\n' ' ')
+if [ "$src" = "$text" ]; then ok; else bad "wrapped offsets: source '$src', text '$text'"; fi
+
+# split: the same sentences, offsets into the source.
+p split "$tmp/wrapped.txt"
+expect_out "split joins wraps" "a plan to run an electric ferry between the two halves of the town, ending a dispute"
+p split -f json "$tmp/wrapped.txt"
+expect_out "split json" '"offset":'
+
+# Markdown: markup gone, the heading a headline, code, tables and the list
+# of links never picked.
+{
+	echo '# Harbour Board Approves Ferry Plan'
+	echo
+	sed -n '3p' "$tmp/clean.txt" | sed 's/electric ferry/**electric ferry**/; s/the council/[the council](https:\/\/example.org\/council)/'
+	echo
+	echo '```'
+	echo 'ferry --route east --every 20m   # this code is never a sentence.'
+	echo '```'
+	echo
+	sed -n '5,$p' "$tmp/clean.txt"
+	echo
+	echo '| stop | time |'
+	echo '|------|------|'
+	echo '| East | 9:00 and the ferry leaves here every twenty minutes. |'
+	echo
+	echo '## Links'
+	echo
+	echo '- [The harbour board publishes its minutes online for everyone](https://example.org/minutes)'
+	echo '- [A map of the new ferry route between the two halves of town](https://example.org/map)'
+} >"$tmp/article.md"
+p --ratio=1 "$tmp/article.md"
+expect_rc markdown 0
+expect_out markdown "a plan to run an electric ferry between"
+expect_out "link text kept" "and divided the council."
+for mark in '**' '](' '```' '| ' 'minutes online' 'never a sentence'; do
+	expect_no_out "markdown: no '$mark'" "$mark"
+done
+expect_no_out "markdown: no heading" "Harbour Board Approves"
+# From standard input, --input-format says what it is.
+p --ratio=1 --input-format=markdown <"$tmp/article.md"
+expect_no_out "stdin markdown" "**"
+p -n 1 -f json "$tmp/article.md"
+off=$(sed 's/.*"offset":\([0-9]*\).*/\1/' "$tmp/out")
+word=$(dd if="$tmp/article.md" bs=1 skip="$off" count=4 2>/dev/null)
+[ "$word" = "The " ] && ok || bad "markdown offset $off starts '$word'"
+
+# Encodings: UTF-16 with a BOM reads as UTF-8; Latin-1 needs --encoding,
+# and without it the error names the option.
+python3 - "$tmp" <<'EOF' || skip "python3 needed for the encoding fixtures"
+import sys
+d = sys.argv[1]
+text = open(d + "/clean.txt", encoding="utf-8").read().replace("ferry", "ferry caf\u00e9")
+open(d + "/utf16.txt", "wb").write(b"\xff\xfe" + text.encode("utf-16-le"))
+open(d + "/latin1.txt", "wb").write(text.encode("latin-1"))
+open(d + "/utf8.txt", "wb").write(text.encode("utf-8"))
+EOF
+p -n 3 "$tmp/utf8.txt"
+cp "$tmp/out" "$tmp/utf8.out"
+p -n 3 "$tmp/utf16.txt"
+expect_rc utf16 0
+if cmp -s "$tmp/out" "$tmp/utf8.out"; then ok; else bad "UTF-16 text: another digest"; fi
+p -n 3 --encoding=latin1 "$tmp/latin1.txt"
+if cmp -s "$tmp/out" "$tmp/utf8.out"; then ok; else bad "--encoding=latin1: another digest"; fi
+p -n 3 "$tmp/latin1.txt"
+expect_rc "latin-1 without --encoding" 3
+expect_err "latin-1 without --encoding" "invalid UTF-8"
+expect_err "the error names --encoding" "--encoding"
+p --encoding=no-such-charset "$tmp/utf8.txt"
+expect_rc "unknown encoding" 2
+expect_err "unknown encoding" "unknown encoding 'no-such-charset'"
+# A wrong encoding reads something, or fails cleanly.
+p --encoding=utf-16le "$tmp/utf8.txt"
+[ "$rc" -eq 0 ] || [ "$rc" -eq 3 ] && ok || bad "a wrong --encoding: exit $rc"
+p --input-format=rtf "$tmp/utf8.txt"
+expect_rc "unknown input format" 2
+p --wrap=sometimes "$tmp/utf8.txt"
+expect_rc "unknown wrap mode" 2
+
+# eval and idf read their documents the same way.
+p idf build --input-format=markdown "$tmp/article.md"
+expect_rc "idf build markdown" 0
+expect_no_out "idf: no markup terms" "https"
+finish
