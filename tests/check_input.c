@@ -297,15 +297,19 @@ START_TEST(markdown_text)
 	ck_assert_str_eq(in.text,
 			 "The Headline\n\n"
 			 "A paragraph with bold, emphasis, code and a link that wraps & goes on.\n\n"
-			 "After the image.\n\n"
-			 "Links\n\n"
-			 "First\nSecond\n");
+			 "After the image.\n");
 	ck_assert(in.has_title);
 	ck_assert_uint_eq(in.title_off, 0);
 	ck_assert_uint_eq(in.title_len, 12);
 	assert_source(&in, md, "link that", "link](https://example.com/x) that");
 	assert_source(&in, md, "The Headline", "The Headline");
-	assert_source(&in, md, "Second", "Second");
+	assert_source(&in, md, "After the image.", "After the image.");
+	precis__input_free(&in);
+	/* Items and paragraphs that are only links go; those with words of
+	 * their own stay, links and all. */
+	static const char links[] = "- [Home](/) and more words\n- [Only](/x)\n\n[Read more](/m)\n";
+	in = read_as(links, sizeof links - 1, opts(PRECIS_INPUT_MARKDOWN, PRECIS_WRAP_AUTO),
+		     "Home and more words\n");
 	precis__input_free(&in);
 }
 END_TEST

@@ -60,6 +60,7 @@ int precis__input_read(precis__input *in, const char *src, size_t len,
 		return precis__fail(err, PRECIS_ERR_ARG, "unknown input format %d", o->format);
 	if (!known_wrap(o->wrap))
 		return precis__fail(err, PRECIS_ERR_ARG, "unknown wrap mode %d", o->wrap);
+	in->srclen = len;
 	return read_text(in, src ? src : "", len, o, err);
 }
 
@@ -85,11 +86,19 @@ void precis__input_source_span(const precis__input *in, size_t t, size_t n,
 	size_t a = precis__input_source(in, t), b = a;
 	if (n > 0 && t + n <= in->len) {
 		/* The span ends where its last character ends in the source. */
-		size_t last = t + n - 1;
+		size_t last = t + n - 1, clen;
 		while (last > t && ((unsigned char)in->text[last] & 0xC0) == 0x80)
 			last--;
+		clen = t + n - last;
 		precis__decode_map(&in->utf8, precis__pieces_map(&in->pieces, last),
-				   t + n - last, &b);
+				   clen, &b);
+		/* A replacement character stands for fewer source bytes than
+		 * its own three: the text after it says where they end. */
+		size_t after = t + n < in->len ? precis__input_source(in, t + n) : in->srclen;
+		if (after > a && after < b)
+			b = after;
+		if (b > in->srclen)
+			b = in->srclen;
 	}
 	*s = a;
 	*slen = b > a ? b - a : 0;

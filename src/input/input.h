@@ -40,6 +40,7 @@ typedef struct precis__input {
 				   heading, an HTML <title>) */
 	size_t title_off, title_len;
 	size_t width;           /* plain text: the wrap width used */
+	size_t srclen;          /* bytes of the source */
 } precis__input;
 
 /* Reads src[0, len); PRECIS_ERR_UTF8 (with the source offset) for bytes

@@ -4,12 +4,16 @@
  * text over as pointers into the source, which gives exact source offsets
  * for free, and it builds no tree, so it streams through large documents.
  *
- * Headings and paragraphs become paragraphs (the first heading is the
- * title); each list item is a line of its own in its list's paragraph;
+ * Headings and paragraphs become paragraphs (a heading the text starts
+ * with is the title); each list item is a line of its own in its list's paragraph;
  * inline markup is dropped and links give their text; code blocks, HTML
  * blocks, tables, images and a leading YAML/TOML front matter give nothing,
- * so nothing there can be picked. Soft line breaks are spaces, hard ones
- * line breaks.
+ * so nothing there can be picked. A paragraph or list item that is nothing
+ * but links (a list of related links, a table of contents, "Read more")
+ * points elsewhere instead of saying something, so it is left out too:
+ * its words would otherwise weigh in the article's statistics; so is a
+ * heading left with nothing under it ("## Links" over such a list). Soft
+ * line breaks are spaces, hard ones line breaks.
  */
 #include <md4c.h>
 #include <stdint.h>
@@ -19,6 +23,13 @@
 #include "base/internal.h"
 #include "input/entity.h"
 #include "input/input.h"
+
+/* A paragraph or list item being written: where it starts, and how much
+ * of its text is a link's. */
+typedef struct block {
+	size_t start, link, other;
+	int need;
+} block;
 
 typedef struct md {
 	precis__input *in;
@@ -31,8 +42,57 @@ typedef struct md {
 	int hidden;         /* inside code, HTML, tables, images */
 	int in_item;        /* inside list items */
 	int heading;        /* inside a heading */
+	int in_link;        /* inside link spans */
+	size_t head_start;  /* the last heading but the title: where it */
+	size_t head_end;    /* starts and ends (0, 0: none open) */
+	block *blocks;      /* open paragraphs and list items */
+	size_t nblocks, blocks_cap;
 	int oom;
 } md;
+
+static void open_block(md *m)
+{
+	if (precis__grow((void **)&m->blocks, &m->blocks_cap, m->nblocks + 1,
+			 sizeof *m->blocks) != 0) {
+		m->oom = 1;
+		return;
+	}
+	m->blocks[m->nblocks++] = (block){ m->len, 0, 0, m->need };
+}
+
+/* Closes the innermost block; drops it when all its text was links'. */
+static void close_block(md *m)
+{
+	if (m->nblocks == 0)
+		return;
+	block b = m->blocks[--m->nblocks];
+	if (m->nblocks > 0) { /* a nested item counts for its parent */
+		m->blocks[m->nblocks - 1].link += b.link;
+		m->blocks[m->nblocks - 1].other += b.other;
+	}
+	if (b.link == 0 || b.other > 0 || m->len < b.start)
+		return;
+	m->len = b.start;
+	m->buf[m->len] = '\0';
+	precis__pieces_truncate(&m->in->pieces, m->len);
+	if (m->nblocks > 0) /* its words no longer count for the parent */
+		m->blocks[m->nblocks - 1].link -= b.link;
+	m->need = b.need;
+}
+
+/* Counts text of the innermost block as a link's or not. */
+static void count_text(md *m, const char *s, size_t n)
+{
+	if (m->nblocks == 0)
+		return;
+	size_t words = 0;
+	for (size_t i = 0; i < n; i++)
+		words += s[i] != ' ' && s[i] != '\t' && s[i] != '\n';
+	if (m->in_link)
+		m->blocks[m->nblocks - 1].link += words;
+	else
+		m->blocks[m->nblocks - 1].other += words;
+}
 
 static void put(md *m, const char *s, size_t n, size_t from)
 {
@@ -76,6 +136,22 @@ static void owe(md *m, int breaks)
 		m->need = breaks;
 }
 
+/* Drops the last heading when nothing has been written under it. */
+static void drop_empty_heading(md *m)
+{
+	if (m->head_end == 0)
+		return;
+	size_t end = m->len;
+	while (end > m->head_end && m->buf[end - 1] == '\n')
+		end--;
+	if (end == m->head_end) {
+		m->len = m->head_start;
+		m->buf[m->len] = '\0';
+		precis__pieces_truncate(&m->in->pieces, m->len);
+	}
+	m->head_start = m->head_end = 0;
+}
+
 static int enter_block(MD_BLOCKTYPE type, void *detail, void *arg)
 {
 	md *m = arg;
@@ -85,19 +161,26 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *arg)
 		m->hidden++;
 		break;
 	case MD_BLOCK_H:
+		drop_empty_heading(m);
 		owe(m, 2);
-		if (!m->in->has_title && !m->hidden) {
-			settle(m);
+		settle(m);
+		/* The title is a heading the text starts with; a heading after
+		 * some text heads a section. */
+		if (!m->in->has_title && !m->hidden && m->len == 0) {
 			m->heading = 1;
 			m->in->title_off = m->len;
+		} else if (!m->hidden) {
+			m->head_start = m->len;
 		}
 		break;
 	case MD_BLOCK_LI:
 		owe(m, 1);
 		m->in_item++;
+		open_block(m);
 		break;
 	case MD_BLOCK_P:
 		owe(m, m->in_item ? 1 : 2);
+		open_block(m);
 		break;
 	case MD_BLOCK_UL: case MD_BLOCK_OL: case MD_BLOCK_QUOTE: case MD_BLOCK_HR:
 		owe(m, m->in_item ? 1 : 2);
@@ -122,14 +205,23 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *arg)
 			m->heading = 0;
 			m->in->has_title = m->len > m->in->title_off;
 			m->in->title_len = m->len - m->in->title_off;
+		} else if (!m->hidden && m->len > m->head_start) {
+			m->head_end = m->len;
+		} else {
+			m->head_start = m->head_end = 0;
 		}
 		owe(m, 2);
 		break;
 	case MD_BLOCK_LI:
 		m->in_item--;
+		close_block(m);
 		owe(m, 1);
 		break;
-	case MD_BLOCK_UL: case MD_BLOCK_OL: case MD_BLOCK_P: case MD_BLOCK_QUOTE:
+	case MD_BLOCK_P:
+		close_block(m);
+		owe(m, m->in_item ? 1 : 2);
+		break;
+	case MD_BLOCK_UL: case MD_BLOCK_OL: case MD_BLOCK_QUOTE:
 		owe(m, m->in_item ? 1 : 2);
 		break;
 	default:
@@ -143,6 +235,8 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *arg)
 	(void)detail;
 	if (type == MD_SPAN_IMG)
 		((md *)arg)->hidden++;
+	else if (type == MD_SPAN_A)
+		((md *)arg)->in_link++;
 	return 0;
 }
 
@@ -151,6 +245,8 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *arg)
 	(void)detail;
 	if (type == MD_SPAN_IMG)
 		((md *)arg)->hidden--;
+	else if (type == MD_SPAN_A)
+		((md *)arg)->in_link--;
 	return 0;
 }
 
@@ -161,6 +257,8 @@ static int text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *arg)
 		return 0;
 	size_t at = where(m, s);
 	settle(m);
+	if (type == MD_TEXT_NORMAL || type == MD_TEXT_CODE || type == MD_TEXT_ENTITY)
+		count_text(m, s, size);
 	char ent[8];
 	switch (type) {
 	case MD_TEXT_SOFTBR:
@@ -231,8 +329,13 @@ int precis__input_markdown(precis__input *in, const char *u, size_t len)
 			enter_span, leave_span, text, NULL, NULL };
 	put(&m, "", 0, m.base);
 	int rc = m.oom ? -1 : md_parse(u + m.base, (MD_SIZE)(len - m.base), &p, &m);
+	if (rc == 0)
+		drop_empty_heading(&m);
+	while (rc == 0 && m.len > 1 && m.buf[m.len - 1] == '\n' && m.buf[m.len - 2] == '\n')
+		m.buf[--m.len] = '\0'; /* one line break ends the text */
 	if (rc == 0 && m.len > 0 && m.buf[m.len - 1] != '\n')
 		put(&m, "\n", 1, m.last);
+	free(m.blocks);
 	in->text = m.buf;
 	in->len = m.len;
 	return rc != 0 || m.oom ? PRECIS_ERR_NOMEM : 0;

@@ -37,6 +37,12 @@ size_t precis__pieces_map(const precis__pieces *p, size_t t)
 	return p->v[lo].s + (t - p->v[lo].t);
 }
 
+void precis__pieces_truncate(precis__pieces *p, size_t t)
+{
+	while (p->n > 0 && p->v[p->n - 1].t > t)
+		p->n--;
+}
+
 void precis__pieces_free(precis__pieces *p)
 {
 	free(p->v);

@@ -34,6 +34,8 @@ typedef struct precis__pieces {
 int precis__pieces_add(precis__pieces *p, size_t t, size_t s);
 /* The source offset of text offset t. */
 size_t precis__pieces_map(const precis__pieces *p, size_t t);
+/* Forgets the pieces from text offset t on (the text was cut back). */
+void precis__pieces_truncate(precis__pieces *p, size_t t);
 void precis__pieces_free(precis__pieces *p);
 
 /* Character lengths in the source encoding, for converted sources. */
