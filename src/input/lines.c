@@ -25,25 +25,31 @@ static bool is_space(int32_t cp)
 }
 
 /* "- ", "* ", "+ ", a bullet, "12.", "3)", "a)", "(b)": where a list item
- * starts, whatever follows. */
-static bool list_marker(const char *t, size_t i, size_t hi)
+ * starts, whatever follows. The kind (PRECIS__MARK_*), *after the offset
+ * of what follows the marker and its space. */
+static int list_marker(const char *t, size_t i, size_t hi, size_t *after)
 {
 	int32_t cp;
 	size_t l = i < hi ? cp_at(t, hi, i, &cp) : 0;
+	*after = i + l + 1;
 	if (l == 0)
-		return false;
-	if ((cp == '-' || cp == '*' || cp == '+') && i + 1 < hi && t[i + 1] == ' ')
-		return true;
+		return PRECIS__MARK_NONE;
+	if ((cp == '-' || cp == 0x2013 || cp == 0x2014) && i + l < hi && t[i + l] == ' ')
+		return PRECIS__MARK_DASH;
+	if ((cp == '*' || cp == '+') && i + 1 < hi && t[i + 1] == ' ')
+		return PRECIS__MARK_BULLET;
 	if (cp == 0x2022 || cp == 0x25CF || cp == 0x25E6 || cp == 0x2023 ||
-	    cp == 0x2043 || cp == 0x25AA || cp == 0x2013 || cp == 0x2014)
-		return i + l < hi && t[i + l] == ' ';
+	    cp == 0x2043 || cp == 0x25AA)
+		return i + l < hi && t[i + l] == ' ' ? PRECIS__MARK_BULLET : PRECIS__MARK_NONE;
 	size_t d = i + (t[i] == '(');
 	size_t k = d;
 	while (k < hi && k - d < 3 && t[k] >= '0' && t[k] <= '9')
 		k++;
 	if (k == d && k < hi && t[k] >= 'a' && t[k] <= 'z')
 		k++;
-	return k > d && k + 1 < hi && (t[k] == '.' || t[k] == ')') && t[k + 1] == ' ';
+	*after = k + 2;
+	return k > d && k + 1 < hi && (t[k] == '.' || t[k] == ')') && t[k + 1] == ' '
+		       ? PRECIS__MARK_NUMBER : PRECIS__MARK_NONE;
 }
 
 /* Facts of the line's start: indentation, first word, case, list. */
@@ -66,7 +72,17 @@ static void start_facts(const char *t, precis__line *ln)
 	ln->lower = (c & PRECIS__UC_LOWER) != 0;
 	ln->upper = (c & PRECIS__UC_UPPER) != 0;
 	ln->nospace_start = (c & PRECIS__UC_NOSPACE) != 0;
-	ln->list = list_marker(t, i, ln->hi);
+	size_t j;
+	ln->marker = (unsigned char)list_marker(t, i, ln->hi, &j);
+	ln->list = ln->marker != PRECIS__MARK_NONE;
+	if (ln->list) {
+		while (j < ln->hi && t[j] == ' ')
+			j++;
+		int32_t next = 0;
+		if (j < ln->hi)
+			cp_at(t, ln->hi, j, &next);
+		ln->marker_upper = (precis__uc_class((uint32_t)next) & PRECIS__UC_UPPER) != 0;
+	}
 	size_t w = 0;
 	while (i < ln->hi) {
 		size_t l = cp_at(t, ln->hi, i, &cp);

@@ -9,6 +9,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+enum { PRECIS__MARK_NONE, PRECIS__MARK_DASH, PRECIS__MARK_NUMBER,
+       PRECIS__MARK_BULLET };
+
 typedef struct precis__line {
 	size_t lo, hi;      /* content: [lo, hi), without the line break */
 	size_t next;        /* start of the next line */
@@ -21,6 +24,9 @@ typedef struct precis__line {
 	bool lower;         /* starts (after the indentation) in lower case */
 	bool upper;         /* starts in upper case */
 	bool list;          /* starts a list item: "- ", "* ", "1.", "a)", a bullet */
+	unsigned char marker; /* its kind: PRECIS__MARK_DASH ("- ", "– "),
+				 _NUMBER ("19. ", "a) ") or _BULLET */
+	bool marker_upper;  /* the word after the marker is capitalized */
 	bool hyphen;        /* ends in a letter and a hyphen: "docu-" */
 	bool nospace_end;   /* ends in a character of a script without spaces */
 	bool nospace_start; /* starts with one */

@@ -81,6 +81,24 @@ static bool wrapped(const precis__line *a, const precis__line *b, size_t width)
 	return a->cols + 1 + b->first_word > width;
 }
 
+/*
+ * Text that a wrap brought to the start of a line can look like a list
+ * marker: a dash inside a sentence ("France's Snecma - on the military
+ * side\n- are some of the firms") or a number that ends one ("store
+ * manager at\n19. A popular"). It goes on the line before when that line
+ * is unfinished (no terminal punctuation, no colon, no marker of its own)
+ * and full; a list item follows a finished line, a colon or an item. A
+ * dash before a capital, or a bullet, is taken as an item.
+ */
+static bool marker_goes_on(const precis__line *a, const precis__line *b,
+			   size_t width)
+{
+	if (a->terminal || a->colon || a->list || !wrapped(a, b, width))
+		return false;
+	return b->marker == PRECIS__MARK_NUMBER ||
+	       (b->marker == PRECIS__MARK_DASH && !b->marker_upper);
+}
+
 /* A sentence that goes on in lower case after a break without
  * punctuation, and ends later in the paragraph: "This is a sentence\ncut
  * off in the middle because pdf." */
@@ -95,8 +113,10 @@ static bool continues(const precis__line *ln, size_t n, size_t i)
 }
 
 /* Book-style paragraphs without blank lines between them: an indented
- * line among flush ones starts a paragraph. The paragraph's own indent is
- * the smallest of its lines; a list item's hanging indent is no start. */
+ * line among flush ones starts a paragraph (a list item or a scrap of a
+ * sentence too: it stands apart either way). The paragraph's own indent is
+ * the smallest of its lines; where most lines are indented (a list with
+ * hanging indents, code) nothing starts. */
 static void mark_starts(const precis__line *ln, size_t n, bool *starts)
 {
 	size_t base = ln[0].indent, flush = 0;
@@ -107,8 +127,7 @@ static void mark_starts(const precis__line *ln, size_t n, bool *starts)
 	if (flush * 2 < n || ln[0].list)
 		return;
 	for (size_t i = 1; i < n; i++)
-		starts[i] = ln[i].indent > base && ln[i].indent <= base + 8 &&
-			    !ln[i].lower && !ln[i].list;
+		starts[i] = ln[i].indent > base && ln[i].indent <= base + 8;
 }
 
 void precis__wrap_decide(const precis__line *ln, size_t n, size_t width,
@@ -122,7 +141,7 @@ void precis__wrap_decide(const precis__line *ln, size_t n, size_t width,
 		mark_starts(ln, n, starts);
 	for (size_t i = 0; i + 1 < n; i++) {
 		const precis__line *a = &ln[i], *b = &ln[i + 1];
-		if (b->list || starts[i + 1])
+		if ((b->list && !marker_goes_on(a, b, width)) || starts[i + 1])
 			continue;
 		joins[i] = mode == PRECIS_WRAP_JOIN || wrapped(a, b, width) ||
 			   continues(ln, n, i);
