@@ -118,6 +118,7 @@ static void end_facts(const char *t, precis__line *ln)
 	ln->terminal = cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 ||
 		       cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F;
 	ln->colon = cp == ':' || cp == ';';
+	ln->comma = cp == ',' || cp == 0x3001 || cp == 0xFF0C;
 	ln->nospace_end = (precis__uc_class((uint32_t)cp) & PRECIS__UC_NOSPACE) != 0;
 	if (cp == '-' && hi - ln->lo >= 3) {
 		size_t q = hi - 2;

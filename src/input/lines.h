@@ -21,6 +21,7 @@ typedef struct precis__line {
 	bool blank;         /* nothing but white space */
 	bool terminal;      /* ends in . ! ? (closing quotes aside) */
 	bool colon;         /* ends in : or ; */
+	bool comma;         /* ends in a comma */
 	bool lower;         /* starts (after the indentation) in lower case */
 	bool upper;         /* starts in upper case */
 	bool list;          /* starts a list item: "- ", "* ", "1.", "a)", a bullet */

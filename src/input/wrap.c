@@ -17,8 +17,8 @@
 #include "input/wrap.h"
 
 /* Widths outside this range are not a wrap: narrower ones are columns of
- * a table or a poem, wider ones lines an editor never broke. */
-#define WIDTH_MIN 30
+ * a table or the lines of a poem, wider ones lines an editor never broke. */
+#define WIDTH_MIN 38
 #define WIDTH_MAX 200
 /* A line shorter than this share of the width ends for its own reason. */
 #define SHORT_SHARE 0.5
@@ -100,8 +100,9 @@ static bool marker_goes_on(const precis__line *a, const precis__line *b,
 }
 
 /* A sentence that goes on in lower case after a break without
- * punctuation, and ends later in the paragraph: "This is a sentence\ncut
- * off in the middle because pdf." */
+ * punctuation, and ends later in the paragraph: a stray break ("This is a
+ * sentence\ncut off in the middle because pdf."), or a hand-wrapped line
+ * that broke early ("and the web\npage shows no data"). */
 static bool continues(const precis__line *ln, size_t n, size_t i)
 {
 	if (ln[i].terminal || ln[i].colon || !ln[i + 1].lower)
@@ -126,8 +127,44 @@ static void mark_starts(const precis__line *ln, size_t n, bool *starts)
 		flush += ln[i].indent == base;
 	if (flush * 2 < n || ln[0].list)
 		return;
+	/* The paragraph before must have ended: a hanging indent goes on an
+	 * unfinished line ("1.1 \"The Work\" means the software\n    in
+	 * source or object form"). */
 	for (size_t i = 1; i < n; i++)
-		starts[i] = ln[i].indent > base && ln[i].indent <= base + 8;
+		starts[i] = ln[i].indent > base && ln[i].indent <= base + 8 &&
+			    ln[i - 1].terminal;
+}
+
+/*
+ * Verse: four lines or more, none as long as a line of wrapped prose, with
+ * many ends punctuated or most lines capitalized; its breaks are the
+ * poet's. Prose wrapped narrow ends a line on a comma or period only where
+ * a word that carries one happened to reach the width (about one line in
+ * eight in news), so this misreads a few narrow prose paragraphs: it only
+ * stops lower-case continuations, which the width test covers there.
+ */
+static bool verse(const precis__line *ln, size_t n)
+{
+	size_t punct = 0, caps = 0;
+	if (n < 4)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (ln[i].cols >= 60 || ln[i].list)
+			return false;
+		punct += ln[i].terminal || ln[i].colon || ln[i].comma;
+		caps += ln[i].upper;
+	}
+	return punct * 5 >= n * 2 || caps * 5 >= n * 4;
+}
+
+static bool short_lines(const precis__line *ln, size_t n)
+{
+	if (n < 4)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (ln[i].cols >= 60)
+			return false;
+	return true;
 }
 
 void precis__wrap_decide(const precis__line *ln, size_t n, size_t width,
@@ -139,11 +176,15 @@ void precis__wrap_decide(const precis__line *ln, size_t n, size_t width,
 		return;
 	if (mode == PRECIS_WRAP_AUTO)
 		mark_starts(ln, n, starts);
+	/* Lower-case lines go on a sentence, but not in verse: in a text with
+	 * no wrap width, four short lines or more are verse enough. */
+	bool stray = mode == PRECIS_WRAP_AUTO &&
+		     (width > 0 ? !verse(ln, n) : !short_lines(ln, n));
 	for (size_t i = 0; i + 1 < n; i++) {
 		const precis__line *a = &ln[i], *b = &ln[i + 1];
 		if ((b->list && !marker_goes_on(a, b, width)) || starts[i + 1])
 			continue;
 		joins[i] = mode == PRECIS_WRAP_JOIN || wrapped(a, b, width) ||
-			   continues(ln, n, i);
+			   (stray && continues(ln, n, i));
 	}
 }
