@@ -400,16 +400,54 @@ static int collect(void *arg, const char *text, const precis_sentence *s)
 	return 0;
 }
 
+/* Pages as pdftotext writes them: a running header and footer around
+ * each form feed, a paragraph and a word cut by the break. */
+static const char paged[] =
+	"Annual Review 2025\n\n"
+	"Work on the quay began in April, after two years of fundraising and a\n"
+	"long exchange with the harbour authority about the materials we could\n"
+	"use for the repair of the old walls, which had been patched before.\n\n"
+	"Our contractor removed the concrete by hand, a slow and costly choice\n"
+	"that we believe was justified, since most of the granite blocks could\n"
+	"be reused and the rest were matched with stone from a quarry that reo-\n\n"
+	"4\n"
+	"\fAnnual Review 2025\n\n"
+	"pened for one season to supply us. The quay was opened to boats on the\n"
+	"last day of September, three weeks later than we had planned it.\n\n"
+	"A second page ends on a whole sentence, as most pages of a report do.\n\n"
+	"Page 5\n"
+	"\fAnnual Review 2025\n\n"
+	"The third page starts a paragraph of its own after the running header\n"
+	"and ends the document without a footer of any kind at its foot.\n";
+
+START_TEST(page_breaks)
+{
+	precis__input in = read_as(paged, sizeof paged - 1,
+				   opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_AUTO), NULL);
+	ck_assert_ptr_nonnull(strstr(in.text, "from a quarry that reopened for one season"));
+	ck_assert_ptr_null(strstr(in.text, "4\n"));
+	ck_assert_ptr_null(strstr(in.text, "Page 5"));
+	ck_assert_ptr_nonnull(strstr(in.text, "do.\n\nThe third page"));
+	/* The first line is a headline, not a running header. */
+	ck_assert_ptr_nonnull(strstr(in.text, "Annual Review 2025\n\nWork"));
+	assert_source(&in, paged, "reopened", "reo-\n\n4\n\fAnnual Review 2025\n\npened");
+	precis__input_free(&in);
+	/* keep: every line as it stands. */
+	in = read_as(paged, sizeof paged - 1, opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_KEEP), paged);
+	precis__input_free(&in);
+}
+END_TEST
+
 /* A wrapped text split as a stream, cut at every blank line, gives what
- * the whole document gives; so does Markdown, held whole. */
+ * the whole document gives; so do pages, and Markdown, held whole. */
 START_TEST(stream_equals_doc)
 {
 	precis_ctx *ctx;
 	precis_error err;
 	ck_assert_int_eq(precis_ctx_new(&ctx, "en", &err), 0);
-	const char *texts[] = { wrapped, md };
-	const char *names[] = { NULL, "y.markdown" };
-	for (int k = 0; k < 2; k++) {
+	const char *texts[] = { wrapped, md, paged };
+	const char *names[] = { NULL, "y.markdown", NULL };
+	for (int k = 0; k < 3; k++) {
 		precis_read_options o = PRECIS_READ_OPTIONS_INIT;
 		o.name = names[k];
 		o.flags = PRECIS_DOC_SPLIT_ONLY;
@@ -457,6 +495,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, wrap_golden_rules);
 	tcase_add_test(tc, wrap_join_mode);
 	tcase_add_test(tc, wrap_indented_paragraphs);
+	tcase_add_test(tc, page_breaks);
 	tcase_add_test(tc, markdown_text);
 	tcase_add_test(tc, markdown_deep_nesting);
 	tcase_add_test(tc, detect);

@@ -223,7 +223,9 @@ static int split_chunk(precis_splitter *sp, size_t n, precis_sentence_fn fn,
 		       void *arg, precis_error *err)
 {
 	precis__input in;
-	precis__input_opts io = { PRECIS_INPUT_TEXT, sp->opts.wrap, NULL, NULL,
+	/* The encoding is UTF-8 here, named or not: named, no BOM may say
+	 * otherwise. */
+	precis__input_opts io = { PRECIS_INPUT_TEXT, sp->opts.wrap, NULL, sp->opts.encoding,
 				  (sp->opts.flags & PRECIS_DOC_LENIENT) != 0,
 				  sp->width, sp->started };
 	precis__units u = { 0 };
@@ -263,6 +265,77 @@ static int split_held(precis_splitter *sp, precis_sentence_fn fn, void *arg,
 	return rc;
 }
 
+/*
+ * A page break reads the lines around it (page.c): its footer and header
+ * (two lines each at most, with blank lines) and the paragraphs on either
+ * side, so no cut may fall in there. A cut is safe with no form feed from
+ * the third line of text before it to the third line of text after it,
+ * and those lines in the buffer. Returns the last safe cut at or before
+ * `cut`, 0 when there is none yet.
+ */
+#define PAGE_LINES 3
+
+static size_t text_lines_after(const precis_splitter *sp, size_t at, size_t *end)
+{
+	size_t k = 0, p = at;
+	while (k < PAGE_LINES) {
+		const char *nl = memchr(sp->buf + p, '\n', sp->len - p);
+		if (nl == NULL)
+			return k;
+		size_t q = p;
+		while (q < (size_t)(nl - sp->buf) && (sp->buf[q] == ' ' || sp->buf[q] == '\t' ||
+						      sp->buf[q] == '\r'))
+			q++;
+		k += q < (size_t)(nl - sp->buf);
+		p = (size_t)(nl - sp->buf) + 1;
+	}
+	*end = p;
+	return k;
+}
+
+static size_t text_lines_start(const precis_splitter *sp, size_t at)
+{
+	size_t k = 0, p = at;
+	while (p > 0 && k < PAGE_LINES) {
+		size_t s = p - 1;
+		while (s > 0 && sp->buf[s - 1] != '\n')
+			s--;
+		for (size_t q = s; q < p; q++)
+			if (sp->buf[q] != ' ' && sp->buf[q] != '\t' && sp->buf[q] != '\r' &&
+			    sp->buf[q] != '\n') {
+				k++;
+				break;
+			}
+		p = s;
+	}
+	return p;
+}
+
+static size_t safe_cut(const precis_splitter *sp, size_t cut)
+{
+	while (cut > 0) {
+		size_t end, from = text_lines_start(sp, cut);
+		if (text_lines_after(sp, cut, &end) == PAGE_LINES &&
+		    memchr(sp->buf + from, '\f', end - from) == NULL)
+			return cut;
+		/* The blank line before the paragraph before. */
+		size_t p = cut - 1, c = 0;
+		while (p > 0 && c == 0) {
+			size_t s = p;
+			while (s > 0 && sp->buf[s - 1] != '\n')
+				s--;
+			int blank = 1;
+			for (size_t q = s; q < p; q++)
+				blank &= sp->buf[q] == ' ' || sp->buf[q] == '\t' || sp->buf[q] == '\r';
+			if (blank && s < cut - 1 && p < cut - 1)
+				c = p + 1;
+			p = s > 0 ? s - 1 : 0;
+		}
+		cut = c;
+	}
+	return 0;
+}
+
 int precis_splitter_feed(precis_splitter *sp, const char *data, size_t len,
 			 precis_sentence_fn fn, void *arg, precis_error *err)
 {
@@ -291,6 +364,8 @@ int precis_splitter_feed(precis_splitter *sp, const char *data, size_t len,
 	}
 	sp->line_ended = 0;
 	size_t cut = precis__segment_cut(sp->ctx->lang.rules, sp->buf, sp->len, &sp->scan);
+	if (sp->opts.wrap != PRECIS_WRAP_KEEP)
+		cut = safe_cut(sp, cut);
 	rc = cut > 0 ? split_chunk(sp, cut, fn, arg, err) : 0;
 	sp->failed = rc != 0;
 	return rc;

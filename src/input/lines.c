@@ -173,9 +173,33 @@ precis__line precis__line_span(const char *t, size_t len, size_t pos)
 	return ln;
 }
 
+/* Dot leaders (". . ." or "....") or two gaps of 3+ spaces between
+ * words: a line laid out in columns, not a line of running text. */
+static bool tabular(const char *t, size_t lo, size_t hi)
+{
+	size_t gaps = 0, run = 0;
+	while (lo < hi && (t[lo] == ' ' || t[lo] == '\t'))
+		lo++;
+	for (size_t i = lo; i < hi; i++) {
+		if (i + 4 < hi && t[i] == '.' && ((t[i + 1] == ' ' && t[i + 2] == '.' &&
+		    t[i + 3] == ' ' && t[i + 4] == '.') ||
+		    (t[i + 1] == '.' && t[i + 2] == '.' && t[i + 3] == '.')))
+			return true;
+		if (t[i] == ' ') {
+			run++;
+			continue;
+		}
+		gaps += run >= 3 || t[i] == '\t';
+		run = 0;
+	}
+	return gaps >= 2;
+}
+
 void precis__line_facts(const char *t, precis__line *ln)
 {
 	start_facts(t, ln);
+	if (!ln->blank)
+		ln->tabular = tabular(t, ln->lo, ln->hi);
 	if (!ln->blank) {
 		size_t hi = ln->hi;
 		while (hi > ln->lo && (t[hi - 1] == ' ' || t[hi - 1] == '\t'))

@@ -29,6 +29,8 @@ typedef struct precis__line {
 				 _NUMBER ("19. ", "a) ") or _BULLET */
 	bool marker_upper;  /* the word after the marker is capitalized */
 	bool hyphen;        /* ends in a letter and a hyphen: "docu-" */
+	bool tabular;       /* a row of columns or a table of contents: dot
+			       leaders, or two gaps of three spaces or more */
 	bool nospace_end;   /* ends in a character of a script without spaces */
 	bool nospace_start; /* starts with one */
 } precis__line;

@@ -28,6 +28,8 @@
  * of its text is a link's. */
 typedef struct block {
 	size_t start, link, other;
+	size_t emphasized, plain; /* text inside and outside emphasis */
+	int broke;                /* a soft break came */
 	int need;
 } block;
 
@@ -43,6 +45,7 @@ typedef struct md {
 	int in_item;        /* inside list items */
 	int heading;        /* inside a heading */
 	int in_link;        /* inside link spans */
+	int in_emph;        /* inside emphasis */
 	size_t head_start;  /* the last heading but the title: where it */
 	size_t head_end;    /* starts and ends (0, 0: none open) */
 	block *blocks;      /* open paragraphs and list items */
@@ -57,7 +60,7 @@ static void open_block(md *m)
 		m->oom = 1;
 		return;
 	}
-	m->blocks[m->nblocks++] = (block){ m->len, 0, 0, m->need };
+	m->blocks[m->nblocks++] = (block){ m->len, 0, 0, 0, 0, 0, m->need };
 }
 
 /* Closes the innermost block; drops it when all its text was links'. */
@@ -88,10 +91,15 @@ static void count_text(md *m, const char *s, size_t n)
 	size_t words = 0;
 	for (size_t i = 0; i < n; i++)
 		words += s[i] != ' ' && s[i] != '\t' && s[i] != '\n';
+	block *b = &m->blocks[m->nblocks - 1];
 	if (m->in_link)
-		m->blocks[m->nblocks - 1].link += words;
+		b->link += words;
 	else
-		m->blocks[m->nblocks - 1].other += words;
+		b->other += words;
+	if (m->in_emph)
+		b->emphasized += words;
+	else
+		b->plain += words;
 }
 
 static void put(md *m, const char *s, size_t n, size_t from)
@@ -237,6 +245,8 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *arg)
 		((md *)arg)->hidden++;
 	else if (type == MD_SPAN_A)
 		((md *)arg)->in_link++;
+	else if (type == MD_SPAN_STRONG || type == MD_SPAN_EM)
+		((md *)arg)->in_emph++;
 	return 0;
 }
 
@@ -247,7 +257,21 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *arg)
 		((md *)arg)->hidden--;
 	else if (type == MD_SPAN_A)
 		((md *)arg)->in_link--;
+	else if (type == MD_SPAN_STRONG || type == MD_SPAN_EM)
+		((md *)arg)->in_emph--;
 	return 0;
+}
+
+/* A paragraph whose first line is all emphasis is a label over its text
+ * ("> **Note**\n> Version 2 changed..."): that line stays a line. */
+static int label_line(md *m)
+{
+	if (m->nblocks == 0)
+		return 0;
+	block *b = &m->blocks[m->nblocks - 1];
+	int first = !b->broke;
+	b->broke = 1;
+	return first && b->emphasized > 0 && b->plain == 0;
 }
 
 static int text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *arg)
@@ -262,7 +286,7 @@ static int text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *arg)
 	char ent[8];
 	switch (type) {
 	case MD_TEXT_SOFTBR:
-		put(m, " ", 1, at);
+		put(m, label_line(m) ? "\n" : " ", 1, at);
 		break;
 	case MD_TEXT_BR:
 		put(m, "\n", 1, at);

@@ -103,14 +103,14 @@ static bool marker_goes_on(const precis__line *a, const precis__line *b,
  * punctuation, and ends later in the paragraph: a stray break ("This is a
  * sentence\ncut off in the middle because pdf."), or a hand-wrapped line
  * that broke early ("and the web\npage shows no data"). */
-static bool continues(const precis__line *ln, size_t n, size_t i)
+static bool continues(const precis__line *ln, size_t n, size_t i, bool open_end)
 {
 	if (ln[i].terminal || ln[i].colon || !ln[i + 1].lower)
 		return false;
 	for (size_t j = i + 1; j < n; j++)
 		if (ln[j].terminal)
 			return true;
-	return false;
+	return open_end;
 }
 
 /* Book-style paragraphs without blank lines between them: an indented
@@ -168,7 +168,7 @@ static bool short_lines(const precis__line *ln, size_t n)
 }
 
 void precis__wrap_decide(const precis__line *ln, size_t n, size_t width,
-			 int mode, bool *joins, bool *starts)
+			 int mode, bool open_end, bool *joins, bool *starts)
 {
 	memset(joins, 0, n * sizeof *joins);
 	memset(starts, 0, n * sizeof *starts);
@@ -182,9 +182,10 @@ void precis__wrap_decide(const precis__line *ln, size_t n, size_t width,
 		     (width > 0 ? !verse(ln, n) : !short_lines(ln, n));
 	for (size_t i = 0; i + 1 < n; i++) {
 		const precis__line *a = &ln[i], *b = &ln[i + 1];
-		if ((b->list && !marker_goes_on(a, b, width)) || starts[i + 1])
+		if ((b->list && !marker_goes_on(a, b, width)) || starts[i + 1] ||
+		    ((a->tabular || b->tabular) && mode == PRECIS_WRAP_AUTO))
 			continue;
 		joins[i] = mode == PRECIS_WRAP_JOIN || wrapped(a, b, width) ||
-			   (stray && continues(ln, n, i));
+			   (stray && continues(ln, n, i, open_end));
 	}
 }

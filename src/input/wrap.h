@@ -24,9 +24,10 @@ size_t precis__wrap_width(const char *t, size_t len);
  * For the n lines of one paragraph (no blank line among them): joins[i]
  * when the break after line i is a wrap (i < n - 1), starts[i] when line
  * i begins a paragraph of its own though no blank line precedes it (an
- * indented first line). `mode` is a precis_wrap.
+ * indented first line). `mode` is a precis_wrap; `open_end` when the
+ * paragraph's last sentence goes on past its last line (over a page break).
  */
 void precis__wrap_decide(const precis__line *ln, size_t n, size_t width,
-			 int mode, bool *joins, bool *starts);
+			 int mode, bool open_end, bool *joins, bool *starts);
 
 #endif
