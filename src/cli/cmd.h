@@ -9,6 +9,7 @@
 
 int cmd_summarize(int argc, char **argv);
 int cmd_split(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
 int cmd_rouge(int argc, char **argv);
 int cmd_idf(int argc, char **argv);
 int cmd_eval(int argc, char **argv);

@@ -12,13 +12,15 @@
 #include "cli/error.h"
 #include "cli/io.h"
 #include "cli/jsonl.h"
+#include "cli/source.h"
 #include "cli/sumopts.h"
 #include "precis.h"
 
 static const char usage_text[] =
-	"Usage: precis [summarize] [OPTIONS] [FILE|-]...\n"
-	"Summarize each FILE (standard input when none, or '-') into its most\n"
-	"informative sentences, printed in document order, one per line.\n"
+	"Usage: precis [summarize] [OPTIONS] [FILE|URL|-]...\n"
+	"Summarize each FILE or http(s) URL (standard input when none, or '-')\n"
+	"into its most informative sentences, printed in document order, one\n"
+	"per line.\n"
 	"\n";
 
 typedef struct sum_args {
@@ -87,7 +89,7 @@ static int own_option(void *payload, int c, const char *arg)
  * document holds its own copy, so a large input is not held twice while it
  * is ranked. */
 static int summarize_text(precis_ctx *ctx, const sum_args *a, const char *where,
-			  const char *name, const char *path, const char *text,
+			  const char *name, const source *src, const char *text,
 			  size_t len, char *owned, const char *title,
 			  precis_format format, FILE *out)
 {
@@ -96,7 +98,8 @@ static int summarize_text(precis_ctx *ctx, const sum_args *a, const char *where,
 	precis_summary *sum = NULL;
 	int rc = 0;
 	precis_read_options ro = a->s.read;
-	ro.name = path;
+	if (src != NULL)
+		ro = source_options(src, &a->s.read);
 	ro.title = title;
 	ro.flags = a->s.flags;
 	int built = precis_doc_read(&doc, ctx, text, len, &ro, &err);
@@ -120,18 +123,19 @@ static int summarize_file(void *payload, const char *path, int index,
 {
 	const sum_args *a = payload;
 	const char *name = io_display_name(path);
-	char *buf;
-	size_t len;
-	int rc = io_read_all(path, &buf, &len);
+	source src;
+	int rc = source_read(path, &src);
 	if (rc != 0)
 		return rc;
 	if (index > 0 && a->format == PRECIS_FORMAT_TEXT)
 		fputc('\n', out);
 	if (nfiles > 1 && a->format == PRECIS_FORMAT_TEXT)
 		fprintf(out, "==> %s <==\n", name);
-	return summarize_text(a->ctx, a, name, name, io_is_stdin(path) ? NULL : path,
-			      buf, len, buf, a->s.title,
-			      a->format, out);
+	/* The document takes its own copy: the bytes go as soon as it has. */
+	char *owned = src.data;
+	src.data = NULL;
+	return summarize_text(a->ctx, a, name, name, &src, owned, src.len, owned,
+			      a->s.title, a->format, out);
 }
 
 /* One JSONL record: {"id", "text"|"article", "title"?} -> one line out. */

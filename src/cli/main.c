@@ -19,6 +19,7 @@ typedef struct command {
 static const command commands[] = {
 	{ "summarize", cmd_summarize, "summarize files (the default command)" },
 	{ "split", cmd_split, "split text into sentences, one per line" },
+	{ "extract", cmd_extract, "print the text precis reads (a web page's article)" },
 	{ "rouge", cmd_rouge, "score summaries against references (ROUGE-1.5.5)" },
 	{ "eval", cmd_eval, "evaluate summaries of a data set against references" },
 	{ "idf", cmd_idf, "build and merge background IDF models" },

@@ -144,6 +144,20 @@ static int marked_title(precis_doc *d, precis_error *err)
 	return 0;
 }
 
+/* A split-only document's marked title: the span only. */
+static void marked_span(precis_doc *d)
+{
+	size_t lo = d->input.title_off, hi = lo + d->input.title_len;
+	for (size_t i = 0; i < d->units.n; i++)
+		if (d->units.v[i].end > lo && d->units.v[i].start < hi) {
+			d->has_title = 1;
+			d->title_unit = i;
+			d->title_off = d->units.v[i].start;
+			d->title_len = d->units.v[i].end - d->units.v[i].start;
+			return;
+		}
+}
+
 static int tokenize_all(precis_doc *d, precis_ctx *ctx, const char *title,
 			precis_error *err)
 {
@@ -181,7 +195,17 @@ static int build(precis_doc *d, precis_ctx *ctx, const char *data, size_t len,
 	if (d->units.n > 0)
 		d->nparagraphs = d->units.v[d->units.n - 1].paragraph + 1;
 	d->split_only = (o->flags & PRECIS_DOC_SPLIT_ONLY) != 0;
-	return d->split_only ? 0 : tokenize_all(d, ctx, o->title, err);
+	const char *title = o->title;
+	if (title == NULL && !d->input.has_title)
+		title = d->input.title_text;
+	if (d->split_only) { /* no terms: the title is kept as text only */
+		if (title != NULL && (d->title_text = strdup(title)) == NULL)
+			return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
+		if (title == NULL && d->input.has_title)
+			marked_span(d);
+		return 0;
+	}
+	return tokenize_all(d, ctx, title, err);
 }
 
 void precis_read_options_init(precis_read_options *o)
@@ -291,6 +315,11 @@ int precis_doc_source_span(const precis_doc *d, size_t offset, size_t length,
 	if (src_length != NULL)
 		*src_length = n;
 	return 0;
+}
+
+const char *precis_doc_given_title(const precis_doc *d)
+{
+	return d ? d->title_text : NULL;
 }
 
 int precis_doc_title(const precis_doc *d, size_t *offset, size_t *length)

@@ -69,6 +69,7 @@ void precis__input_free(precis__input *in)
 	if (in == NULL)
 		return;
 	free(in->text);
+	free(in->title_text);
 	precis__pieces_free(&in->pieces);
 	precis__decode_free(&in->utf8);
 	memset(in, 0, sizeof *in);

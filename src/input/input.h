@@ -36,9 +36,11 @@ typedef struct precis__input {
 	precis__utf8 utf8;      /* the decoded source; its text is released
 				   once `text` is built, its maps are kept */
 	precis__pieces pieces;  /* text -> utf8 offsets */
-	int has_title;          /* a title the format marks (a Markdown
-				   heading, an HTML <title>) */
+	int has_title;          /* a title the format marks in the text (a
+				   Markdown heading, an HTML <h1>) */
 	size_t title_off, title_len;
+	char *title_text;       /* one it gives outside the text (an HTML
+				   <title>), when it marks none; owned */
 	size_t width;           /* plain text: the wrap width used */
 	size_t srclen;          /* bytes of the source */
 } precis__input;
