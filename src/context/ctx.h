@@ -30,6 +30,8 @@ struct precis_ctx {
 	const precis_idf *idf; /* background model, borrowed; NULL: in-document */
 	double *idf_cache;     /* context term id -> background idf */
 	size_t idf_cache_cap, idf_known;
+	const precis_model *model; /* learned scorer's model, borrowed; NULL:
+				      the shipped one */
 };
 
 #endif
