@@ -295,8 +295,8 @@ static void print_report(const train_args *a, const precis_model *m,
 	print_row(fp, "oracle", &r->oracle);
 }
 
-/* The command line, as the model's provenance (no date: the same run
- * writes the same bytes). */
+/* The command line, as the model's provenance: no date, and not where the
+ * model was written, so the same data and options give the same bytes. */
 static int add_notes(precis_model *m, int argc, char **argv)
 {
 	size_t len = 64;
@@ -307,6 +307,12 @@ static int add_notes(precis_model *m, int argc, char **argv)
 		return cli_fail(EXIT_RUNTIME, "out of memory");
 	size_t n = (size_t)snprintf(s, len, "trained by precis %s: precis", precis_version());
 	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
+			i++;
+			continue;
+		}
+		if (strncmp(argv[i], "-o", 2) == 0 || strncmp(argv[i], "--output=", 9) == 0)
+			continue;
 		/* No line breaks: a note is one comment line. */
 		s[n++] = ' ';
 		for (const char *p = argv[i]; *p; p++)

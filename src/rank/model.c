@@ -49,28 +49,30 @@ const char *precis_model_name(const precis_model *m, size_t i)
 	return m && i < m->n ? m->m[i].name : NULL;
 }
 
-static int append(precis_model *m, const char *s, size_t n)
-{
-	char *p = realloc(m->notes, m->notes_len + n + 1);
-	if (p == NULL)
-		return PRECIS_ERR_NOMEM;
-	memcpy(p + m->notes_len, s, n);
-	m->notes_len += n;
-	p[m->notes_len] = '\0';
-	m->notes = p;
-	return 0;
-}
-
+/* Appends each line of text[0, len) as "# LINE\n", all or nothing. */
 int precis__model_note(precis_model *m, const char *text, size_t len)
 {
-	while (len > 0) {
-		const char *nl = memchr(text, '\n', len);
-		size_t n = nl ? (size_t)(nl - text) : len;
-		if (append(m, "# ", 2) || append(m, text, n) || append(m, "\n", 1))
-			return PRECIS_ERR_NOMEM;
-		text += n + (nl != NULL);
-		len -= n + (nl != NULL);
+	size_t need = 0;
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t n = nl ? (size_t)(nl - (text + i)) : len - i;
+		need += n + 3;
+		i += n + (nl != NULL);
 	}
+	char *p = realloc(m->notes, m->notes_len + need + 1);
+	if (p == NULL)
+		return PRECIS_ERR_NOMEM;
+	m->notes = p;
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t n = nl ? (size_t)(nl - (text + i)) : len - i;
+		memcpy(p + m->notes_len, "# ", 2);
+		memcpy(p + m->notes_len + 2, text + i, n);
+		p[m->notes_len + 2 + n] = '\n';
+		m->notes_len += n + 3;
+		i += n + (nl != NULL);
+	}
+	p[m->notes_len] = '\0';
 	return 0;
 }
 
