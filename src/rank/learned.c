@@ -56,16 +56,23 @@ static int score_with(const precis__rank_input *in, const precis_model *m,
 	return rc;
 }
 
+static void free_model(void *m)
+{
+	precis_model_free(m);
+}
+
 int precis__rank_learned(const precis__rank_input *in, double *scores,
 			 precis_error *err)
 {
-	const precis_model *m = in->model ? in->model : in->ctx->model;
-	if (m != NULL)
-		return score_with(in, m, scores, err);
-	precis_model *own;
-	int rc = precis__model_default(&own, err);
-	if (rc == 0)
-		rc = score_with(in, own, scores, err);
-	precis_model_free(own);
-	return rc;
+	precis_ctx *ctx = in->ctx;
+	const precis_model *m = in->model ? in->model : ctx->model;
+	if (m == NULL && ctx->shipped_model == NULL) {
+		precis_model *own;
+		int rc = precis__model_default(&own, err);
+		if (rc != 0)
+			return rc;
+		ctx->shipped_model = own;
+		ctx->shipped_model_free = free_model;
+	}
+	return score_with(in, m ? m : ctx->shipped_model, scores, err);
 }
