@@ -260,7 +260,8 @@ static void print_report(const train_args *a, const precis_model *m,
 	else if (a->s.opts.ratio > 0)
 		fprintf(fp, "ratio %g", a->s.opts.ratio);
 	else
-		fprintf(fp, "%zu sentences", a->s.opts.sentences ? a->s.opts.sentences : 3);
+		fprintf(fp, "%zu sentence%s", a->s.opts.sentences ? a->s.opts.sentences : 3,
+			a->s.opts.sentences == 1 ? "" : "s");
 	fprintf(fp, "; %zu-fold CV, ROUGE F1 x 100 (mean over articles)\n\n",
 		a->folds ? a->folds : 5);
 	fprintf(fp, "%-24s %7s %7s %7s\n", "system", "R-1", "R-2", "R-L");
