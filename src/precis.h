@@ -647,19 +647,24 @@ PRECIS_EXTERN int precis_rouge_paired_test(const precis_rouge_eval *a,
  * R-1 + R-2 against the references under the summaries' budget) and a
  * regularized linear model of their features is fitted, by logistic
  * regression on the labels or by pairwise ranking (each oracle unit above
- * each other unit of its document). The L2 strength is chosen by k-fold
- * cross-validation over documents (document i in fold i mod k): the mean
- * ROUGE-1 + 2 + L F of the held-out documents' summaries, made exactly as
- * precis_summarize() makes them. A lead prior is chosen the same way: the
- * model's score plus kappa times 1 / (1 + rank), kappa from 0 (the model
- * as fitted) up to infinity (Lead itself), the smallest of equals; news,
- * whose highlights restate its lead, keeps close to Lead. Deterministic: the same documents in the
- * same order and the same options give the same model, to the byte.
+ * each other unit of its document; RankNet's loss with a linear scorer),
+ * each document weighing the same. The loss and the L2 strength are chosen
+ * by k-fold cross-validation over documents (document i in fold i mod k):
+ * the mean ROUGE-1 + 2 + L F of the held-out documents' summaries, made
+ * exactly as precis_summarize() makes them. Then a lead prior: the model's
+ * score plus kappa times 1 / (1 + rank), kappa from 0 (the model as
+ * fitted) up to infinity (Lead itself), the one whose held-out ROUGE gains
+ * most over Lead's on the weakest of the three (the smallest of equals);
+ * news, whose highlights restate its lead, keeps close to Lead.
+ * Deterministic: the same documents in the same order and the same options
+ * give the same model, to the byte.
  *
  * A bundle: documents are added in groups (say, news and other text); the
  * fit makes one model per group and a choice among them from document
- * features (logistic regression on which group's model summarizes each
- * document better, out of fold).
+ * features: a logistic regression, for each model, on whether it
+ * summarized each document better than the others out of fold (weighted
+ * by how much, each group weighing the same), or on the document's group;
+ * its L2 strength and its ROUGE are cross-validated on the same folds.
  */
 typedef struct precis_trainer precis_trainer;
 
@@ -683,7 +688,7 @@ typedef struct precis_train_options {
 	const char *features;  /* comma-separated feature names; NULL: all */
 	const char *names;     /* comma-separated model names, one per group;
 				  NULL: "learned" (one group), "g0,g1..." */
-	int no_prior;          /* non-zero: no lead prior (see below) */
+	int no_prior;          /* non-zero: no lead prior (see above) */
 	int gate_by_group;     /* bundle: the choice learns each document's
 				  group (a genre classifier) rather than
 				  which model summarized it better */
@@ -744,16 +749,17 @@ PRECIS_EXTERN int precis_trainer_add(precis_trainer *t, const precis_doc *doc,
 				     const char *const *refs,
 				     const size_t *ref_lens, size_t nrefs,
 				     size_t group, precis_error *err);
-/*
- * Fits the model (a bundle when documents came in several groups) and
- * fills `report` (may be NULL). PRECIS_ERR_ARG for bad options or fewer
- * documents than folds.
- */
 /* The name of the i-th per-sentence feature a model may weigh, NULL past
  * the end (--features, the model file's weight lines). */
 PRECIS_EXTERN const char *precis_train_feature(size_t i);
 /* The same for the document features a bundle's choice reads. */
 PRECIS_EXTERN const char *precis_train_doc_feature(size_t i);
+/*
+ * Fits the model (a bundle when documents came in several groups) and
+ * fills `report` (may be NULL). PRECIS_ERR_ARG for bad options or fewer
+ * documents than folds. The trainer stays usable: another fit with other
+ * options may follow.
+ */
 PRECIS_EXTERN int precis_trainer_fit(precis_trainer *t,
 				     const precis_train_options *opts,
 				     precis_model **out,
