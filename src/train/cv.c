@@ -1,9 +1,10 @@
 /*
- * cv.c - the cross-validated fit: for each candidate L2 strength, every
- * group's model is fitted k times, each time without one fold of the
- * documents, and summarizes that fold's documents (out of fold); each
- * group keeps the strength its own documents score best with (ROUGE-1 +
- * 2 + L F). A bundle's choice among its models is then fitted to which
+ * cv.c - the cross-validated fit: for each candidate (a loss and an L2
+ * strength), every group's model is fitted k times, each time without one
+ * fold of the documents, and summarizes that fold's documents (out of
+ * fold); each group keeps the candidate its own documents score best with
+ * (ROUGE-1 + 2 + L F), then the lead prior its documents gain most with
+ * over Lead. A bundle's choice among its models is then fitted to which
  * model summarized each document better out of fold, and is itself
  * cross-validated on the same folds. The final models and choice are
  * fitted once more on all documents.
@@ -61,8 +62,6 @@ static size_t select_docs(const cv *c, size_t g, size_t f)
 	return n;
 }
 
-/* Group g's model without fold f, with L2 strength l2; a group without
- * documents there gets a constant model (document order). */
 /* Candidate l: a loss and an L2 strength. */
 static int cand_loss(const cv *c, size_t l)
 {
@@ -76,6 +75,8 @@ static double cand_l2(const cv *c, size_t l)
 	return c->l2[l % c->nl2];
 }
 
+/* Group g's model without fold f (SIZE_MAX: with all), candidate l; a
+ * group without documents there gets a constant model (document order). */
 static int fit_group(cv *c, size_t g, size_t f, size_t l, precis__submodel *s)
 {
 	size_t n = select_docs(c, g, f);
@@ -128,7 +129,7 @@ static void fold_prior(precis__submodel *s, size_t k)
 		s->w[PRECIS__F_POSITION] += kappas[k];
 }
 
-/* Group g's prior, by cross-validation with strength l2: its index in
+/* Group g's prior, by cross-validation with candidate l: its index in
  * *best, and the out-of-fold ROUGE it gives every document in fin[., g]. */
 static int choose_prior(cv *c, size_t g, size_t l, size_t *best,
 			precis_error *err)
