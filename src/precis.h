@@ -21,8 +21,8 @@
  * once built and may be read from several threads.
  *
  * The sections below follow the pipeline: text, context, documents,
- * splitting a stream, summarizing, rendering, background IDF models, ROUGE,
- * evaluation.
+ * splitting a stream, summarizing, rendering, background IDF models, learned
+ * models, ROUGE, evaluation, training.
  */
 #ifndef PRECIS_H
 #define PRECIS_H
@@ -455,6 +455,48 @@ PRECIS_EXTERN const char *precis_idf_language(const precis_idf *idf);
 PRECIS_EXTERN int precis_ctx_set_idf(precis_ctx *ctx, const precis_idf *idf,
 				     precis_error *err);
 
+/* ---- learned models ----------------------------------------------------- */
+
+/*
+ * A learned scorer for the "learned" method (`-m learned`): one linear model
+ * over per-sentence features (position, paragraph start, tf-idf centroid
+ * cosine, LexRank and TextRank centrality, headline overlap, length,
+ * novelty, word frequency, quotes, digits), or a bundle of a few such
+ * models with a linear choice among them from document features. Models
+ * are text: a "precis-model 1" header line, then "model NAME", "bias V",
+ * "weight FEATURE V" and "gate FEATURE V" lines ('#' lines are comments);
+ * data/models/README documents the format and the features. precis train
+ * (precis_trainer below) fits them to reference summaries.
+ */
+typedef struct precis_model precis_model;
+
+/* Parses a model file's bytes; PRECIS_ERR_PARSE with the line on error
+ * (unknown statement or feature, bad number, unsupported version...). */
+PRECIS_EXTERN int precis_model_load(precis_model **out, const char *data,
+				    size_t len, precis_error *err);
+/* The shipped model, the one the learned method uses by default. */
+PRECIS_EXTERN int precis_model_default(precis_model **out, precis_error *err);
+/* Writes the model in the text format (values with 17 digits: a model
+ * loaded back scores exactly the same). */
+PRECIS_EXTERN int precis_model_write(const precis_model *m,
+				     precis_write_fn write, void *payload,
+				     precis_error *err);
+PRECIS_EXTERN void precis_model_free(precis_model *m);
+/* The models of a bundle (1 for a single model), and the i-th's name
+ * (borrowed; NULL past the end). */
+PRECIS_EXTERN size_t precis_model_count(const precis_model *m);
+PRECIS_EXTERN const char *precis_model_name(const precis_model *m, size_t i);
+/* Appends `text` (lines) to the model's comments, written as "# " lines
+ * after the header: where it came from, say. */
+PRECIS_EXTERN int precis_model_note(precis_model *m, const char *text,
+				    precis_error *err);
+/*
+ * Makes `ctx`'s learned method score with `m` (borrowed: it must outlive
+ * its use; NULL goes back to the shipped model).
+ */
+PRECIS_EXTERN int precis_ctx_set_model(precis_ctx *ctx, const precis_model *m,
+				       precis_error *err);
+
 /* ==== ROUGE (section owned by the rouge module) ============================ */
 
 /*
@@ -683,6 +725,134 @@ PRECIS_EXTERN int precis_rouge_paired_test(const precis_rouge_eval *a,
 					   unsigned resamples,
 					   unsigned long seed, double *diff,
 					   double *p, precis_error *err);
+
+
+/* ---- training ------------------------------------------------------------ */
+
+/*
+ * Fits a learned model (precis_model) to a data set with references: each
+ * document's units are labelled by the greedy oracle (precis_oracle_budget:
+ * R-1 + R-2 against the references under the summaries' budget) and a
+ * regularized linear model of their features is fitted, by logistic
+ * regression on the labels or by pairwise ranking (each oracle unit above
+ * each other unit of its document; RankNet's loss with a linear scorer),
+ * each document weighing the same. The loss and the L2 strength are chosen
+ * by k-fold cross-validation over documents (document i in fold i mod k):
+ * the mean ROUGE-1 + 2 + L F of the held-out documents' summaries, made
+ * exactly as precis_summarize() makes them. Then a lead prior: the model's
+ * score plus kappa times 1 / (1 + rank), kappa from 0 (the model as
+ * fitted) up to infinity (Lead itself), the one whose held-out ROUGE gains
+ * most over Lead's on the weakest of the three (the smallest of equals);
+ * news, whose highlights restate its lead, keeps close to Lead.
+ * Deterministic: the same documents in the same order and the same options
+ * give the same model, to the byte.
+ *
+ * A bundle: documents are added in groups (say, news and other text); the
+ * fit makes one model per group and a choice among them from document
+ * features: a logistic regression, for each model, on whether it
+ * summarized each document better than the others out of fold (weighted
+ * by how much, each group weighing the same), or on the document's group;
+ * its L2 strength and its ROUGE are cross-validated on the same folds.
+ */
+typedef struct precis_trainer precis_trainer;
+
+typedef enum precis_train_loss {
+	PRECIS_TRAIN_AUTO = 0,     /* either of the two, chosen per model by CV */
+	PRECIS_TRAIN_LOGISTIC = 1, /* oracle units 1, others 0 */
+	PRECIS_TRAIN_PAIRWISE = 2  /* oracle units above the others (RankNet) */
+} precis_train_loss;
+
+#define PRECIS_TRAIN_OPTIONS_VERSION 1
+#define PRECIS_TRAIN_MAX_L2 16
+/* (loss, L2 strength) pairs cross-validated: both losses with AUTO. */
+#define PRECIS_TRAIN_MAX_CANDIDATES (2 * PRECIS_TRAIN_MAX_L2)
+
+typedef struct precis_train_options {
+	unsigned version;      /* PRECIS_TRAIN_OPTIONS_VERSION */
+	int loss;              /* a precis_train_loss (0: AUTO) */
+	size_t folds;          /* k >= 2 of the cross-validation; 0: 5 */
+	const double *l2;      /* candidate L2 strengths (>= 0), CV picks one; */
+	size_t nl2;            /* NULL / 0: 0.001, 0.01, 0.1, 1 */
+	const char *features;  /* comma-separated feature names; NULL: all */
+	const char *names;     /* comma-separated model names, one per group;
+				  NULL: "learned" (one group), "g0,g1..." */
+	int no_prior;          /* non-zero: no lead prior (see above) */
+	int gate_by_group;     /* bundle: the choice learns each document's
+				  group (a genre classifier) rather than
+				  which model summarized it better */
+	const char *doc_features; /* bundle: the document features the choice
+				     reads, comma-separated; NULL: all */
+} precis_train_options;
+
+#define PRECIS_TRAIN_OPTIONS_INIT \
+	{ PRECIS_TRAIN_OPTIONS_VERSION, 0, 0, NULL, 0, NULL, NULL, 0, 0, NULL }
+
+/* Mean ROUGE-1, -2 and -L F over documents. */
+typedef struct precis_train_rouge {
+	double r1, r2, rl;
+} precis_train_rouge;
+
+typedef struct precis_train_report {
+	size_t documents, units, positives; /* used (units: eligible ones) */
+	size_t ncand;                 /* (loss, L2) candidates tried */
+	int loss[PRECIS_TRAIN_MAX_CANDIDATES];
+	double l2[PRECIS_TRAIN_MAX_CANDIDATES];
+	precis_train_rouge cv[PRECIS_TRAIN_MAX_CANDIDATES]; /* held-out; each
+					 document by its own group's model */
+	size_t best[8];               /* per model: the chosen candidate */
+	precis_train_rouge lead;      /* the lead method on the same documents */
+	precis_train_rouge oracle;    /* the labels' own summaries */
+	precis_train_rouge choice;    /* held-out, the chosen strength(s); a
+					 bundle: each document by the model its
+					 choice (fitted out of fold) picks */
+	size_t chosen[8];             /* documents each model got in `choice` */
+	size_t group_docs[8];         /* documents per group */
+	size_t group_right[8];        /* ...sent to their own group's model */
+	precis_train_rouge group_choice[8]; /* a group's documents in `choice` */
+	precis_train_rouge group_lead[8];   /* ...and by the lead method */
+	double gate_l2;               /* bundle: the choice's L2 strength */
+	double prior[8];              /* per model: the lead prior's kappa
+					 chosen (0: none; HUGE_VAL: Lead) */
+} precis_train_report;
+
+/*
+ * A trainer on `ctx` (borrowed; its parameters, such as redundancy and
+ * min-words, hold during training and should be those the model will run
+ * with) that scores with ROUGE options `ropts` (NULL: ROUGE-1.5.5 with
+ * stemming; the oracle uses the same tokenization and limits) and holds
+ * summaries to the budget of `opts` (NULL: 3 sentences).
+ */
+PRECIS_EXTERN int precis_trainer_new(precis_trainer **out, precis_ctx *ctx,
+				     const precis_rouge_options *ropts,
+				     const precis_options *opts,
+				     precis_error *err);
+PRECIS_EXTERN void precis_trainer_free(precis_trainer *t);
+/*
+ * Adds a document built with the trainer's context (borrowed: it must
+ * outlive the trainer's last fit) and its references (copied) to group
+ * `group` (< 8; 0 unless training a bundle). PRECIS_ERR_EMPTY for a
+ * document without a sentence to pick.
+ */
+PRECIS_EXTERN int precis_trainer_add(precis_trainer *t, const precis_doc *doc,
+				     const char *const *refs,
+				     const size_t *ref_lens, size_t nrefs,
+				     size_t group, precis_error *err);
+/* The name of the i-th per-sentence feature a model may weigh, NULL past
+ * the end (--features, the model file's weight lines). */
+PRECIS_EXTERN const char *precis_train_feature(size_t i);
+/* The same for the document features a bundle's choice reads. */
+PRECIS_EXTERN const char *precis_train_doc_feature(size_t i);
+/*
+ * Fits the model (a bundle when documents came in several groups) and
+ * fills `report` (may be NULL). PRECIS_ERR_ARG for bad options or fewer
+ * documents than folds. The trainer stays usable: another fit with other
+ * options may follow.
+ */
+PRECIS_EXTERN int precis_trainer_fit(precis_trainer *t,
+				     const precis_train_options *opts,
+				     precis_model **out,
+				     precis_train_report *report,
+				     precis_error *err);
 
 #ifdef __cplusplus
 }

@@ -522,6 +522,7 @@ typedef struct sum_case {
 	const precis_idf *idf; /* background model, or NULL */
 	const char *title;
 	size_t words;          /* word budget, or 0 for 3 sentences */
+	const precis_model *model; /* the learned method's, or NULL */
 } sum_case;
 
 static char *summarize_fp(precis_ctx *ctx, const precis_doc *d,
@@ -543,6 +544,7 @@ static int op_summarize(const void *arg, char **fp)
 	precis_ctx *ctx = new_ctx("en");
 	if (c->idf != NULL)
 		ck_assert_int_eq(precis_ctx_set_idf(ctx, c->idf, NULL), 0);
+	ck_assert_int_eq(precis_ctx_set_model(ctx, c->model, NULL), 0);
 	precis_doc *d = new_doc(ctx, news, c->title, 0);
 	precis_options o = PRECIS_OPTIONS_INIT;
 	o.method = c->method;
@@ -582,7 +584,7 @@ START_TEST(test_summarize)
 	const char *m = precis_method_name((size_t)_i);
 	char what[64];
 	snprintf(what, sizeof what, "precis_summarize %s", m);
-	sum_case c = { m, NULL, NULL, 0 };
+	sum_case c = { m, NULL, NULL, 0, NULL };
 	chaos_loop(what, op_summarize, &c);
 	/* A given headline, and a word budget. */
 	c.title = "Snow storm closes the roads";
@@ -594,7 +596,7 @@ END_TEST
 START_TEST(test_summarize_idf)
 {
 	precis_idf *m = background_model();
-	sum_case c = { "tfidf", m, NULL, 0 };
+	sum_case c = { "tfidf", m, NULL, 0, NULL };
 	chaos_loop("precis_summarize with an IDF model", op_summarize, &c);
 	c.method = "lexrank";
 	chaos_loop("precis_summarize lexrank with an IDF model", op_summarize, &c);
@@ -1229,6 +1231,235 @@ START_TEST(test_oracle)
 }
 END_TEST
 
+/* ---- learned models and training ------------------------------------ */
+
+/* A bundle of two models that reads every feature and both choices. */
+static const char bundle_model[] =
+	"precis-model 1\n"
+	"# two models\n"
+	"model first\nbias 0.5\nweight rank1 2\nweight centroid 1\nweight lexrank 0.3\n"
+	"weight textrank-rank 0.2\nweight freq-rank 0.1\nweight novelty 0.1\n"
+	"gate bias 1\ngate doc-spread -0.5\n"
+	"model second\nweight relative -1\nweight title 0.5\nweight quote -0.2\n"
+	"gate bias 0\ngate doc-sentences 0.4\ngate doc-lead-textrank 0.1\n";
+
+static char *model_fp(const precis_model *m)
+{
+	sbuf b = { 0 };
+	ck_assert_int_eq(precis_model_write(m, sink, &b, NULL), 0);
+	return sb_take(&b);
+}
+
+static int op_model_load(const void *arg, char **fp)
+{
+	const char *text = arg;
+	precis_model *m = POISON;
+	CHAOS_CALL(rc, err, precis_model_load(&m, text, strlen(text), &err), m == NULL);
+	if (rc == 0) {
+		*fp = model_fp(m);
+		precis_model_free(m);
+	}
+	return rc;
+}
+
+static int op_model_default(const void *arg, char **fp)
+{
+	(void)arg;
+	precis_model *m = POISON;
+	CHAOS_CALL(rc, err, precis_model_default(&m, &err), m == NULL);
+	if (rc == 0) {
+		*fp = model_fp(m);
+		precis_model_free(m);
+	}
+	return rc;
+}
+
+static int op_model_write(const void *arg, char **fp)
+{
+	precis_model *m = NULL;
+	ck_assert_int_eq(precis_model_load(&m, arg, strlen(arg), NULL), 0);
+	sbuf b = { 0 };
+	CHAOS_CALL(rc, err, precis_model_write(m, sink, &b, &err), 1);
+	if (rc == 0)
+		*fp = sb_take(&b);
+	else
+		free(b.s);
+	precis_model_free(m);
+	return rc;
+}
+
+/* A failed note leaves the model as it was. */
+static int op_model_note(const void *arg, char **fp)
+{
+	precis_model *m = NULL;
+	ck_assert_int_eq(precis_model_load(&m, arg, strlen(arg), NULL), 0);
+	char *before = model_fp(m);
+	CHAOS_CALL(rc, err, precis_model_note(m, "one\ntwo", &err), 1);
+	char *after = model_fp(m);
+	if (rc == 0)
+		*fp = after;
+	else {
+		expect_same(after, before, "a model after a failed note");
+		free(after);
+	}
+	free(before);
+	precis_model_free(m);
+	return rc;
+}
+
+START_TEST(test_model)
+{
+	chaos_loop("precis_model_load", op_model_load, bundle_model);
+	chaos_loop("precis_model_default", op_model_default, NULL);
+	chaos_loop("precis_model_write", op_model_write, bundle_model);
+	chaos_loop("precis_model_note", op_model_note, bundle_model);
+	precis_model *m = NULL;
+	ck_assert_int_eq(precis_model_load(&m, bundle_model, strlen(bundle_model), NULL), 0);
+	sum_case c = { "learned", NULL, NULL, 0, m };
+	chaos_loop("precis_summarize with a bundle", op_summarize, &c);
+	precis_model_free(m);
+}
+END_TEST
+
+/* Training: a few documents whose reference is their second sentence. */
+static const char *const train_docs[] = {
+	"The mayor opened the new bridge on Monday morning. Ten thousand people "
+	"crossed the bridge before noon. The city paid for it over twelve years.",
+	"The school will close for the summer in June this year. Its pupils "
+	"raised money for a new library roof. The head teacher thanked the parents.",
+	"Farmers brought their cattle to the autumn fair on Saturday. A black "
+	"bull won the first prize of the show. Rain kept many visitors at home.",
+	"The railway line reopened after the floods last week. Engineers rebuilt "
+	"two miles of track in a month. Trains run every hour again.",
+};
+
+static const char *second_sentence(const char *text, size_t *len)
+{
+	const char *a = strstr(text, ". ") + 2, *b = strstr(a, ". ") + 1;
+	*len = (size_t)(b - a);
+	return a;
+}
+
+typedef struct train_case {
+	precis_ctx *ctx;
+	precis_doc *doc[4];
+	precis_trainer *t; /* filled, for the fit */
+} train_case;
+
+static precis_trainer *new_trainer(precis_ctx *ctx)
+{
+	precis_trainer *t = NULL;
+	precis_options o = PRECIS_OPTIONS_INIT;
+	o.sentences = 1;
+	ck_assert_int_eq(precis_trainer_new(&t, ctx, NULL, &o, NULL), 0);
+	return t;
+}
+
+static int op_trainer_new(const void *arg, char **fp)
+{
+	const train_case *c = arg;
+	precis_trainer *t = POISON;
+	precis_options o = PRECIS_OPTIONS_INIT;
+	CHAOS_CALL(rc, err, precis_trainer_new(&t, c->ctx, NULL, &o, &err), t == NULL);
+	if (rc == 0) {
+		sbuf b = { 0 };
+		sb_printf(&b, "trainer");
+		*fp = sb_take(&b);
+		precis_trainer_free(t);
+	}
+	return rc;
+}
+
+static char *fit_fp(precis_trainer *t, int loss)
+{
+	precis_train_options o = PRECIS_TRAIN_OPTIONS_INIT;
+	double l2 = 0.1;
+	precis_train_report r;
+	precis_model *m = NULL;
+	o.folds = 2;
+	o.l2 = &l2;
+	o.nl2 = 1;
+	o.loss = loss;
+	precis_error err;
+	int rc = precis_trainer_fit(t, &o, &m, &r, &err);
+	if (rc != 0)
+		return NULL;
+	char *fp = model_fp(m);
+	precis_model_free(m);
+	return fp;
+}
+
+/* A failed add leaves the trainer as it was: the fit is the same as
+ * without the document. */
+static int op_trainer_add(const void *arg, char **fp)
+{
+	const train_case *c = arg;
+	precis_trainer *t = new_trainer(c->ctx);
+	size_t len[4];
+	const char *ref[4];
+	for (size_t i = 0; i < 4; i++)
+		ref[i] = second_sentence(train_docs[i], &len[i]);
+	for (size_t i = 0; i < 3; i++)
+		ck_assert_int_eq(precis_trainer_add(t, c->doc[i], &ref[i], &len[i], 1, 0, NULL), 0);
+	CHAOS_CALL(rc, err, precis_trainer_add(t, c->doc[3], &ref[3], &len[3], 1, 0, &err), 1);
+	*fp = fit_fp(t, PRECIS_TRAIN_LOGISTIC);
+	ck_assert_ptr_nonnull(*fp);
+	if (rc != 0) {
+		/* As if the fourth document had never been offered. */
+		precis_trainer *u = new_trainer(c->ctx);
+		for (size_t i = 0; i < 3; i++)
+			ck_assert_int_eq(precis_trainer_add(u, c->doc[i], &ref[i], &len[i], 1, 0, NULL), 0);
+		char *want = fit_fp(u, PRECIS_TRAIN_LOGISTIC);
+		expect_same(*fp, want, "a trainer after a failed add");
+		free(want);
+		free(*fp);
+		*fp = NULL;
+		precis_trainer_free(u);
+	}
+	precis_trainer_free(t);
+	return rc;
+}
+
+static int op_trainer_fit(const void *arg, char **fp)
+{
+	const train_case *c = arg;
+	precis_train_options o = PRECIS_TRAIN_OPTIONS_INIT;
+	double l2 = 0.1;
+	precis_train_report r;
+	precis_model *m = POISON;
+	o.folds = 2;
+	o.l2 = &l2;
+	o.nl2 = 1;
+	CHAOS_CALL(rc, err, precis_trainer_fit(c->t, &o, &m, &r, &err), m == NULL);
+	if (rc == 0) {
+		*fp = model_fp(m);
+		precis_model_free(m);
+	}
+	return rc;
+}
+
+START_TEST(test_train)
+{
+	train_case c;
+	c.ctx = new_ctx("en");
+	for (size_t i = 0; i < 4; i++)
+		c.doc[i] = new_doc(c.ctx, train_docs[i], NULL, 0);
+	chaos_loop("precis_trainer_new", op_trainer_new, &c);
+	chaos_loop("precis_trainer_add", op_trainer_add, &c);
+	c.t = new_trainer(c.ctx);
+	for (size_t i = 0; i < 4; i++) {
+		size_t len;
+		const char *ref = second_sentence(train_docs[i], &len);
+		ck_assert_int_eq(precis_trainer_add(c.t, c.doc[i], &ref, &len, 1, i % 2, NULL), 0);
+	}
+	chaos_loop("precis_trainer_fit (a bundle, both losses)", op_trainer_fit, &c);
+	precis_trainer_free(c.t);
+	for (size_t i = 0; i < 4; i++)
+		precis_doc_free(c.doc[i]);
+	precis_ctx_free(c.ctx);
+}
+END_TEST
+
 /* ---- the suite -------------------------------------------------------- */
 
 /* Does failing the first allocation reach the library? */
@@ -1282,6 +1513,8 @@ Suite *make_suite(void)
 	tcase_add_loop_test(tc, test_rouge_score, 0, NROUGE_CASES);
 	tcase_add_test(tc, test_eval);
 	tcase_add_test(tc, test_oracle);
+	tcase_add_test(tc, test_model);
+	tcase_add_test(tc, test_train);
 	suite_add_tcase(s, tc);
 	return s;
 }

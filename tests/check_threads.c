@@ -1,7 +1,7 @@
 /*
  * check_threads.c - the library on several threads at once, as the CLI's
  * -j runs it: each thread its own context and ROUGE scorer, all threads one
- * background IDF model, and splitters of every thread on one shared context
+ * background IDF model and one learned model, and splitters of every thread on one shared context
  * (which the API allows: they only read it). Every result must equal the
  * one computed alone first. Run under ThreadSanitizer (configure
  * --enable-tsan) this also proves the absence of data races; elsewhere it
@@ -136,12 +136,18 @@ static double rouge_fp(precis_rouge *r, const char *cand)
 /* What every thread must reproduce, computed on this thread first. */
 static struct {
 	size_t nmethods;
-	char *sum[2][NTEXTS][16]; /* [with the shared idf][text][method] */
+	char *sum[2][NTEXTS][16]; /* [with the shared idf and model][text][method] */
 	char *split[NTEXTS];
 	double rouge[NTEXTS];
 	precis_idf *idf;
+	precis_model *model; /* a learned model every other thread shares */
 	precis_ctx *shared; /* the splitters' one context */
 } want;
+
+/* Unlike the shipped model: the last sentences first, by centrality. */
+static const char shared_model[] =
+	"precis-model 1\nmodel late\nweight relative 3\nweight lexrank-rank 1\n"
+	"weight textrank 0.5\nweight novelty 0.5\n";
 
 typedef struct worker {
 	int id;
@@ -183,6 +189,7 @@ static void *work(void *arg)
 	precis_rouge_options_init(&ro);
 	if (precis_ctx_new(&ctx, "en", NULL) != 0 ||
 	    (use_idf && precis_ctx_set_idf(ctx, want.idf, NULL) != 0) ||
+	    (use_idf && precis_ctx_set_model(ctx, want.model, NULL) != 0) ||
 	    precis_rouge_new(&r, &ro, NULL) != 0) {
 		w->wrong++;
 	} else {
@@ -223,6 +230,9 @@ static void compute_wanted(void)
 	ck_assert_int_eq(precis_ctx_new(&ctx[0], "en", NULL), 0);
 	ck_assert_int_eq(precis_ctx_new(&ctx[1], "en", NULL), 0);
 	ck_assert_int_eq(precis_ctx_set_idf(ctx[1], want.idf, NULL), 0);
+	ck_assert_int_eq(precis_model_load(&want.model, shared_model, sizeof shared_model - 1,
+					   NULL), 0);
+	ck_assert_int_eq(precis_ctx_set_model(ctx[1], want.model, NULL), 0);
 	ck_assert_int_eq(precis_rouge_new(&r, &ro, NULL), 0);
 	for (size_t t = 0; t < NTEXTS; t++) {
 		for (int i = 0; i < 2; i++)
@@ -239,6 +249,10 @@ static void compute_wanted(void)
 	/* The shared model must change the answer, or a thread that ignored
 	 * it would pass. */
 	ck_assert_str_ne(want.sum[0][0][0], want.sum[1][0][0]);
+	size_t learned = 0;
+	while (strcmp(precis_method_name(learned), "learned") != 0)
+		learned++;
+	ck_assert_str_ne(want.sum[0][0][learned], want.sum[1][0][learned]);
 	precis_rouge_free(r);
 	precis_ctx_free(ctx[0]);
 	precis_ctx_free(ctx[1]);
@@ -253,6 +267,7 @@ static void free_wanted(void)
 		free(want.split[t]);
 	}
 	precis_idf_free(want.idf);
+	precis_model_free(want.model);
 	precis_ctx_free(want.shared);
 }
 

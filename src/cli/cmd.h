@@ -13,5 +13,6 @@ int cmd_extract(int argc, char **argv);
 int cmd_rouge(int argc, char **argv);
 int cmd_idf(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_train(int argc, char **argv);
 
 #endif

@@ -110,7 +110,8 @@ static int own_option(void *payload, int c, const char *arg)
 static int make_systems(const eval_args *a, eval_system **out, size_t *n)
 {
 	const char *list = a->compare ? a->compare
-				      : a->s.opts.method ? a->s.opts.method : "tfidf";
+				      : a->s.opts.method ? a->s.opts.method
+				      : a->s.model_path ? "learned" : "tfidf";
 	size_t cap = 4;
 	for (const char *p = list; *p; p++)
 		cap += *p == ',';
@@ -471,6 +472,7 @@ int cmd_eval(int argc, char **argv)
 		return rc;
 	if ((rc = sumopts_context(&a.s, "eval", &ctx, &idf)) != 0) {
 		free(sys);
+		sumopts_free(&a.s);
 		return rc;
 	}
 	precis_ctx_free(ctx); /* validated; each thread makes its own */
@@ -480,6 +482,7 @@ int cmd_eval(int argc, char **argv)
 		rc = evaluate(&a, path, &ds, idf, sys, nsys);
 	dataset_free(&ds);
 	precis_idf_free(idf);
+	sumopts_free(&a.s);
 	free(sys);
 	return rc;
 }

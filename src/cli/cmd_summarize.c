@@ -193,8 +193,10 @@ int cmd_summarize(int argc, char **argv)
 		return cli_usage_error("summarize", "--format=html takes a single text input");
 	precis_ctx *ctx;
 	precis_idf *idf;
-	if ((rc = sumopts_context(&a.s, "summarize", &ctx, &idf)) != 0)
+	if ((rc = sumopts_context(&a.s, "summarize", &ctx, &idf)) != 0) {
+		sumopts_free(&a.s);
 		return rc;
+	}
 	a.ctx = ctx;
 	a.idf = idf;
 	batch b = { a.output, a.jsonl, a.strict, summarize_file, summarize_record, &a,
@@ -202,5 +204,6 @@ int cmd_summarize(int argc, char **argv)
 	rc = batch_run(&b, argv + first, argc - first);
 	precis_ctx_free(ctx);
 	precis_idf_free(idf);
+	sumopts_free(&a.s);
 	return rc;
 }

@@ -228,6 +228,20 @@ int io_load_idf(const char *path, precis_idf **out)
 	return rc;
 }
 
+int io_load_model(const char *path, precis_model **out)
+{
+	char *buf;
+	size_t len;
+	precis_error err;
+	int rc = io_read_all(path, &buf, &len);
+	if (rc != 0)
+		return rc;
+	if (precis_model_load(out, buf, len, &err) != 0)
+		rc = cli_fail_lib(io_display_name(path), &err);
+	free(buf);
+	return rc;
+}
+
 json_t *io_json_name(const char *name)
 {
 	char *safe = precis_utf8_sanitize(name, strlen(name), NULL);

@@ -53,4 +53,8 @@ json_t *io_json_name(const char *name);
 /* Loads a background IDF model file. 0, or an exit code after a message. */
 int io_load_idf(const char *path, precis_idf **out);
 
+/* Loads a learned model file. 0, or an exit code after a message (3, with
+ * the line, for a bad model). */
+int io_load_model(const char *path, precis_model **out);
+
 #endif

@@ -14,7 +14,7 @@
 
 enum { OPT_RATIO = SUMOPT_FIRST, OPT_WORDS, OPT_BYTES, OPT_LENIENT,
        OPT_LIST_METHODS, OPT_SEED, OPT_SET, OPT_LIST_PARAMS, OPT_TITLE,
-       OPT_IDF, OPT_LIST_LANGUAGES };
+       OPT_IDF, OPT_LIST_LANGUAGES, OPT_MODEL };
 
 const cli_opt sumopts_options[] = {
 	CLI_TEXT("Budget (default: 3 sentences):\n"),
@@ -28,6 +28,8 @@ const cli_opt sumopts_options[] = {
 	{ OPT_SEED, 0, "seed", "N", "seed for randomized methods" },
 	{ OPT_SET, 0, "set", "NAME=VALUE", "set a ranking parameter (see --list-params)" },
 	{ OPT_LIST_PARAMS, 0, "list-params", NULL, "list the parameters with bounds and defaults" },
+	{ OPT_MODEL, 0, "model", "MODEL", "score with a learned model (precis train); implies\n"
+					  "-m learned" },
 	{ OPT_IDF, 0, "idf", "MODEL", "weigh terms by a background IDF model (precis idf)" },
 	{ 'l', 'l', "language", "LANG", "language of the input: ISO 639-1 code or English\n"
 					  "name (default en)" },
@@ -47,6 +49,12 @@ void sumopts_init(sumopts *s)
 	precis_options_init(&s->opts);
 	precis_read_options_init(&s->read);
 	s->jobs = 1;
+}
+
+void sumopts_free(sumopts *s)
+{
+	precis_model_free(s->model);
+	s->model = NULL;
 }
 
 static void list_methods(void)
@@ -131,6 +139,7 @@ int sumopts_handle(sumopts *s, int c, const char *arg, const char *cmd,
 	case 'l': s->language = arg; return 0;
 	case OPT_TITLE: s->title = arg; return 0;
 	case OPT_IDF: s->idf = arg; return 0;
+	case OPT_MODEL: s->model_path = arg; return 0;
 	case OPT_LENIENT: s->flags |= PRECIS_DOC_LENIENT; return 0;
 	case 'j':
 		if (workers_count(arg, &s->jobs) != 0)
@@ -154,7 +163,7 @@ static int check_method(const char *method, const char *cmd)
 	return cli_usage_error(cmd, "unknown method '%s' (see --list-methods)", method);
 }
 
-int sumopts_context(const sumopts *s, const char *cmd, precis_ctx **ctx,
+int sumopts_context(sumopts *s, const char *cmd, precis_ctx **ctx,
 		    precis_idf **idf)
 {
 	precis_error err;
@@ -163,6 +172,15 @@ int sumopts_context(const sumopts *s, const char *cmd, precis_ctx **ctx,
 	int rc = check_method(s->opts.method, cmd);
 	if (rc != 0)
 		return rc;
+	if (s->model_path != NULL) {
+		if (s->opts.method == NULL)
+			s->opts.method = "learned";
+		if (strcmp(s->opts.method, "learned") != 0)
+			return cli_usage_error(cmd, "--model is for -m learned, not -m %s",
+					       s->opts.method);
+		if ((rc = io_load_model(s->model_path, &s->model)) != 0)
+			return rc;
+	}
 	if (sumopts_ctx(s, NULL, ctx, &err) != 0)
 		return cli_fail_lib(NULL, &err);
 	if (s->idf != NULL && (rc = io_load_idf(s->idf, idf)) == 0 &&
@@ -185,7 +203,8 @@ int sumopts_ctx(const sumopts *s, const precis_idf *idf, precis_ctx **ctx,
 	for (int id = 0; id < PRECIS_PARAM_COUNT_; id++)
 		if (s->param_given[id])
 			precis_ctx_set_param(*ctx, (precis_param)id, s->param[id]);
-	if (idf != NULL && precis_ctx_set_idf(*ctx, idf, err) != 0) {
+	if ((idf != NULL && precis_ctx_set_idf(*ctx, idf, err) != 0) ||
+	    precis_ctx_set_model(*ctx, s->model, err) != 0) {
 		precis_ctx_free(*ctx);
 		*ctx = NULL;
 		return -1;

@@ -13,7 +13,8 @@
 typedef struct sumopts {
 	precis_options opts;
 	precis_read_options read; /* --input-format, --wrap, --encoding */
-	const char *language, *idf, *title;
+	const char *language, *idf, *title, *model_path;
+	precis_model *model; /* loaded by sumopts_context(); sumopts_free() */
 	unsigned flags; /* precis_doc_flags */
 	int jobs;       /* threads (-j), at least 1 */
 	double param[PRECIS_PARAM_COUNT_];
@@ -29,6 +30,8 @@ enum { SUMOPT_FIRST = 1000 };
 extern const cli_opt sumopts_options[];
 
 void sumopts_init(sumopts *s);
+/* Frees what sumopts_context() loaded into `s` (the model). */
+void sumopts_free(sumopts *s);
 
 /*
  * Handles option `c`: -1 when it is not a shared option, 0 when handled, or
@@ -39,12 +42,14 @@ int sumopts_handle(sumopts *s, int c, const char *arg, const char *cmd,
 		   int *done);
 
 /* Checks the method name, makes the context (language, parameters) and
- * loads the IDF model. 0, or an exit code after a message. */
-int sumopts_context(const sumopts *s, const char *cmd, precis_ctx **ctx,
+ * loads the IDF model and the learned model (into s->model; --model
+ * without -m means -m learned). 0, or an exit code after a message. */
+int sumopts_context(sumopts *s, const char *cmd, precis_ctx **ctx,
 		    precis_idf **idf);
 
 /* Another context like sumopts_context's, weighing terms by `idf` (NULL:
- * none): one for each thread. 0, or -1 with err filled. */
+ * none) and scoring with s->model: one for each thread. 0, or -1 with err
+ * filled. */
 int sumopts_ctx(const sumopts *s, const precis_idf *idf, precis_ctx **ctx,
 		precis_error *err);
 

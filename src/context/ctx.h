@@ -30,6 +30,12 @@ struct precis_ctx {
 	const precis_idf *idf; /* background model, borrowed; NULL: in-document */
 	double *idf_cache;     /* context term id -> background idf */
 	size_t idf_cache_cap, idf_known;
+	const precis_model *model; /* learned scorer's model, borrowed; NULL:
+				      the shipped one */
+	/* The shipped model, parsed on first use by the learned method (a
+	 * later stage), which leaves the function that frees it. */
+	void *shipped_model;
+	void (*shipped_model_free)(void *);
 };
 
 #endif

@@ -20,6 +20,8 @@ typedef struct precis__rank_input {
 	unsigned long seed;
 	precis_ctx *ctx;               /* the vocabulary, for methods that
 					  match word lists (edmundson) */
+	const precis_model *model;     /* learned: the model to score with;
+					  NULL: the context's or the shipped */
 } precis__rank_input;
 
 /* Fills scores[0, units); only eligible units' scores are read. */
@@ -57,6 +59,10 @@ int precis__rank_klsum(const precis__rank_input *in, double *scores,
 		       precis_error *err);
 int precis__rank_centroid(const precis__rank_input *in, double *scores,
 			  precis_error *err);
+int precis__rank_learned(const precis__rank_input *in, double *scores,
+			 precis_error *err);
+/* The shipped model (data/models/default.model), parsed. */
+int precis__model_default(precis_model **out, precis_error *err);
 
 /* ---- helpers shared by the methods (common.c) ---- */
 

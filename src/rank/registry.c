@@ -27,6 +27,8 @@ static const precis__method methods[] = {
 	  "greedy KL divergence to the document's words (Haghighi & Vanderwende 2009)" },
 	{ "centroid", precis__rank_centroid,
 	  "MEAD: centroid + position + first-sentence overlap (Radev et al. 2004)" },
+	{ "learned", precis__rank_learned,
+	  "a model fitted to reference summaries by precis train (--model)" },
 };
 
 #define NMETHODS (sizeof methods / sizeof methods[0])

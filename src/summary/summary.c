@@ -10,6 +10,7 @@
 #include "context/ctx.h"
 #include "doc/doc.h"
 #include "doc/idf.h"
+#include "rank/features.h"
 #include "rank/rank.h"
 #include "summary/clean.h"
 #include "summary/select.h"
@@ -148,8 +149,18 @@ int precis__summary_new(precis_summary **out, const precis_doc *d,
 	return 0;
 }
 
+/* What run() scores with: a method (and the learned method's model), or
+ * scores given per unit (the trainer's, from cached features). */
+typedef struct scorer {
+	const precis__method *m;
+	const precis_model *model;
+	const double *given;
+	double *x, *dx; /* features out instead of a summary... */
+	unsigned char *given_eligible; /* ...and the eligible units */
+} scorer;
+
 static int run(precis_summary **out, precis_ctx *ctx, const precis_doc *d,
-	       const precis_options *o, const precis__method *m, work *w,
+	       const precis_options *o, const scorer *sc, work *w,
 	       precis_error *err)
 {
 	if (work_alloc(w, d) != 0)
@@ -166,9 +177,16 @@ static int run(precis_summary **out, precis_ctx *ctx, const precis_doc *d,
 	if (precis__svecs_build(&w->vecs, d, w->idf) != 0)
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
 	precis__rank_input in = { d, ctx->params, w->eligible, w->idf,
-				  &w->vecs, o->seed, ctx };
-	rc = m->score(&in, w->scores, err);
-	if (rc != 0)
+				  &w->vecs, o->seed, ctx, sc->model };
+	if (sc->x != NULL) {
+		rc = precis__features(&in, NULL, sc->x, sc->dx, err);
+		if (rc == 0)
+			memcpy(sc->given_eligible, w->eligible, d->units.n);
+		return rc;
+	}
+	if (sc->given != NULL)
+		memcpy(w->scores, sc->given, d->units.n * sizeof *w->scores);
+	else if ((rc = sc->m->score(&in, w->scores, err)) != 0)
 		return rc;
 	int oom;
 	size_t np = precis__select(d, w->scores, w->eligible, &w->vecs, &b,
@@ -178,26 +196,64 @@ static int run(precis_summary **out, precis_ctx *ctx, const precis_doc *d,
 	return precis__summary_new(out, d, w->picks, np, w->scores, err);
 }
 
-int precis_summarize(precis_summary **out, precis_ctx *ctx,
+static int summarize(precis_summary **out, precis_ctx *ctx,
 		     const precis_doc *d, const precis_options *o,
-		     precis_error *err)
+		     scorer *sc, precis_error *err)
 {
 	precis__clear(err);
-	if (out == NULL || ctx == NULL || d == NULL)
+	if ((out == NULL && sc->x == NULL) || ctx == NULL || d == NULL)
 		return precis__fail(err, PRECIS_ERR_ARG, "invalid argument");
-	*out = NULL;
+	if (out != NULL)
+		*out = NULL;
 	precis_options defaults;
 	int rc = precis__options_check(&o, &defaults, d, err);
 	if (rc != 0)
 		return rc;
-	const precis__method *m = precis__method_find(o->method);
-	if (m == NULL)
+	if (sc->given == NULL && sc->x == NULL &&
+	    (sc->m = precis__method_find(o->method)) == NULL)
 		return precis__fail(err, PRECIS_ERR_METHOD, "unknown method '%s'",
 				    o->method);
 	work w;
-	rc = run(out, ctx, d, o, m, &w, err);
+	rc = run(out, ctx, d, o, sc, &w, err);
 	work_free(&w);
 	return rc;
+}
+
+int precis_summarize(precis_summary **out, precis_ctx *ctx,
+		     const precis_doc *d, const precis_options *o,
+		     precis_error *err)
+{
+	scorer sc = { 0 };
+	return summarize(out, ctx, d, o, &sc, err);
+}
+
+int precis__summarize_model(precis_summary **out, precis_ctx *ctx,
+			    const precis_doc *d, const precis_options *o,
+			    const precis_model *model, precis_error *err)
+{
+	scorer sc = { 0 };
+	sc.model = model;
+	return summarize(out, ctx, d, o, &sc, err);
+}
+
+int precis__summarize_scored(precis_summary **out, precis_ctx *ctx,
+			     const precis_doc *d, const precis_options *o,
+			     const double *scores, precis_error *err)
+{
+	scorer sc = { 0 };
+	sc.given = scores;
+	return summarize(out, ctx, d, o, &sc, err);
+}
+
+int precis__summary_features(precis_ctx *ctx, const precis_doc *d,
+			     double *x, double *dx, unsigned char *eligible,
+			     precis_error *err)
+{
+	scorer sc = { 0 };
+	sc.x = x;
+	sc.dx = dx;
+	sc.given_eligible = eligible;
+	return summarize(NULL, ctx, d, NULL, &sc, err);
 }
 
 void precis_summary_free(precis_summary *s)

@@ -34,4 +34,22 @@ int precis__options_check(const precis_options **o, precis_options *defaults,
 int precis__budget_make(const precis_options *o, size_t eligible,
 			precis__budget *b, precis_error *err);
 
+/* precis_summarize() with `model` for the learned method (NULL: the
+ * context's or the shipped one). */
+int precis__summarize_model(precis_summary **out, precis_ctx *ctx,
+			    const precis_doc *d, const precis_options *o,
+			    const precis_model *model, precis_error *err);
+
+/* precis_summarize() selecting by scores[unit] given by the caller. */
+int precis__summarize_scored(precis_summary **out, precis_ctx *ctx,
+			     const precis_doc *d, const precis_options *o,
+			     const double *scores, precis_error *err);
+
+/* The learned method's features of d with ctx (features.h): x[units *
+ * PRECIS__NFEAT], dx[PRECIS__NDFEAT] (may be NULL) and the units it may
+ * pick, eligible[units]. */
+int precis__summary_features(precis_ctx *ctx, const precis_doc *d,
+			     double *x, double *dx, unsigned char *eligible,
+			     precis_error *err);
+
 #endif

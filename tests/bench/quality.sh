@@ -1,8 +1,11 @@
 #!/bin/sh
 # Regenerates the README's quality table: every data set of
 # ../shared/eval/datasets, every method side by side with Lead-N and the
-# oracle, ROUGE-1/2/L F1 (ROUGE-1.5.5 with stemming) from `precis eval`.
-# Not part of `make check`.
+# oracle, ROUGE-1/2/L F1 (ROUGE-1.5.5 with stemming) from `precis eval`,
+# then the shipped learned models (data/models: the `learned` method's
+# default bundle, and news.model and general.model through --model; how
+# each was trained is in their first comment line, printed below the
+# table). Not part of `make check`.
 #
 # Usage: tests/bench/quality.sh [PRECIS] [DATASETS_DIR] [JOBS]
 set -eu
@@ -24,10 +27,16 @@ with open('$data/bbc_news_summary.jsonl', encoding='utf-8') as f, open('$tmp/bbc
             o.write(line)
 "
 
+models=$here/../../data/models
 run() { # NAME FILE ARGS...
 	name=$1 file=$2
 	shift 2
 	"$precis" eval -j "$jobs" --compare="$methods" -f json "$@" "$file" >"$tmp/$name.json"
+	# The models beside the bundle: the learned rows only.
+	for m in news general; do
+		"$precis" eval -j "$jobs" --model="$models/$m.model" --resamples=1000 -f json \
+			"$@" "$file" >"$tmp/$name.$m.json"
+	done
 }
 run cnndm_test_raw "$data/cnndm_test_raw.jsonl" -n 3
 run cnndm_test "$data/cnndm_test.jsonl" -n 3
@@ -49,6 +58,15 @@ sets = [("cnndm_test_raw", "CNN/DM test raw (377), 3 sent."),
         ("xsum", "XSum FRANK (251), 1 sent."),
         ("vi", "Vietnamese (2,205), 3 sent., Unicode ROUGE")]
 reps = {k: json.load(open(os.path.join(sys.argv[1], k + ".json"))) for k, _ in sets}
+# The single models' learned rows, renamed after their file.
+for k, _ in sets:
+    for m in ("news", "general"):
+        rep = json.load(open(os.path.join(sys.argv[1], "%s.%s.json" % (k, m))))
+        row = [x for x in rep["systems"] if x["name"] == "learned"][0]
+        row = dict(row, name="learned --model %s.model" % m)
+        systems = reps[k]["systems"]
+        at = [i for i, x in enumerate(systems) if x["name"] == "learned"][0]
+        systems.insert(at + 1 + (m == "general"), row)
 names = [s["name"] for s in reps["cnndm_test_raw"]["systems"]]
 print("| system | " + " | ".join(title for _, title in sets) + " |")
 print("|---|" + "---|" * len(sets))
@@ -75,4 +93,26 @@ for s in first[1:]:
         t = s["vs_first"]
         print("On cnndm_test_raw, %s minus %s (F1 points, paired bootstrap p): %s" % (
             s["name"], first[0]["name"], ", ".join("%s %+.2f (p=%.3f)" % (m, 100 * v["diff"], v["p"]) for m, v in t.items())))
+print()
+# The learned rows against each set's target: Lead-N everywhere, and on
+# BBC and XSum the best other method too.
+def f1(s):
+    a = s["average"]
+    return [100 * a[m]["F"] for m in ("ROUGE-1", "ROUGE-2", "ROUGE-L")]
+for k, title in sets:
+    by = {x["name"]: x for x in reps[k]["systems"]}
+    lead = [x for x in reps[k]["systems"] if x["name"].startswith("lead-")][0]
+    others = [x for x in reps[k]["systems"] if x["name"] not in ("oracle",) and
+              not x["name"].startswith(("learned", "lead-", "first-"))]
+    best = max(others, key=lambda x: f1(x)[0])
+    cells = []
+    for n in ("learned", "learned --model news.model", "learned --model general.model"):
+        v = f1(by[n])
+        cells.append("%s %s" % (n, "/".join("%+.2f" % (a - b) for a, b in zip(v, f1(lead)))))
+    print("%s: minus %s (R-1/R-2/R-L): %s; best other method %s %.2f R-1, learned %.2f" % (
+        title, lead["name"], "; ".join(cells), best["name"], f1(best)[0], f1(by["learned"])[0]))
 PY
+echo
+for m in default news general; do
+	echo "$m.model: $(sed -n '2s/^# //p' "$models/$m.model")"
+done

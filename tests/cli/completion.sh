@@ -70,6 +70,18 @@ complete eval data.jsonl --compare ""
 expect_words compare tfidf centroid
 complete eval --tokenize ""
 expect_only tokenize rouge155 unicode
+complete train --loss ""
+expect_only train-losses auto logistic pairwise
+complete train --choice ""
+expect_only train-choices better genre
+complete train --features=rank1,lex
+expect_only train-features rank1,lexrank rank1,lexrank-rank
+complete train --doc-features ""
+expect_words train-doc-features doc-sentences doc-spread
+complete train --fol
+expect_only train-option --folds=
+complete m -m lear
+expect_words learned-method learned
 complete -n ""
 expect_only budget-value
 no_files budget-value
