@@ -105,7 +105,7 @@ fi
 p spilt
 expect_rc "unknown command" 2
 expect_err "unknown command" "unknown command 'spilt'"
-expect_err "commands listed" "summarize, split, rouge, eval, idf"
+expect_err "commands listed" "(commands: summarize, split, extract"
 cp "$tmp/ok.txt" "$tmp/notes"
 here=$(pwd)
 cd "$tmp" && p notes
@@ -115,7 +115,7 @@ expect_out "a file named like a command word" "council approved"
 
 # Every command answers --version and -V, and lists both in its --help
 # (which the option table prints).
-for cmd in summarize split rouge eval "idf build" idf; do
+for cmd in summarize split extract rouge eval "idf build" idf train; do
 	# shellcheck disable=SC2086
 	p $cmd --version
 	expect_rc "$cmd --version" 0
