@@ -202,6 +202,25 @@ START_TEST(quotes)
 }
 END_TEST
 
+/* Real text (UD): a quote that stands alone, opening after a sentence and
+ * ending in a terminator, holds sentences of its own; one inside a
+ * sentence, or ending without a terminator, does not. */
+START_TEST(quoted_sentences)
+{
+	expect(EN, "It was late. \"We lost. He left early.\" Nobody spoke.",
+	       "It was late.", "\"We lost.", "He left early.\"", "Nobody spoke.",
+	       NULL);
+	expect(EN, "She wrote, \"We lost. He left early.\" Nobody spoke.",
+	       "She wrote, \"We lost. He left early.\"", "Nobody spoke.", NULL);
+	expect(EN, "\"We lost. He left early,\" she said.",
+	       "\"We lost. He left early,\" she said.", NULL);
+	/* ``TeX-style'' quotes, as in UD's German and Russian text. */
+	expect("de", "Er sagte nichts. ``Wir pr\xC3\xBC" "fen das.'' Dann ging er.",
+	       "Er sagte nichts.", "``Wir pr\xC3\xBC" "fen das.''", "Dann ging er.",
+	       NULL);
+}
+END_TEST
+
 START_TEST(question_exclamation_in_quotes)
 {
 	expect(EN, "\xE2\x80\x9CWhy now?!\xE2\x80\x9D asked the mayor. Nobody knew.",
@@ -554,6 +573,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, numbers);
 	tcase_add_test(tc, ellipses);
 	tcase_add_test(tc, quotes);
+	tcase_add_test(tc, quoted_sentences);
 	tcase_add_test(tc, question_exclamation_in_quotes);
 	tcase_add_test(tc, parentheses);
 	tcase_add_test(tc, lists);

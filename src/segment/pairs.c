@@ -80,6 +80,40 @@ static void protect(seg_scan *s, size_t lo, size_t hi)
 	s->prot.v[s->prot.n++] = (seg_span){ lo, hi };
 }
 
+/* The flags of the last character before `pos` in the block that is no
+ * white space, closer or invisible character; SC_TERM at the start. It
+ * looks a few characters back at most, so pass 1 stays linear. */
+static unsigned before_flags(const seg_scan *s, size_t pos)
+{
+	size_t l;
+	for (int k = 0; k < 8 && pos > s->bs; k++) {
+		pos = seg_prev(s->t, s->bs, pos);
+		if (precis__seg_space_at(s, pos, &l))
+			continue;
+		unsigned f = seg_flags(s->r, seg_decode(s->t + pos, s->be - pos, &l));
+		if (!(f & (SC_INVISIBLE | SC_CLOSE)))
+			return f;
+	}
+	return pos > s->bs ? 0 : SC_TERM;
+}
+
+/*
+ * Does a matched pair keep boundaries out of its inside? Brackets and the
+ * CJK quotes always do ("(He was an engineer.) at", 《摔跤吧！爸爸》). A
+ * Western quote holds whole sentences, which real text splits (UD: '"We
+ * lost. He commits no tort."'), unless it is part of a sentence around it:
+ * when it opens inside one ('His mother wrote, "He has … In short, …"') or
+ * ends without a terminator („… váhu. V podstate …,“ reagoval).
+ */
+static bool protects(const seg_scan *s, size_t open, size_t close)
+{
+	uint32_t c = s->stack[s->depth].close;
+	if (c == ')' || c == ']' || c == '}' || c >= 0x3000)
+		return true;
+	const unsigned ends = SC_TERM | SC_ELLIPSIS;
+	return !(before_flags(s, open) & ends) || !(before_flags(s, close) & ends);
+}
+
 static int matched(seg_scan *s, size_t k, size_t pos)
 {
 	size_t open = s->stack[k].pos;
@@ -88,7 +122,7 @@ static int matched(seg_scan *s, size_t k, size_t pos)
 	    PRECIS__VEC_RESERVE(&s->prot, s->prot.n + 1) != 0)
 		return PRECIS_ERR_NOMEM;
 	s->closes.v[s->closes.n++] = pos;
-	if (pos - open <= SEG_MAX_PAIR)
+	if (pos - open <= SEG_MAX_PAIR && protects(s, open, pos))
 		protect(s, open, pos);
 	return 0;
 }
