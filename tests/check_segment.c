@@ -241,6 +241,81 @@ START_TEST(parentheses)
 }
 END_TEST
 
+/* Reference marks after the period belong to the sentence they follow
+ * (UD GUM: "Dulwich. [17] Placed"), bracketed, bare before a sentence
+ * starter, or an omission mark. */
+START_TEST(reference_marks)
+{
+	expect(EN, "He went to school in Dulwich. [17] Placed in care, he left.",
+	       "He went to school in Dulwich. [17]", "Placed in care, he left.",
+	       NULL);
+	expect(EN, "It was a series of elegies.[25] In later years, he wrote.",
+	       "It was a series of elegies.[25]", "In later years, he wrote.", NULL);
+	expect(EN, "He stayed until July 1805. [6, 7]", "He stayed until July 1805. [6, 7]",
+	       NULL);
+	expect(EN, "They are protected by minority rights. 4 Even though few agree.",
+	       "They are protected by minority rights. 4", "Even though few agree.",
+	       NULL);
+	/* (the omission mark ends the sentence before it, and is stripped) */
+	expect(EN, "I am sorry, Jonathan Bell. [\xE2\x80\xA6] For the respondents.",
+	       "I am sorry, Jonathan Bell.", "For the respondents.", NULL);
+	/* Not references: a bracket that starts a sentence, a number that
+	 * does not come before a sentence starter. */
+	expect(EN, "It fell. [Editor: see above.] Then it rose.",
+	       "It fell.", "[Editor: see above.]", "Then it rose.", NULL);
+	expect(EN, "The score was 3. 4 people left.", "The score was 3.",
+	       "4 people left.", NULL);
+}
+END_TEST
+
+/* Abbreviations in capitals ("GEN." as "Gen.") and behind an elided
+ * article ("dell'art."). */
+START_TEST(abbreviation_forms)
+{
+	expect(EN, "ORAL ARGUMENT OF GEN. ELIZABETH PRELOGAR. THE COURT SAT.",
+	       "ORAL ARGUMENT OF GEN. ELIZABETH PRELOGAR.", "THE COURT SAT.", NULL);
+	expect("it", "La disposizione dell'art. 941 non si applica.",
+	       "La disposizione dell'art. 941 non si applica.", NULL);
+	expect("fr", "Il habite l\xE2\x80\x99" "av. Foch depuis 1990.",
+	       "Il habite l\xE2\x80\x99" "av. Foch depuis 1990.", NULL);
+}
+END_TEST
+
+/* A number and a period opening a unit number a section, they end no
+ * sentence ("speciali. 858. Comprensorio di bonifica"). */
+START_TEST(section_numbers)
+{
+	expect("it", "Vale la legge speciale. 858. Comprensorio di bonifica. 907. Distanza.",
+	       "Vale la legge speciale.", "858. Comprensorio di bonifica.",
+	       "907. Distanza.", NULL);
+}
+END_TEST
+
+/* Weak terminators ([weak]: ";" in fr, es, it; ":" in it) end a sentence
+ * before a capital, not before a lower-case word, not after a word or two
+ * and not between the short items of a list. */
+START_TEST(weak_terminators)
+{
+	expect("fr", "Il explora la c\xC3\xB4te occidentale du Groenland ; La m\xC3\xAAme "
+	       "ann\xC3\xA9" "e, il rentra.",
+	       "Il explora la c\xC3\xB4te occidentale du Groenland ;",
+	       "La m\xC3\xAAme ann\xC3\xA9" "e, il rentra.", NULL);
+	expect("fr", "Il explora la c\xC3\xB4te du Groenland ; il rentra.",
+	       "Il explora la c\xC3\xB4te du Groenland ; il rentra.", NULL);
+	expect("es", "Toda su carrera la realiz\xC3\xB3 para el Estado; Fue lanzado en 2003.",
+	       "Toda su carrera la realiz\xC3\xB3 para el Estado;", "Fue lanzado en 2003.",
+	       NULL);
+	expect("it", "La situazione, per tutti, \xC3\xA8 chiarissima: Nelle ultime settimane.",
+	       "La situazione, per tutti, \xC3\xA8 chiarissima:", "Nelle ultime settimane.",
+	       NULL);
+	expect("it", "Possiede Terni, azioni 300; Ilva, azioni 500; Anic, azioni 1000.",
+	       "Possiede Terni, azioni 300; Ilva, azioni 500; Anic, azioni 1000.",
+	       NULL);
+	expect(EN, "He left the firm early; Smith stayed until the end.",
+	       "He left the firm early; Smith stayed until the end.", NULL);
+}
+END_TEST
+
 /* ---- lists -------------------------------------------------------------- */
 
 START_TEST(lists)
@@ -576,6 +651,10 @@ Suite *make_suite(void)
 	tcase_add_test(tc, quoted_sentences);
 	tcase_add_test(tc, question_exclamation_in_quotes);
 	tcase_add_test(tc, parentheses);
+	tcase_add_test(tc, reference_marks);
+	tcase_add_test(tc, abbreviation_forms);
+	tcase_add_test(tc, section_numbers);
+	tcase_add_test(tc, weak_terminators);
 	tcase_add_test(tc, lists);
 	tcase_add_test(tc, urls_emails);
 	tcase_add_test(tc, lines_and_paragraphs);

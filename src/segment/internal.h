@@ -45,6 +45,7 @@ enum {
 	SC_SPACE = 1u << 8,     /* non-ASCII white space (NBSP, ideographic) */
 	SC_INVISIBLE = 1u << 9, /* format characters (bidi marks, ZWSP) */
 	SC_INVERTED = 1u << 10, /* ¿ ¡: opens a sentence, pairs with nothing */
+	SC_WEAK = 1u << 11,     /* ends a sentence only before a capital: ; */
 	SC_TERM = SC_STOP | SC_STRONG | SC_COMMA
 };
 

@@ -45,11 +45,11 @@ static const struct { uint32_t lo, hi; uint16_t flags; } fixed_ranges[] = {
 };
 
 /* The section a rules-file line belongs to. */
-enum sect { S_NONE, S_STOPS, S_STRONG, S_COMMAS, S_PAIRS, S_BULLETS,
+enum sect { S_NONE, S_STOPS, S_STRONG, S_COMMAS, S_WEAK, S_PAIRS, S_BULLETS,
 	    S_OPTIONS, S_TITLE, S_ABBREV, S_ENDER, S_STARTERS, S_MONTHS,
 	    S_COUNT_ };
 static const char *const sect_names[S_COUNT_] = {
-	"", "stops", "strong", "commas", "pairs", "bullets", "options",
+	"", "stops", "strong", "commas", "weak", "pairs", "bullets", "options",
 	"title", "abbrev", "ender", "starters", "months"
 };
 
@@ -143,7 +143,7 @@ static void build_classes(precis__segrules *r)
 		const seg_special *e = &r->specials[i];
 		if (e->cp < 128) {
 			r->aflags[e->cp] = e->flags;
-			if (e->flags & SC_TERM)
+			if (e->flags & (SC_TERM | SC_WEAK))
 				r->byteclass[e->cp] |= SB_STOP;
 			if (e->flags & (SC_OPEN | SC_CLOSE))
 				r->byteclass[e->cp] |= SB_PAIR;
@@ -229,14 +229,17 @@ static int add_word(precis__segrules *r, int set, int kind, const char *s,
 	return 0;
 }
 
-/* Lower-cases s[0, n) into buf; its length, or 0 when it does not fit. */
-static size_t lower(const char *s, size_t n, char *buf, size_t cap)
+/* Lower-cases s[0, n) into buf, but its first character when `keep_first`
+ * ("GEN" -> "Gen"); the length, or 0 when it does not fit. */
+static size_t lower(const char *s, size_t n, bool keep_first, char *buf,
+		    size_t cap)
 {
 	size_t o = 0;
 	for (size_t i = 0, l; i < n; i += l) {
 		uint32_t c = seg_decode(s + i, n - i, &l);
-		c = c < 128 ? (c >= 'A' && c <= 'Z' ? c + 32 : c)
-			    : (uint32_t)utf8proc_tolower((utf8proc_int32_t)c);
+		if (i > 0 || !keep_first)
+			c = c < 128 ? (c >= 'A' && c <= 'Z' ? c + 32 : c)
+				    : (uint32_t)utf8proc_tolower((utf8proc_int32_t)c);
 		if (o + 4 > cap)
 			return 0;
 		o += (size_t)utf8proc_encode_char((utf8proc_int32_t)c,
@@ -245,6 +248,19 @@ static size_t lower(const char *s, size_t n, char *buf, size_t cap)
 	return o;
 }
 
+static int lookup_as(const precis__segrules *r, int set, const char *s,
+		     size_t n, bool keep_first)
+{
+	char buf[4 * SEG_MAX_WORD];
+	size_t m = lower(s, n, keep_first, buf, sizeof buf);
+	if (m == 0 || (m == n && memcmp(buf, s, n) == 0))
+		return 0;
+	size_t i = slot_of(r, set, buf, m);
+	return r->slots[i].len != 0 ? r->slots[i].kind : 0;
+}
+
+/* Exact, then lower-cased ("CO." as "co."), then capitalized: text in
+ * capitals ("ORAL ARGUMENT OF GEN. ELIZABETH") writes "Gen." so. */
 int precis__seg_lookup(const precis__segrules *r, int set, const char *s, size_t n)
 {
 	if (r->nkeys == 0 || n == 0 || n > SEG_MAX_WORD)
@@ -252,12 +268,8 @@ int precis__seg_lookup(const precis__segrules *r, int set, const char *s, size_t
 	size_t i = slot_of(r, set, s, n);
 	if (r->slots[i].len != 0)
 		return r->slots[i].kind;
-	char buf[4 * SEG_MAX_WORD];
-	size_t m = lower(s, n, buf, sizeof buf);
-	if (m == 0 || (m == n && memcmp(buf, s, n) == 0))
-		return 0;
-	i = slot_of(r, set, buf, m);
-	return r->slots[i].len != 0 ? r->slots[i].kind : 0;
+	int kind = lookup_as(r, set, s, n, false);
+	return kind != 0 ? kind : lookup_as(r, set, s, n, true);
 }
 
 /* ---- parsing ------------------------------------------------------------ */
@@ -313,12 +325,13 @@ static int item(parser *p, const char *s, size_t n)
 	static const unsigned char_flags[] = { [S_STOPS] = SC_STOP,
 					       [S_STRONG] = SC_STRONG,
 					       [S_COMMAS] = SC_COMMA,
+					       [S_WEAK] = SC_WEAK,
 					       [S_BULLETS] = SC_BULLET };
 	uint32_t cp;
 	switch (p->sect) {
 	case S_NONE:
 		return parse_fail(p, "entry outside a section", s, n);
-	case S_STOPS: case S_STRONG: case S_COMMAS: case S_BULLETS:
+	case S_STOPS: case S_STRONG: case S_COMMAS: case S_WEAK: case S_BULLETS:
 		if (one_char(p, s, n, &cp) != 0)
 			return PRECIS_ERR_PARSE;
 		return add_special(p, cp, char_flags[p->sect], 0);

@@ -5,6 +5,8 @@
  * shared/eval/sbd): abbreviations, initials, numbers, ellipses, quotes and
  * brackets, lists, URLs and the scraped-text "region.CNN reports".
  */
+#include <string.h>
+
 #include "segment/internal.h"
 
 static void add_cut(seg_scan *s, size_t pos, int *rc)
@@ -49,8 +51,64 @@ static bool spaced_closer(const seg_scan *s, size_t j, size_t *l)
 	return j + *l == s->be || precis__seg_space_at(s, j + *l, &c);
 }
 
+/* The bytes from p that are dots or ellipses ("...", "…"). */
+static size_t dots_at(const seg_scan *s, size_t p)
+{
+	size_t q = p, l;
+	while (q < s->be && (s->t[q] == '.' || (seg_flags(s->r, at(s, q, &l)) &
+						 SC_ELLIPSIS)))
+		q += s->t[q] == '.' ? 1 : l;
+	return q - p;
+}
+
+/*
+ * A reference mark or an omission mark after a terminator, with or
+ * without a space before it ("in Dulwich. [17] Placed", "elegies.[25]",
+ * "[a]", "[3, 4]", "Bell. […] For"): it belongs to the sentence before
+ * (UD GUM). Inside the brackets: digits, lower-case letters, commas,
+ * dashes and spaces, a digit or a single letter among them; or only dots.
+ * White space or the end must follow; *l spans it.
+ */
+static bool reference(const seg_scan *s, size_t j, size_t *l)
+{
+	const char *t = s->t;
+	size_t p = j + (t[j] == ' '), digits = 0, letters = 0;
+	if (p + 2 >= s->be || t[p] != '[')
+		return false;
+	size_t q = p + 1 + dots_at(s, p + 1);
+	for (bool omission = q > p + 1; !omission && q < s->be && q - p <= 20 &&
+					t[q] != ']'; q++) {
+		unsigned char c = (unsigned char)t[q];
+		digits += c >= '0' && c <= '9';
+		letters += c >= 'a' && c <= 'z';
+		if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'z') &&
+		    c != ',' && c != '-' && c != ' ')
+			return false;
+	}
+	if (q >= s->be || t[q] != ']' || q == p + 1 || t[p + 1] == ' ' ||
+	    (digits == 0 && letters > 1))
+		return false;
+	*l = q + 1 - j;
+	return q + 1 == s->be || precis__seg_space_at(s, q + 1, &digits);
+}
+
+/* A bare footnote number after a terminator, before a sentence starter
+ * ("minority rights. 4 Even though"; UD GUM): *l spans " 4". */
+static bool footnote(const seg_scan *s, size_t j, size_t *l)
+{
+	size_t q = j + 1;
+	while (q < s->be && q - j <= 3 && s->t[q] >= '0' && s->t[q] <= '9')
+		q++;
+	if (q == j + 1 || q - j > 3 || q + 1 >= s->be || s->t[q] != ' ')
+		return false;
+	seg_word w;
+	precis__seg_next_word(s, q + 1, &w);
+	*l = q - j;
+	return w.lo == q + 1 && precis__seg_word_in(s, &w, SET_STARTER);
+}
+
 /* Skips closing quotes and brackets after a terminator ("great.”",
- * "RR. »"); *had tells whether there were any. */
+ * "RR. »") and a reference mark; *had tells whether there were any. */
 static size_t closers(const seg_scan *s, size_t j, bool *had)
 {
 	size_t l;
@@ -59,6 +117,11 @@ static size_t closers(const seg_scan *s, size_t j, bool *had)
 		uint32_t cp = at(s, j, &l);
 		if (seg_flags(s->r, cp) & SC_INVISIBLE) {
 			j += l;
+		} else if ((cp == '[' || cp == ' ') && reference(s, j, &l)) {
+			j += l;
+		} else if (cp == ' ' && footnote(s, j, &l)) {
+			j += l;
+			break;
 		} else if (closer_at(s, j, &l)) {
 			j += l;
 			*had = true;
@@ -118,9 +181,11 @@ static bool period_ends(const seg_scan *s, size_t i, bool had,
 		return capital(w->cc);
 	case AB_ENDER:
 		return ender_ends(s, &tk, w);
-	case TK_NUMBER: /* "12. Juni", "10. pokus" are ordinals */
+	case TK_NUMBER: /* "12. Juni", "10. pokus" are ordinals; a number
+			 * opening a unit numbers a section ("858. Comprensorio") */
 		return (capital(w->cc) || w->cc == CC_DIGIT) &&
-		       !precis__seg_word_in(s, w, SET_MONTH);
+		       !precis__seg_word_in(s, w, SET_MONTH) &&
+		       precis__seg_words_before(s, tk.lo, 1) > 0;
 	default: /* a lower-case word ends a sentence, unless after a quote */
 		return capital(w->cc) || w->cc == CC_DIGIT ||
 		       (w->cc == CC_LOWER && !had);
@@ -215,7 +280,8 @@ static size_t period(seg_scan *s, size_t i, int *rc)
 	if (e + 3 < s->be && t[e] == ' ' && t[e + 1] == '.' && t[e + 2] == ' ' &&
 	    t[e + 3] == '.')
 		return spaced(s, i, rc);
-	if (e < s->be && !precis__seg_space_at(s, e, &l) && !closer_at(s, e, &l)) {
+	if (e < s->be && !precis__seg_space_at(s, e, &l) && !closer_at(s, e, &l) &&
+	    !reference(s, e, &l)) {
 		if (glued_ends(s, i))
 			add_cut(s, e, rc);
 		return e;
@@ -297,6 +363,45 @@ static size_t comma(seg_scan *s, size_t i, size_t l, uint32_t cp, int *rc)
 	return j;
 }
 
+/* Does the weak terminator at i come again soon before or after, with no
+ * other terminator between ("Terni, azioni 300; Montecatini, azioni
+ * 2000; Ilva, azioni 500.")? Then it separates the items of a list. */
+static bool weak_list(const seg_scan *s, size_t i, size_t l)
+{
+	size_t m;
+	for (size_t q = i + l; q < s->be && q - i < 48; q += m) {
+		unsigned f = seg_flags(s->r, at(s, q, &m));
+		if (f & (SC_TERM | SC_WEAK)) {
+			if (memcmp(s->t + q, s->t + i, l) == 0)
+				return true;
+			break;
+		}
+	}
+	for (size_t q = i; q > s->bs && i - q < 48;) {
+		q = seg_prev(s->t, s->bs, q);
+		if (seg_flags(s->r, at(s, q, &m)) & (SC_TERM | SC_WEAK))
+			return memcmp(s->t + q, s->t + i, l) == 0;
+	}
+	return false;
+}
+
+/*
+ * A weak terminator ([weak] of the rules: ";" in Romance languages, where
+ * the next word is lower case unless a new sentence starts) ends one
+ * before a capitalized word, after a few words and not between the short
+ * items of a list.
+ */
+static size_t weak(seg_scan *s, size_t i, size_t l, int *rc)
+{
+	bool had;
+	seg_word w;
+	size_t j = closers(s, i + l, &had);
+	if (word_next(s, j, &w) && capital(w.cc) &&
+	    precis__seg_words_before(s, i, 3) >= 3 && !weak_list(s, i, l))
+		add_cut(s, j, rc);
+	return j;
+}
+
 static size_t terminator(seg_scan *s, size_t i, int *rc)
 {
 	size_t l;
@@ -318,6 +423,8 @@ static size_t terminator(seg_scan *s, size_t i, int *rc)
 		return stop(s, i, l, cp, rc);
 	if (f & SC_COMMA)
 		return comma(s, i, l, cp, rc);
+	if (f & SC_WEAK)
+		return weak(s, i, l, rc);
 	return i + l;
 }
 

@@ -184,6 +184,21 @@ static bool single_letter(const seg_scan *s, const seg_tok *tk)
 	       (cc == CC_UPPER || cc == CC_LOWER || cc == CC_CASELESS);
 }
 
+/* An abbreviation behind an elided article or preposition: "dell'art.",
+ * "l’av." (Italian, French). The kind of the part after the apostrophe. */
+static int elided(const seg_scan *s, const seg_tok *tk)
+{
+	for (size_t p = tk->hi; p > tk->lo + 1;) {
+		size_t q = seg_prev(s->t, tk->lo, p), l;
+		uint32_t cp = at(s, q, &l);
+		if (cp == '\'' || cp == 0x2019)
+			return p < tk->hi ? precis__seg_lookup(s->r, SET_ABBR, s->t + p,
+							    tk->hi - p) : AB_NONE;
+		p = q;
+	}
+	return AB_NONE;
+}
+
 int precis__seg_classify(const seg_scan *s, const seg_tok *tk)
 {
 	const char *w = s->t + tk->lo;
@@ -200,6 +215,8 @@ int precis__seg_classify(const seg_scan *s, const seg_tok *tk)
 	if (single_letter(s, tk))
 		return letter_chain(s, tk);
 	int kind = precis__seg_lookup(s->r, SET_ABBR, w, n);
+	if (kind == AB_NONE)
+		kind = elided(s, tk);
 	if (kind != AB_NONE)
 		return kind;
 	return short_parts(s, tk) ? AB_ENDER : TK_WORD;
