@@ -316,6 +316,33 @@ START_TEST(weak_terminators)
 }
 END_TEST
 
+/* German ordinals after an article ([articles]: "im 6. Stock"), against
+ * a sentence that ends in a number ("Seite 7. Dort"). */
+START_TEST(ordinals)
+{
+	expect("de", "Das Restaurant im 6. Stock ist gut. Die Fassaden aus dem 18. "
+	       "Jahrhundert auch. Das steht auf Seite 7. Dort.",
+	       "Das Restaurant im 6. Stock ist gut.",
+	       "Die Fassaden aus dem 18. Jahrhundert auch.",
+	       "Das steht auf Seite 7.", "Dort.", NULL);
+}
+END_TEST
+
+/* A sentence may open with a dash (a news item, a line of dialogue) or an
+ * opening quote set off by a space (French). */
+START_TEST(sentence_openers)
+{
+	expect("es", "Pese a sufrir bajas. -- La actriz ser\xC3\xA1 operada.",
+	       "Pese a sufrir bajas.", "-- La actriz ser\xC3\xA1 operada.", NULL);
+	expect("kk", "\xD0\x91\xD0\xB0\xD1\x80? \xE2\x80\x94 \xD0\xB4\xD0\xB5\xD0\xB4\xD1\x96.",
+	       "\xD0\x91\xD0\xB0\xD1\x80? \xE2\x80\x94 \xD0\xB4\xD0\xB5\xD0\xB4\xD1\x96.", NULL);
+	expect("fr", "Il y a 32 jeux de poteaux. \xC2\xAB Tu es las ? \xC2\xBB dit-il.",
+	       "Il y a 32 jeux de poteaux.", "\xC2\xAB Tu es las ? \xC2\xBB dit-il.", NULL);
+	expect("fr", "Il est n\xC3\xA9 \xC3\xA0 Rupert Henry St.John en 1968.",
+	       "Il est n\xC3\xA9 \xC3\xA0 Rupert Henry St.John en 1968.", NULL);
+}
+END_TEST
+
 /* ---- lists -------------------------------------------------------------- */
 
 START_TEST(lists)
@@ -655,6 +682,8 @@ Suite *make_suite(void)
 	tcase_add_test(tc, abbreviation_forms);
 	tcase_add_test(tc, section_numbers);
 	tcase_add_test(tc, weak_terminators);
+	tcase_add_test(tc, ordinals);
+	tcase_add_test(tc, sentence_openers);
 	tcase_add_test(tc, lists);
 	tcase_add_test(tc, urls_emails);
 	tcase_add_test(tc, lines_and_paragraphs);

@@ -97,7 +97,7 @@ bool precis__seg_is_cjk(uint32_t cp);
 /* ---- rules -------------------------------------------------------------- */
 
 /* Word sets of the rules file, and the kinds of abbreviations. */
-enum { SET_ABBR = 1, SET_STARTER, SET_MONTH };
+enum { SET_ABBR = 1, SET_STARTER, SET_MONTH, SET_ARTICLE };
 enum {
 	AB_NONE = 0,
 	AB_TITLE,  /* precedes a name or number: never ends a sentence */
@@ -195,6 +195,9 @@ void precis__seg_next_word(const seg_scan *s, size_t k, seg_word *w);
 bool precis__seg_word_in(const seg_scan *s, const seg_word *w, int set);
 void precis__seg_prev_token(const seg_scan *s, size_t i, seg_tok *tk);
 int precis__seg_classify(const seg_scan *s, const seg_tok *tk);
+/* Is the word that ends before the white space before `pos` one of `set`
+ * ("im" in "im 6. Stock")? */
+bool precis__seg_prev_word_in(const seg_scan *s, size_t pos, int set);
 /* Tokens in [s->unit, pos), counted up to `max`. */
 size_t precis__seg_words_before(const seg_scan *s, size_t pos, size_t max);
 

@@ -135,6 +135,11 @@ static size_t closers(const seg_scan *s, size_t j, bool *had)
 	return j;
 }
 
+static bool capital(int cc)
+{
+	return cc == CC_UPPER || cc == CC_CASELESS;
+}
+
 /* After the closers at j: is a word next, past white space? */
 static bool word_next(const seg_scan *s, size_t j, seg_word *w)
 {
@@ -145,12 +150,7 @@ static bool word_next(const seg_scan *s, size_t j, seg_word *w)
 	if (k >= s->be)
 		return false;
 	precis__seg_next_word(s, k, w);
-	return !w->dash && !precis__seg_protected(s, j);
-}
-
-static bool capital(int cc)
-{
-	return cc == CC_UPPER || cc == CC_CASELESS;
+	return (!w->dash || capital(w->cc)) && !precis__seg_protected(s, j);
 }
 
 /* ---- periods ------------------------------------------------------------ */
@@ -181,11 +181,13 @@ static bool period_ends(const seg_scan *s, size_t i, bool had,
 		return capital(w->cc);
 	case AB_ENDER:
 		return ender_ends(s, &tk, w);
-	case TK_NUMBER: /* "12. Juni", "10. pokus" are ordinals; a number
-			 * opening a unit numbers a section ("858. Comprensorio") */
+	case TK_NUMBER: /* "12. Juni", "10. pokus", "im 6. Stock" are
+			 * ordinals; a number opening a unit numbers a section
+			 * ("858. Comprensorio") */
 		return (capital(w->cc) || w->cc == CC_DIGIT) &&
 		       !precis__seg_word_in(s, w, SET_MONTH) &&
-		       precis__seg_words_before(s, tk.lo, 1) > 0;
+		       precis__seg_words_before(s, tk.lo, 1) > 0 &&
+		       !precis__seg_prev_word_in(s, tk.lo, SET_ARTICLE);
 	default: /* a lower-case word ends a sentence, unless after a quote */
 		return capital(w->cc) || w->cc == CC_DIGIT ||
 		       (w->cc == CC_LOWER && !had);
@@ -215,8 +217,11 @@ static bool glued_ends(const seg_scan *s, size_t i)
 	for (lo = i; lo > whole.lo && s->t[lo - 1] != '.'; lo--)
 		;
 	part.lo = lo;
-	if (precis__seg_classify(s, &part) == TK_NUMBER)
+	int kind = precis__seg_classify(s, &part);
+	if (kind == TK_NUMBER)
 		return true;
+	if (kind == AB_TITLE)
+		return false; /* "St.John" */
 	size_t letters = 0;
 	bool low = false;
 	for (size_t p = part.lo; p < part.hi; p += l) {
