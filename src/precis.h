@@ -141,8 +141,14 @@ typedef struct precis_doc precis_doc;
 enum precis_doc_flags {
 	PRECIS_DOC_LENIENT = 1u << 0,   /* replace invalid UTF-8 by U+FFFD */
 	PRECIS_DOC_JOIN_LINES = 1u << 1, /* join hard-wrapped lines (PDF text) */
-	PRECIS_DOC_SPLIT_ONLY = 1u << 2  /* segment only: no tokens, words 0,
+	PRECIS_DOC_SPLIT_ONLY = 1u << 2, /* segment only: no tokens, words 0,
 					    and the document cannot be summarized */
+	PRECIS_DOC_KEEP_NOISE = 1u << 3  /* a lossless split: noise ("+", "***",
+					    "[…]") becomes units of kind
+					    PRECIS_UNIT_NOISE and an omission mark
+					    stays in its sentence, so every
+					    non-space character is in a unit;
+					    implies PRECIS_DOC_SPLIT_ONLY */
 };
 
 /*
@@ -165,8 +171,12 @@ PRECIS_EXTERN size_t precis_doc_repairs(const precis_doc *doc);
 
 typedef enum precis_unit_kind {
 	PRECIS_UNIT_SENTENCE = 0, /* a sentence of running text */
-	PRECIS_UNIT_LINE = 1      /* a line without terminal punctuation: headline,
+	PRECIS_UNIT_LINE = 1,     /* a line without terminal punctuation: headline,
 				     list item, caption, tag line */
+	PRECIS_UNIT_NOISE = 2     /* only punctuation or markers ("+", "***"):
+				     with PRECIS_DOC_KEEP_NOISE only; it has the
+				     index of the paragraph it is in, and a
+				     paragraph of only noise is not counted */
 } precis_unit_kind;
 
 typedef struct precis_sentence {
@@ -177,7 +187,8 @@ typedef struct precis_sentence {
 	int kind;         /* precis_unit_kind */
 } precis_sentence;
 
-/* Units of the document in order (noise lines such as "+" are not units). */
+/* Units of the document in order (noise lines such as "+" are not units,
+ * unless the document keeps noise). */
 PRECIS_EXTERN size_t precis_doc_sentence_count(const precis_doc *doc);
 PRECIS_EXTERN int precis_doc_sentence(const precis_doc *doc, size_t i,
 				      precis_sentence *out);
@@ -208,7 +219,7 @@ typedef struct precis_splitter precis_splitter;
 typedef int (*precis_sentence_fn)(void *arg, const char *text,
 				  const precis_sentence *s);
 
-/* flags: PRECIS_DOC_LENIENT and PRECIS_DOC_JOIN_LINES. */
+/* flags: PRECIS_DOC_LENIENT, PRECIS_DOC_JOIN_LINES, PRECIS_DOC_KEEP_NOISE. */
 PRECIS_EXTERN int precis_splitter_new(precis_splitter **out,
 				      const precis_ctx *ctx, unsigned flags,
 				      precis_error *err);

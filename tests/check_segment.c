@@ -490,6 +490,65 @@ START_TEST(tag_lines_and_noise)
 }
 END_TEST
 
+/* Lossless: noise kept as units of its own kind, omission marks in their
+ * sentence, and paragraph numbers as without noise. */
+START_TEST(noise_units)
+{
+	const char *text = "+\n\nTeaser text. [\xE2\x80\xA6]\n\n***\n\nBody. *** More.";
+	expect_flags(EN, PRECIS__SEG_KEEP_NOISE, text, "+",
+		     "Teaser text. [\xE2\x80\xA6]", "***", "Body.", "***", "More.", NULL);
+	expect(EN, text, "Teaser text.", "Body.", "More.", NULL);
+	precis__segrules *r = rules_for(EN);
+	precis__units u = { 0 }, v = { 0 };
+	ck_assert_int_eq(precis__segment(r, text, strlen(text),
+					 PRECIS__SEG_KEEP_NOISE, &u, NULL), 0);
+	ck_assert_int_eq(precis__segment(r, text, strlen(text), 0, &v, NULL), 0);
+	static const int kinds[] = { PRECIS_UNIT_NOISE, PRECIS_UNIT_SENTENCE,
+				     PRECIS_UNIT_NOISE, PRECIS_UNIT_SENTENCE,
+				     PRECIS_UNIT_NOISE, PRECIS_UNIT_SENTENCE };
+	static const size_t paras[] = { 0, 0, 1, 1, 1, 1 };
+	for (size_t i = 0; i < 6; i++) {
+		ck_assert_int_eq(u.v[i].kind, kinds[i]);
+		ck_assert_uint_eq(u.v[i].paragraph, paras[i]);
+	}
+	ck_assert_uint_eq(u.paragraphs, 2);
+	ck_assert_uint_eq(v.paragraphs, 2);
+	ck_assert_uint_eq(v.v[1].paragraph, 1);
+	precis__units_free(&u);
+	precis__units_free(&v);
+	precis__segrules_free(r);
+}
+END_TEST
+
+/* Lines of e-mail and web text run together on one line (UD EWT): a time
+ * stamp, a separator, a salutation, an address before a capital end one. */
+START_TEST(flattened_lines)
+{
+	expect(EN, "Kay Mann 04/26/2001 07:17 AM Will you send the draft?",
+	       "Kay Mann", "04/26/2001 07:17 AM", "Will you send the draft?", NULL);
+	expect(EN, "It was posted at 3/9/2005 11:16:00 PM by the editor.",
+	       "It was posted at 3/9/2005 11:16:00 PM by the editor.", NULL);
+	expect_flags(EN, PRECIS__SEG_KEEP_NOISE,
+		     "He replaced Steffen Graae. *** Bush also nominated Kramer.",
+		     "He replaced Steffen Graae.", "***", "Bush also nominated Kramer.",
+		     NULL);
+	expect(EN, "Fill in: my name is ___ and I live here.",
+	       "Fill in: my name is ___ and I live here.", NULL);
+	expect(EN, "Call me today. Best regards, Debra Perlingiere",
+	       "Call me today.", "Best regards,", "Debra Perlingiere", NULL);
+	expect(EN, "Hi, Yes the storage is open. Hi, my name is Al.",
+	       "Hi,", "Yes the storage is open.", "Hi, my name is Al.", NULL);
+	expect(EN, "Apples, Pears and plums, Grapes too.",
+	       "Apples, Pears and plums, Grapes too.", NULL);
+	expect(EN, "Email Kevin.Boone@acme.com Our web address is http://acme.com/a.html "
+	       "http://acme.com/b.html",
+	       "Email Kevin.Boone@acme.com", "Our web address is http://acme.com/a.html",
+	       "http://acme.com/b.html", NULL);
+	expect(EN, "Write to bob@acme.com for details.",
+	       "Write to bob@acme.com for details.", NULL);
+}
+END_TEST
+
 /* ---- other languages ---------------------------------------------------- */
 
 START_TEST(cjk)
@@ -626,7 +685,8 @@ START_TEST(pathological)
 	static const char *const units[] = {
 		"(", "\"", "a.", "A.b", ". ", "1. ", "a) ", "\xE2\x80\x9C", "x",
 		"Mr. ", "U.S. ", "\xE3\x80\x8A", "\xE2\x80\xA2 ", "region.CNN ",
-		". . . . ", "[\xE2\x80\xA6] ", "\xD8\x8C "
+		". . . . ", "[\xE2\x80\xA6] ", "\xD8\x8C ", "u@v.w ", "a@b.\xC3\xA9",
+		"http://a.b/c.", "04/26/2001 07:17 AM ", "*** ", "Regards, "
 	};
 	const size_t n = 256 * 1024;
 	precis__segrules *r = rules_for(EN);
@@ -693,6 +753,8 @@ Suite *make_suite(void)
 	tcase_add_test(tc, bylines_datelines_captions);
 	tcase_add_test(tc, omission_marks);
 	tcase_add_test(tc, tag_lines_and_noise);
+	tcase_add_test(tc, noise_units);
+	tcase_add_test(tc, flattened_lines);
 	tcase_add_test(tc, cjk);
 	tcase_add_test(tc, other_scripts);
 	tcase_add_test(tc, generic_rules);

@@ -27,8 +27,8 @@ static const char usage_text[] =
 	"print them one per line, as they appear in the input; a line break\n"
 	"inside a sentence becomes a space (nothing between Chinese or Japanese\n"
 	"characters). Headlines, list items and other lines without terminal\n"
-	"punctuation are units of their own; noise lines ('+', '***', '[...]')\n"
-	"are dropped.\n"
+	"punctuation are units of their own, and so is noise ('+', '***',\n"
+	"'[...]' alone): every non-space character of the input is printed.\n"
 	"\n"
 	"  -l, --language=LANG   language of the input: ISO 639-1 code or English\n"
 	"                        name (default en)\n"
@@ -135,7 +135,8 @@ static json_t *sentence_object(json_t *text, const precis_sentence *s)
 			 "offset", (json_int_t)s->offset,
 			 "length", (json_int_t)s->length,
 			 "paragraph", (json_int_t)s->paragraph,
-			 "kind", s->kind == PRECIS_UNIT_LINE ? "line" : "sentence");
+			 "kind", s->kind == PRECIS_UNIT_LINE ? "line"
+				 : s->kind == PRECIS_UNIT_NOISE ? "noise" : "sentence");
 }
 
 /* The sentences of `doc`: strings, or objects with offsets when `detailed`.
@@ -369,6 +370,7 @@ int cmd_split(int argc, char **argv)
 {
 	split_args a;
 	memset(&a, 0, sizeof a);
+	a.flags = PRECIS_DOC_KEEP_NOISE; /* the split is lossless */
 	int done = 0;
 	int rc = parse_args(&a, argc, argv, &done);
 	if (rc != 0 || done)

@@ -145,18 +145,16 @@ static int build(precis_doc *d, precis_ctx *ctx, const char *text,
 	if (rc != 0)
 		return rc;
 	size_t bom = precis__bom_len(d->text, d->len);
-	unsigned sflags = (flags & PRECIS_DOC_JOIN_LINES) ? PRECIS__SEG_JOIN_LINES : 0;
 	rc = precis__segment(ctx->lang.rules, d->text + bom, d->len - bom,
-			     sflags, &d->units, err);
+			     precis__seg_flags(flags), &d->units, err);
 	if (rc != 0)
 		return rc;
 	for (size_t i = 0; i < d->units.n; i++) {
 		d->units.v[i].start += bom;
 		d->units.v[i].end += bom;
 	}
-	if (d->units.n > 0)
-		d->nparagraphs = d->units.v[d->units.n - 1].paragraph + 1;
-	d->split_only = (flags & PRECIS_DOC_SPLIT_ONLY) != 0;
+	d->nparagraphs = d->units.paragraphs;
+	d->split_only = (flags & (PRECIS_DOC_SPLIT_ONLY | PRECIS_DOC_KEEP_NOISE)) != 0;
 	if (d->split_only)
 		return 0;
 	localmap m = { 0 };

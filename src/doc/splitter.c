@@ -112,9 +112,9 @@ static int split_chunk(precis_splitter *sp, size_t n, precis_sentence_fn fn,
 	if (rc != 0)
 		return rc;
 	size_t bom = sp->started ? 0 : precis__bom_len(text, tlen);
-	unsigned sflags = (sp->flags & PRECIS_DOC_JOIN_LINES) ? PRECIS__SEG_JOIN_LINES : 0;
 	precis__units u = { 0 };
-	rc = precis__segment(sp->rules, text + bom, tlen - bom, sflags, &u, err);
+	rc = precis__segment(sp->rules, text + bom, tlen - bom,
+			     precis__seg_flags(sp->flags), &u, err);
 	for (size_t i = 0; rc == 0 && i < u.n; i++) {
 		u.v[i].start += bom;
 		u.v[i].end += bom;
@@ -123,7 +123,7 @@ static int split_chunk(precis_splitter *sp, size_t n, precis_sentence_fn fn,
 		rc = hand_out(sp, text, &u, fn, arg);
 	if (rc == 0) {
 		/* The chunk ends in a blank line: the next paragraph is new. */
-		sp->para += u.n ? u.v[u.n - 1].paragraph + 1 : 0;
+		sp->para += u.paragraphs;
 		sp->base += tlen;
 		sp->raw += n;
 		sp->started = 1;

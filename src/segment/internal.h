@@ -97,7 +97,7 @@ bool precis__seg_is_cjk(uint32_t cp);
 /* ---- rules -------------------------------------------------------------- */
 
 /* Word sets of the rules file, and the kinds of abbreviations. */
-enum { SET_ABBR = 1, SET_STARTER, SET_MONTH, SET_ARTICLE };
+enum { SET_ABBR = 1, SET_STARTER, SET_MONTH, SET_ARTICLE, SET_SALUTE };
 enum {
 	AB_NONE = 0,
 	AB_TITLE,  /* precedes a name or number: never ends a sentence */
@@ -157,7 +157,7 @@ typedef struct seg_cand {
 	unsigned char type; /* CAND_NUMBER, CAND_LETTER or CAND_BULLET */
 	bool first;      /* at the start of the block */
 } seg_cand;
-enum { CAND_NUMBER, CAND_LETTER, CAND_BULLET };
+enum { CAND_NUMBER, CAND_LETTER, CAND_BULLET, CAND_CUT /* always kept */ };
 
 typedef struct seg_scan {
 	const precis__segrules *r;
@@ -171,9 +171,16 @@ typedef struct seg_scan {
 	struct { size_t *v; size_t n, cap; } cuts;      /* boundaries */
 	seg_open stack[SEG_STACK];
 	size_t depth;
+	size_t addr_at;    /* pass 2: the last period looked at for an address */
+	bool addr_mark;    /* and whether its token held an address mark */
 } seg_scan;
 
 int precis__seg_pass1(seg_scan *s);
+/* Records a candidate marker (pass 1). */
+int precis__seg_add_cand(seg_scan *s, size_t cut, size_t skip, unsigned value,
+			 int type);
+/* The ends of flattened lines at p, the start of a word (flat.c). */
+int precis__seg_flat(seg_scan *s, size_t p);
 int precis__seg_pass2(seg_scan *s);
 
 /* The word after a candidate boundary, past opening quotes and dots. */

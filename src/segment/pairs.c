@@ -18,8 +18,8 @@ static bool ascii_space(char c)
 }
 
 /* Records a candidate; `first` when it opens the block. */
-static int add_cand(seg_scan *s, size_t cut, size_t skip, unsigned value,
-		    int type)
+int precis__seg_add_cand(seg_scan *s, size_t cut, size_t skip, unsigned value,
+			 int type)
 {
 	if (s->cand.n > 0 && s->cand.v[s->cand.n - 1].skip == skip)
 		return 0; /* seen after its bullet already */
@@ -55,7 +55,7 @@ static int try_marker(seg_scan *s, size_t p, size_t cut)
 	e += (t[e] == '.' && t[e + 1] == ')') ? 2 : 1;
 	if (e >= s->be || !ascii_space(t[e]))
 		return 0;
-	return add_cand(s, cut, e, v, type);
+	return precis__seg_add_cand(s, cut, e, v, type);
 }
 
 /* A cheap look before try_marker(): a digit, or a letter and ". )". */
@@ -199,7 +199,7 @@ static int bullet(seg_scan *s, size_t i, size_t l)
 	size_t n;
 	if (i > s->bs && !precis__seg_space_at(s, seg_prev(s->t, s->bs, i), &n))
 		return 0;
-	int rc = add_cand(s, i, i + l, 0, CAND_BULLET);
+	int rc = precis__seg_add_cand(s, i, i + l, 0, CAND_BULLET);
 	size_t p = i + l;
 	if (p < s->be && ascii_space(s->t[p]))
 		p++;
@@ -250,6 +250,10 @@ static void pick_markers(seg_scan *s, unsigned char *ok)
 			bullets++;
 			continue;
 		}
+		if (c->type == CAND_CUT) {
+			ok[i] = 1;
+			continue;
+		}
 		size_t p = last[c->type];
 		bool next = p != SIZE_MAX && c->value == s->cand.v[p].value + 1
 			&& c->cut - s->cand.v[p].cut <= SEG_LIST_GAP;
@@ -292,6 +296,8 @@ int precis__seg_pass1(seg_scan *s)
 	s->prot.n = s->closes.n = s->marks.n = s->cand.n = 0;
 	s->depth = 0;
 	int rc = try_marker(s, s->bs, s->bs);
+	if (rc == 0)
+		rc = precis__seg_flat(s, s->bs);
 	for (size_t i = s->bs; i < be && rc == 0;) {
 		unsigned k = cls[t[i]];
 		if (!(k & want)) {
@@ -300,6 +306,8 @@ int precis__seg_pass1(seg_scan *s)
 		}
 		if (k & (SB_SPACE | SB_NL)) {
 			rc = maybe_marker(s, ++i) ? try_marker(s, i, i) : 0;
+			if (rc == 0)
+				rc = precis__seg_flat(s, i);
 			continue;
 		}
 		size_t l = 1;

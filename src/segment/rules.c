@@ -47,11 +47,12 @@ static const struct { uint32_t lo, hi; uint16_t flags; } fixed_ranges[] = {
 /* The section a rules-file line belongs to. */
 enum sect { S_NONE, S_STOPS, S_STRONG, S_COMMAS, S_WEAK, S_PAIRS, S_BULLETS,
 	    S_OPTIONS, S_TITLE, S_ABBREV, S_ENDER, S_STARTERS, S_MONTHS,
-	    S_ARTICLES,
+	    S_ARTICLES, S_SALUTATIONS,
 	    S_COUNT_ };
 static const char *const sect_names[S_COUNT_] = {
 	"", "stops", "strong", "commas", "weak", "pairs", "bullets", "options",
-	"title", "abbrev", "ender", "starters", "months", "articles"
+	"title", "abbrev", "ender", "starters", "months", "articles",
+	"salutations"
 };
 
 typedef struct parser {
@@ -306,6 +307,8 @@ static int word_item(parser *p, const char *s, size_t n)
 		return add_word(p->r, SET_MONTH, 1, s, n);
 	if (p->sect == S_ARTICLES)
 		return add_word(p->r, SET_ARTICLE, 1, s, n);
+	if (p->sect == S_SALUTATIONS)
+		return add_word(p->r, SET_SALUTE, 1, s, n);
 	if (n > 1 && s[n - 1] == '.')
 		n--; /* "Mr." is stored as "Mr": the period is the candidate */
 	return add_word(p->r, SET_ABBR, kinds[p->sect], s, n);

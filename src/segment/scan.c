@@ -232,6 +232,69 @@ static bool glued_ends(const seg_scan *s, size_t i)
 	return letters >= 2 && low && !precis__seg_protected(s, i + 1);
 }
 
+/* Is the token that ends at i an address: ASCII without white space,
+ * holding "://" or "@" or starting "www." (looked at 256 bytes back)? A
+ * period of the token looked at before ends the look, so that a long
+ * token of periods is read once. */
+static bool address_before(seg_scan *s, size_t i)
+{
+	const char *t = s->t;
+	size_t p = i;
+	bool mark = false, known = false;
+	while (p > s->unit && i - p < 256) {
+		unsigned char c = (unsigned char)t[p - 1];
+		if (c >= 128 || (s->r->byteclass[c] & (SB_SPACE | SB_NL)))
+			break;
+		mark = mark || c == '@' || (c == ':' && p + 1 < i && t[p] == '/' &&
+					    t[p + 1] == '/');
+		p--;
+		if (p == s->addr_at) {
+			known = true;
+			break;
+		}
+	}
+	mark = mark || (known && s->addr_mark) ||
+	       (!known && i - p > 4 && memcmp(t + p, "www.", 4) == 0);
+	s->addr_at = i;
+	s->addr_mark = mark;
+	return mark;
+}
+
+/*
+ * A period inside an address (URL, e-mail): where flattened web text runs
+ * lines together, the address ends one when a capitalized word or another
+ * address follows ("…Boone@accenture.com Our web address is", "…big.html
+ * http://…"; UD EWT). The scan resumes after the address, or at the
+ * terminator that ends it; elsewhere after the period.
+ */
+static size_t address(seg_scan *s, size_t i, int *rc)
+{
+	size_t hi = i + 1;
+	if (!address_before(s, i))
+		return i + 1;
+	while (hi < s->be && hi - i < 256 && (unsigned char)s->t[hi] < 128 &&
+	       !(s->r->byteclass[(unsigned char)s->t[hi]] & (SB_SPACE | SB_NL)))
+		hi++;
+	if (hi == i + 1)
+		return hi; /* the address stops at a non-ASCII character */
+	size_t last = hi - 1; /* ASCII */
+	unsigned char c = (unsigned char)s->t[last];
+	if (s->r->byteclass[c] & SB_STOP)
+		return last; /* "…/employeemeeting. Constance," */
+	if (!(s->r->byteclass[c] & (SB_DIGIT | SB_UPPER | SB_LOWER)) &&
+	    c != '/' && c != '>')
+		return hi;
+	size_t k = precis__seg_skip_space(s, hi);
+	if (k > hi && k < s->be) {
+		seg_word w;
+		precis__seg_next_word(s, k, &w);
+		if ((w.lo == k && capital(w.cc)) || (s->be - k > 4 &&
+		    (memcmp(s->t + k, "http", 4) == 0 || memcmp(s->t + k, "www.", 4) == 0)))
+			add_cut(s, k, rc);
+	}
+	return hi;
+}
+
 /* Unspaced dots: "that.... She" ends, "mean...see" and "[...]" do not;
  * three dots end a sentence only before a capital. */
 static size_t dots(seg_scan *s, size_t i, size_t n_end, size_t n, int *rc)
@@ -289,7 +352,7 @@ static size_t period(seg_scan *s, size_t i, int *rc)
 	    !reference(s, e, &l)) {
 		if (glued_ends(s, i))
 			add_cut(s, e, rc);
-		return e;
+		return address(s, i, rc);
 	}
 	size_t j = closers(s, e, &had);
 	if (word_next(s, j, &w) && period_ends(s, i, had, &w))
@@ -441,6 +504,7 @@ int precis__seg_pass2(seg_scan *s)
 	int rc = 0;
 	s->cuts.n = 0;
 	s->unit = s->bs;
+	s->addr_at = SIZE_MAX;
 	while (i < s->be && rc == 0) {
 		size_t lim = m < s->marks.n ? s->marks.v[m].cut : s->be;
 		while (i < lim && !(cls[t[i]] & (SB_STOP | SB_LEAD)))
