@@ -549,6 +549,27 @@ START_TEST(flattened_lines)
 }
 END_TEST
 
+/* Web text: terminators glued to the next word, "!" after a lower-case
+ * word before a lower-case one, emoticons as terminators. */
+START_TEST(web_text_terminators)
+{
+	expect(EN, "I was wondering if they hire foreigners?thanks I tried.",
+	       "I was wondering if they hire foreigners?", "thanks I tried.", NULL);
+	expect(EN, "Iguazu is NOT a country....Iguazu is in Argentina.",
+	       "Iguazu is NOT a country....", "Iguazu is in Argentina.", NULL);
+	expect(EN, "See http://www.google.co.uk/search?q=forensic now.",
+	       "See http://www.google.co.uk/search?q=forensic now.", NULL);
+	expect(EN, "They hate the kids for no reason! cats react to that.",
+	       "They hate the kids for no reason!", "cats react to that.", NULL);
+	expect(EN, "She works at Yahoo! in sales.", "She works at Yahoo! in sales.",
+	       NULL);
+	expect(EN, "It was great! :P you get a view. I like it :) Now I know.",
+	       "It was great! :P", "you get a view.", "I like it :)", "Now I know.",
+	       NULL);
+	expect(EN, "Meet me at 10:30 Monday.", "Meet me at 10:30 Monday.", NULL);
+}
+END_TEST
+
 /* ---- other languages ---------------------------------------------------- */
 
 START_TEST(cjk)
@@ -755,6 +776,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, tag_lines_and_noise);
 	tcase_add_test(tc, noise_units);
 	tcase_add_test(tc, flattened_lines);
+	tcase_add_test(tc, web_text_terminators);
 	tcase_add_test(tc, cjk);
 	tcase_add_test(tc, other_scripts);
 	tcase_add_test(tc, generic_rules);

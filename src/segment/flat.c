@@ -3,8 +3,8 @@
  * and web text copied onto one line, where the lines of a header or a
  * signature run on without terminal punctuation (UD EWT: "Kay Mann
  * 04/26/2001 07:17 AM Will you be providing…", "Graae. *** Bush also",
- * "Best regards, Debra"). Three structures end such a line: a time stamp,
- * a separator and a salutation. Each is found at the start of a word and
+ * "Best regards, Debra"). Four structures end such a line: a time stamp,
+ * a separator, an emoticon and a salutation. Each is found at the start of a word and
  * looked at over a few bytes, so pass 1 stays linear; each becomes a cut
  * mark (CAND_CUT) that pass 2 cuts at like a list marker.
  */
@@ -170,6 +170,32 @@ static int salutation(seg_scan *s, size_t p)
 	return found ? precis__seg_add_cand(s, p, p, 0, CAND_CUT) : 0;
 }
 
+/* An emoticon (":)", ":-P", ";-)") ends its sentence like a terminator,
+ * before a capital, or before any word when a terminator came before it
+ * ("great! :P you get a view"). */
+static int emoticon(seg_scan *s, size_t p)
+{
+	const char *t = s->t;
+	size_t e = p + 1;
+	if (t[p] != ':' && t[p] != ';' && t[p] != '=')
+		return 0;
+	if (e < s->be && t[e] == '-')
+		e++;
+	if (e >= s->be || !strchr(")(PpDO/|]", t[e]) || t[e] == '\0')
+		return 0;
+	for (char m = t[e]; e < s->be && t[e] == m;)
+		e++; /* ":)))" */
+	if (e < s->be && t[e] != ' ')
+		return 0;
+	size_t k = after_space(s, e), l;
+	if (k >= s->be || k == e)
+		return 0;
+	int cc = precis__seg_cclass(seg_decode(t + k, s->be - k, &l));
+	if (capital_at(s, k) || ((cc == CC_LOWER || cc == CC_DIGIT) && starts_here(s, p)))
+		return precis__seg_add_cand(s, k, k, 0, CAND_CUT);
+	return 0;
+}
+
 int precis__seg_flat(seg_scan *s, size_t p)
 {
 	if (p >= s->be)
@@ -178,5 +204,7 @@ int precis__seg_flat(seg_scan *s, size_t p)
 	if (digit(c))
 		return stamp(s, p);
 	int rc = separator(s, p);
+	if (rc == 0)
+		rc = emoticon(s, p);
 	return rc == 0 ? salutation(s, p) : rc;
 }

@@ -140,6 +140,13 @@ static bool capital(int cc)
 	return cc == CC_UPPER || cc == CC_CASELESS;
 }
 
+static bool wordish_cp(const seg_scan *s, size_t p)
+{
+	size_t l;
+	int cc = precis__seg_cclass(at(s, p, &l));
+	return cc == CC_UPPER || cc == CC_LOWER || cc == CC_CASELESS || cc == CC_MARK;
+}
+
 /* After the closers at j: is a word next, past white space? */
 static bool word_next(const seg_scan *s, size_t j, seg_word *w)
 {
@@ -295,6 +302,42 @@ static size_t address(seg_scan *s, size_t i, int *rc)
 	return hi;
 }
 
+/* A word glued to a terminator at j, no space between: two letters or
+ * more, the first a capital when `cap` ("...Iguazu"), then white space or
+ * the end; after a word of two lower-case letters or more ("talk?they").
+ * A URL's query ("search?q=x") has no white space after its word. */
+static bool glued_word(const seg_scan *s, size_t j, bool cap)
+{
+	seg_word w;
+	if (j >= s->be || j == s->bs)
+		return false;
+	precis__seg_next_word(s, j, &w);
+	size_t l;
+	if (w.lo != j || (cap ? !capital(w.cc) : w.cc != CC_LOWER && !capital(w.cc)) ||
+	    w.hi - w.lo < 2 || (w.hi < s->be && !precis__seg_space_at(s, w.hi, &l)))
+		return false;
+	size_t p = j;
+	while (p > s->bs && !(s->r->byteclass[(unsigned char)s->t[p - 1]] &
+			      (SB_LOWER | SB_SPACE)) && j - p < 8)
+		p--;
+	return p >= s->bs + 2 && (s->r->byteclass[(unsigned char)s->t[p - 1]] & SB_LOWER) &&
+	       (s->r->byteclass[(unsigned char)s->t[p - 2]] & SB_LOWER);
+}
+
+/* Does a lower-case word of two letters or more end just before i? */
+static bool lower_word_before(const seg_scan *s, size_t i)
+{
+	size_t p = i, l;
+	while (p > s->unit && i - p < SEG_MAX_WORD) {
+		size_t q = seg_prev(s->t, s->unit, p);
+		if (!wordish_cp(s, q))
+			break;
+		p = q;
+	}
+	return p < i && i - p >= 2 &&
+	       precis__seg_cclass(at(s, p, &l)) == CC_LOWER;
+}
+
 /* Unspaced dots: "that.... She" ends, "mean...see" and "[...]" do not;
  * three dots end a sentence only before a capital. */
 static size_t dots(seg_scan *s, size_t i, size_t n_end, size_t n, int *rc)
@@ -309,6 +352,8 @@ static size_t dots(seg_scan *s, size_t i, size_t n_end, size_t n, int *rc)
 	if (word_next(s, j, &w) &&
 	    (capital(w.cc) || (n != 3 && w.cc == CC_DIGIT)))
 		add_cut(s, j, rc);
+	else if (!had && glued_word(s, j, true))
+		add_cut(s, j, rc); /* "a country....Iguazu is" */
 	return j;
 }
 
@@ -380,10 +425,15 @@ static size_t stop(seg_scan *s, size_t i, size_t l, uint32_t cp, int *rc)
 	bool had;
 	seg_word w;
 	size_t j = closers(s, term_run(s, i + l), &had);
-	if (!word_next(s, j, &w))
+	if (!word_next(s, j, &w)) {
+		if (!had && glued_word(s, j, false) && !address_before(s, i))
+			add_cut(s, j, rc); /* "recruits foreigners?thanks I've" */
 		return j;
+	}
+	/* A lower-case word after "!" goes on with a name ("Yahoo! in"), not
+	 * after a lower-case word ("for no reason! cats react"). */
 	if (capital(w.cc) || w.cc == CC_DIGIT ||
-	    (w.cc == CC_LOWER && cp != '!' && !had))
+	    (w.cc == CC_LOWER && !had && (cp != '!' || lower_word_before(s, i))))
 		add_cut(s, j, rc);
 	return j;
 }
