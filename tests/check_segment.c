@@ -274,6 +274,8 @@ START_TEST(abbreviation_forms)
 {
 	expect(EN, "ORAL ARGUMENT OF GEN. ELIZABETH PRELOGAR. THE COURT SAT.",
 	       "ORAL ARGUMENT OF GEN. ELIZABETH PRELOGAR.", "THE COURT SAT.", NULL);
+	expect(EN, "It was in the FT. But the SEC. The firm (MS). A week.",
+	       "It was in the FT.", "But the SEC.", "The firm (MS).", "A week.", NULL);
 	expect("it", "La disposizione dell'art. 941 non si applica.",
 	       "La disposizione dell'art. 941 non si applica.", NULL);
 	expect("fr", "Il habite l\xE2\x80\x99" "av. Foch depuis 1990.",

@@ -139,6 +139,9 @@ static inline unsigned seg_flags(const precis__segrules *r, uint32_t cp)
 /* The kind (set SET_ABBR) or 1 (other sets) of word s[0, n), 0 if absent.
  * Exact match first, then lower-cased against lower-case entries. */
 int precis__seg_lookup(const precis__segrules *r, int set, const char *s, size_t n);
+/* The same, trying "Gen" for "GEN" too when `capitalized`. */
+int precis__seg_lookup_as(const precis__segrules *r, int set, const char *s,
+			  size_t n, bool capitalized);
 
 /* ---- scanning a block --------------------------------------------------- */
 

@@ -261,9 +261,11 @@ static int lookup_as(const precis__segrules *r, int set, const char *s,
 	return r->slots[i].len != 0 ? r->slots[i].kind : 0;
 }
 
-/* Exact, then lower-cased ("CO." as "co."), then capitalized: text in
- * capitals ("ORAL ARGUMENT OF GEN. ELIZABETH") writes "Gen." so. */
-int precis__seg_lookup(const precis__segrules *r, int set, const char *s, size_t n)
+/* Exact, then lower-cased ("CO." as "co."), and capitalized when asked:
+ * text set in capitals ("ORAL ARGUMENT OF GEN. ELIZABETH") writes "Gen."
+ * so, but "the FT. But" or "the SEC. The" are no titles. */
+int precis__seg_lookup_as(const precis__segrules *r, int set, const char *s,
+			  size_t n, bool capitalized)
 {
 	if (r->nkeys == 0 || n == 0 || n > SEG_MAX_WORD)
 		return 0;
@@ -271,7 +273,12 @@ int precis__seg_lookup(const precis__segrules *r, int set, const char *s, size_t
 	if (r->slots[i].len != 0)
 		return r->slots[i].kind;
 	int kind = lookup_as(r, set, s, n, false);
-	return kind != 0 ? kind : lookup_as(r, set, s, n, true);
+	return kind != 0 || !capitalized ? kind : lookup_as(r, set, s, n, true);
+}
+
+int precis__seg_lookup(const precis__segrules *r, int set, const char *s, size_t n)
+{
+	return precis__seg_lookup_as(r, set, s, n, false);
 }
 
 /* ---- parsing ------------------------------------------------------------ */

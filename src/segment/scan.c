@@ -175,11 +175,35 @@ static bool ender_ends(const seg_scan *s, const seg_tok *tk, const seg_word *w)
 	return precis__seg_words_before(s, tk->lo, 3) >= 3;
 }
 
+/* Is t[lo, hi) two capitals or more and no lower-case letter? */
+static bool in_capitals(const seg_scan *s, size_t lo, size_t hi)
+{
+	size_t caps = 0;
+	for (size_t p = lo; p < hi; p++) {
+		unsigned char k = s->r->byteclass[(unsigned char)s->t[p]];
+		if (k & SB_LOWER)
+			return false;
+		caps += (k & SB_UPPER) != 0;
+	}
+	return caps >= 2;
+}
+
+/* A title in text set in capitals: "OF GEN. ELIZABETH PRELOGAR". */
+static bool capital_title(const seg_scan *s, const seg_tok *tk,
+			  const seg_word *w)
+{
+	return in_capitals(s, tk->lo, tk->hi) && in_capitals(s, w->lo, w->hi) &&
+	       precis__seg_lookup_as(s->r, SET_ABBR, s->t + tk->lo,
+				     tk->hi - tk->lo, true) == AB_TITLE;
+}
+
 static bool period_ends(const seg_scan *s, size_t i, bool had,
 			const seg_word *w)
 {
 	seg_tok tk;
 	precis__seg_prev_token(s, i, &tk);
+	if (capital_title(s, &tk, w))
+		return false;
 	switch (precis__seg_classify(s, &tk)) {
 	case AB_TITLE:
 	case TK_ROMAN:
