@@ -95,6 +95,18 @@ PRECIS_EXTERN void precis_ctx_free(precis_ctx *ctx);
 PRECIS_EXTERN const char *precis_ctx_language(const precis_ctx *ctx);
 
 /*
+ * Replaces the context's stopwords (the words that are no terms) by the
+ * list list[0, len): UTF-8 text, one word per line, a line starting with
+ * '#' a comment; words are matched case-folded, as tokens are. An empty
+ * list keeps every word; list NULL restores the language's own list. Set
+ * it before building documents: documents built before keep their terms.
+ * PRECIS_ERR_UTF8 (with the offset) for a list that is not UTF-8, and the
+ * context keeps the language's own list then.
+ */
+PRECIS_EXTERN int precis_ctx_set_stopwords(precis_ctx *ctx, const char *list,
+					   size_t len, precis_error *err);
+
+/*
  * Tunable parameters of the ranking methods. New ids are appended; a new
  * method never changes a struct or a signature.
  */

@@ -146,6 +146,38 @@ START_TEST(test_terms_cjk)
 }
 END_TEST
 
+/* A custom stopword list replaces the language's; NULL brings it back; a
+ * list that is not UTF-8 fails and leaves the language's list. */
+START_TEST(test_custom_stopwords)
+{
+	precis_ctx *ctx;
+	precis_error err;
+	char got[256];
+	size_t words;
+	ck_assert_int_eq(precis_ctx_new(&ctx, "en", NULL), 0);
+	terms_of(ctx, "The cat sat", got, sizeof got, &words);
+	ck_assert_str_eq(got, "cat|sat");
+	const char *list = "# pets\r\nCAT\r\n\ndog\n";
+	ck_assert_int_eq(precis_ctx_set_stopwords(ctx, list, strlen(list), &err), 0);
+	terms_of(ctx, "The cat sat, dogs", got, sizeof got, &words);
+	ck_assert_str_eq(got, "the|sat|dog");
+	ck_assert_uint_eq(words, 4);
+	ck_assert_int_eq(precis_ctx_set_stopwords(ctx, "", 0, &err), 0);
+	terms_of(ctx, "The cat", got, sizeof got, &words);
+	ck_assert_str_eq(got, "the|cat");
+	ck_assert_int_eq(precis_ctx_set_stopwords(ctx, NULL, 0, &err), 0);
+	terms_of(ctx, "The cat", got, sizeof got, &words);
+	ck_assert_str_eq(got, "cat");
+	ck_assert_int_eq(precis_ctx_set_stopwords(ctx, "a\n\xFF\n", 4, &err), PRECIS_ERR_UTF8);
+	ck_assert_uint_eq(err.offset, 2);
+	terms_of(ctx, "The cat", got, sizeof got, &words);
+	ck_assert_str_eq(got, "cat");
+	ck_assert_int_eq(precis_ctx_set_stopwords(ctx, NULL, 3, &err), PRECIS_ERR_ARG);
+	ck_assert_int_eq(precis_ctx_set_stopwords(NULL, "", 0, &err), PRECIS_ERR_ARG);
+	precis_ctx_free(ctx);
+}
+END_TEST
+
 START_TEST(test_language_names)
 {
 	precis_ctx *ctx;
@@ -183,6 +215,9 @@ START_TEST(test_language_list)
 		ck_assert_uint_eq(ctx->lang.stemmer != NULL, (has & PRECIS_LANG_STEMMER) != 0);
 		ck_assert_uint_eq(ctx->lang.stopwords.n > 0, (has & PRECIS_LANG_STOPWORDS) != 0);
 		full += has == (PRECIS_LANG_STEMMER | PRECIS_LANG_STOPWORDS | PRECIS_LANG_RULES);
+		/* A language precis stems has stopwords too. */
+		ck_assert_msg(!(has & PRECIS_LANG_STEMMER) || (has & PRECIS_LANG_STOPWORDS),
+			      "%s has a stemmer but no stopwords", code);
 		precis_ctx_free(ctx);
 		for (size_t j = 0; j < n; j++)
 			ck_assert_str_ne(precis_language(j, NULL, NULL), code);
@@ -203,6 +238,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, test_terms_interned);
 	tcase_add_test(tc, test_terms_russian);
 	tcase_add_test(tc, test_terms_cjk);
+	tcase_add_test(tc, test_custom_stopwords);
 	tcase_add_test(tc, test_language_names);
 	tcase_add_test(tc, test_language_list);
 	suite_add_tcase(s, tc);

@@ -23,6 +23,8 @@ static const char usage_text[] =
 	"\n"
 	"  -l, --language=LANG   language of the corpus (default en)\n"
 	"      --list-languages  list the languages and what precis has for each\n"
+	"      --stopwords=FILE  the words that are no terms, one per line, instead\n"
+	"                        of the language's list (an empty file: none)\n"
 	"      --input=FORMAT    text (default: one document per file) or jsonl\n"
 	"                        (one {\"text\"|\"article\": ...} object per line)\n"
 	"      --lenient         replace invalid UTF-8 instead of failing\n"
@@ -30,7 +32,7 @@ static const char usage_text[] =
 	"  -h, --help            show this help and exit\n";
 
 typedef struct idf_args {
-	const char *language, *output;
+	const char *language, *output, *stopwords;
 	int jsonl;
 	unsigned flags;
 } idf_args;
@@ -38,6 +40,7 @@ typedef struct idf_args {
 static const struct option long_opts[] = {
 	{ "language", required_argument, NULL, 'l' },
 	{ "list-languages", no_argument, NULL, 'G' },
+	{ "stopwords", required_argument, NULL, 'S' },
 	{ "input", required_argument, NULL, 'i' },
 	{ "lenient", no_argument, NULL, 'L' },
 	{ "output", required_argument, NULL, 'o' },
@@ -53,6 +56,7 @@ static int parse_args(idf_args *a, int argc, char **argv, int *done)
 	while ((c = getopt_long(argc, argv, ":l:o:h", long_opts, NULL)) != -1) {
 		switch (c) {
 		case 'l': a->language = optarg; break;
+		case 'S': a->stopwords = optarg; break;
 		case 'o': a->output = optarg; break;
 		case 'L': a->flags |= PRECIS_DOC_LENIENT; break;
 		case 'i':
@@ -145,7 +149,8 @@ static int build(const idf_args *a, char **files, int nfiles)
 	precis_error err;
 	if (precis_ctx_new(&ctx, a->language, &err) != 0)
 		return cli_fail_lib(NULL, &err);
-	if (precis_idf_new(&m, ctx, &err) != 0) {
+	if ((a->stopwords != NULL && args_stopwords(ctx, a->stopwords, &err) != 0) ||
+	    precis_idf_new(&m, ctx, &err) != 0) {
 		precis_ctx_free(ctx);
 		return cli_fail_lib(NULL, &err);
 	}

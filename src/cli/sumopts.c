@@ -14,7 +14,7 @@
 
 enum { OPT_RATIO = SUMOPT_FIRST, OPT_WORDS, OPT_BYTES, OPT_LENIENT,
        OPT_LIST_METHODS, OPT_SEED, OPT_SET, OPT_LIST_PARAMS, OPT_TITLE,
-       OPT_IDF, OPT_LIST_LANGUAGES };
+       OPT_IDF, OPT_LIST_LANGUAGES, OPT_STOPWORDS };
 
 const char sumopts_short[] = "n:m:l:j:";
 
@@ -34,6 +34,8 @@ const char sumopts_help[] =
 	"  -l, --language=LANG   language of the input: ISO 639-1 code or English\n"
 	"                        name (default en)\n"
 	"      --list-languages  list the languages and what precis has for each\n"
+	"      --stopwords=FILE  the words that are no terms, one per line, instead\n"
+	"                        of the language's list (an empty file: none)\n"
 	"      --title=TEXT      the headline, when the input does not start with one\n"
 	"      --lenient         replace invalid UTF-8 with U+FFFD instead of failing\n"
 	"Threads:\n"
@@ -53,6 +55,7 @@ static const struct option shared[] = {
 	{ "idf", required_argument, NULL, OPT_IDF },
 	{ "language", required_argument, NULL, 'l' },
 	{ "list-languages", no_argument, NULL, OPT_LIST_LANGUAGES },
+	{ "stopwords", required_argument, NULL, OPT_STOPWORDS },
 	{ "title", required_argument, NULL, OPT_TITLE },
 	{ "lenient", no_argument, NULL, OPT_LENIENT },
 	{ "jobs", required_argument, NULL, 'j' },
@@ -166,6 +169,7 @@ int sumopts_handle(sumopts *s, int c, const char *arg, const char *cmd,
 	case 'l': s->language = arg; return 0;
 	case OPT_TITLE: s->title = arg; return 0;
 	case OPT_IDF: s->idf = arg; return 0;
+	case OPT_STOPWORDS: s->stopwords = arg; return 0;
 	case OPT_LENIENT: s->flags |= PRECIS_DOC_LENIENT; return 0;
 	case 'j':
 		if (workers_count(arg, &s->jobs) != 0)
@@ -217,6 +221,11 @@ int sumopts_ctx(const sumopts *s, const precis_idf *idf, precis_ctx **ctx,
 {
 	if (precis_ctx_new(ctx, s->language, err) != 0)
 		return -1;
+	if (s->stopwords != NULL && args_stopwords(*ctx, s->stopwords, err) != 0) {
+		precis_ctx_free(*ctx);
+		*ctx = NULL;
+		return -1;
+	}
 	for (int id = 0; id < PRECIS_PARAM_COUNT_; id++)
 		if (s->param_given[id])
 			precis_ctx_set_param(*ctx, (precis_param)id, s->param[id]);

@@ -13,6 +13,7 @@
 typedef struct sumopts {
 	precis_options opts;
 	const char *language, *idf, *title;
+	const char *stopwords; /* --stopwords=FILE, read by sumopts_ctx() */
 	unsigned flags; /* precis_doc_flags */
 	int jobs;       /* threads (-j), at least 1 */
 	double param[PRECIS_PARAM_COUNT_];

@@ -223,6 +223,9 @@ expect_rc languages 0
 expect_out languages 'en  english     sentence rules, stemmer, stopwords'
 cp "$tmp/out" "$tmp/langs"
 [ "$(wc -l <"$tmp/langs")" -ge 39 ] && ok || bad "languages: fewer than 39"
+# Every language with a stemmer has stopwords.
+if grep 'stemmer' "$tmp/langs" | grep -v 'stopwords' >"$tmp/nostop"; then
+	bad "stemmer without stopwords: $(cat "$tmp/nostop")"; else ok; fi
 for cmd in split eval "idf build"; do
 	p $cmd --list-languages
 	cmp -s "$tmp/out" "$tmp/langs" && ok || bad "languages: $cmd lists others"
