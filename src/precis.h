@@ -307,6 +307,25 @@ enum precis_language_has {
 PRECIS_EXTERN const char *precis_language(size_t i, const char **name,
 					  unsigned *has);
 
+/*
+ * Language detection. A detector holds the stopword lists of every
+ * language precis has (built once, then only read: one detector may serve
+ * several threads). precis_detect_language() looks at the first 4 KB of
+ * text[0, len) and returns the ISO 639-1 code of the language (a static
+ * string, one precis_ctx_new() takes), or NULL when the text has no
+ * letters; *confidence (when not NULL) gets how clearly it won, from 0
+ * (a guess: few or no telling words) to 1. Detected: every language with
+ * a stopword list, and by their scripts zh, ja, ko, el, hy, ta, am, my,
+ * fa, ur and vi; a text in another language comes out as the nearest of
+ * these, or as en, ru, hi or ar when nothing tells.
+ */
+typedef struct precis_detector precis_detector;
+PRECIS_EXTERN int precis_detector_new(precis_detector **out, precis_error *err);
+PRECIS_EXTERN void precis_detector_free(precis_detector *det);
+PRECIS_EXTERN const char *precis_detect_language(const precis_detector *det,
+						 const char *text, size_t len,
+						 double *confidence);
+
 /* Ranking methods: name and one-line description of the i-th, NULL past the end. */
 PRECIS_EXTERN const char *precis_method_name(size_t i);
 PRECIS_EXTERN const char *precis_method_summary(size_t i);

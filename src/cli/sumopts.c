@@ -32,7 +32,7 @@ const char sumopts_help[] =
 	"      --list-params     list the parameters with bounds and defaults\n"
 	"      --idf=MODEL       weigh terms by a background IDF model (precis idf)\n"
 	"  -l, --language=LANG   language of the input: ISO 639-1 code or English\n"
-	"                        name (default en)\n"
+	"                        name (default en), or auto: detected per input\n"
 	"      --list-languages  list the languages and what precis has for each\n"
 	"      --stopwords=FILE  the words that are no terms, one per line, instead\n"
 	"                        of the language's list (an empty file: none)\n"
@@ -166,7 +166,10 @@ int sumopts_handle(sumopts *s, int c, const char *arg, const char *cmd,
 	case 'n': case OPT_RATIO: case OPT_WORDS: case OPT_BYTES: case OPT_SEED:
 		return parse_budget(s, c, arg, cmd);
 	case 'm': s->opts.method = arg; return 0;
-	case 'l': s->language = arg; return 0;
+	case 'l':
+		s->auto_language = strcmp(arg, "auto") == 0;
+		s->language = s->auto_language ? NULL : arg;
+		return 0;
 	case OPT_TITLE: s->title = arg; return 0;
 	case OPT_IDF: s->idf = arg; return 0;
 	case OPT_STOPWORDS: s->stopwords = arg; return 0;
@@ -193,6 +196,15 @@ static int check_method(const char *method, const char *cmd)
 	return cli_usage_error(cmd, "unknown method '%s' (see --list-methods)", method);
 }
 
+/* A model weighs terms of its own language: with -l auto, documents
+ * detected in another are weighed by their own sentences. */
+static int idf_applies(const sumopts *s, const precis_idf *idf,
+		       const precis_ctx *ctx)
+{
+	return !s->auto_language ||
+	       strcmp(precis_idf_language(idf), precis_ctx_language(ctx)) == 0;
+}
+
 int sumopts_context(const sumopts *s, const char *cmd, precis_ctx **ctx,
 		    precis_idf **idf)
 {
@@ -205,7 +217,7 @@ int sumopts_context(const sumopts *s, const char *cmd, precis_ctx **ctx,
 	if (sumopts_ctx(s, NULL, ctx, &err) != 0)
 		return cli_fail_lib(NULL, &err);
 	if (s->idf != NULL && (rc = io_load_idf(s->idf, idf)) == 0 &&
-	    precis_ctx_set_idf(*ctx, *idf, &err) != 0)
+	    idf_applies(s, *idf, *ctx) && precis_ctx_set_idf(*ctx, *idf, &err) != 0)
 		rc = cli_fail_lib(s->idf, &err);
 	if (rc != 0) {
 		precis_ctx_free(*ctx);
@@ -219,7 +231,13 @@ int sumopts_context(const sumopts *s, const char *cmd, precis_ctx **ctx,
 int sumopts_ctx(const sumopts *s, const precis_idf *idf, precis_ctx **ctx,
 		precis_error *err)
 {
-	if (precis_ctx_new(ctx, s->language, err) != 0)
+	return sumopts_ctx_in(s, s->language, idf, ctx, err);
+}
+
+int sumopts_ctx_in(const sumopts *s, const char *language,
+		   const precis_idf *idf, precis_ctx **ctx, precis_error *err)
+{
+	if (precis_ctx_new(ctx, language, err) != 0)
 		return -1;
 	if (s->stopwords != NULL && args_stopwords(*ctx, s->stopwords, err) != 0) {
 		precis_ctx_free(*ctx);
@@ -229,7 +247,8 @@ int sumopts_ctx(const sumopts *s, const precis_idf *idf, precis_ctx **ctx,
 	for (int id = 0; id < PRECIS_PARAM_COUNT_; id++)
 		if (s->param_given[id])
 			precis_ctx_set_param(*ctx, (precis_param)id, s->param[id]);
-	if (idf != NULL && precis_ctx_set_idf(*ctx, idf, err) != 0) {
+	if (idf != NULL && idf_applies(s, idf, *ctx) &&
+	    precis_ctx_set_idf(*ctx, idf, err) != 0) {
 		precis_ctx_free(*ctx);
 		*ctx = NULL;
 		return -1;

@@ -14,6 +14,7 @@ typedef struct sumopts {
 	precis_options opts;
 	const char *language, *idf, *title;
 	const char *stopwords; /* --stopwords=FILE, read by sumopts_ctx() */
+	int auto_language;     /* -l auto: each input's language is detected */
 	unsigned flags; /* precis_doc_flags */
 	int jobs;       /* threads (-j), at least 1 */
 	double param[PRECIS_PARAM_COUNT_];
@@ -56,6 +57,10 @@ int sumopts_context(const sumopts *s, const char *cmd, precis_ctx **ctx,
  * none): one for each thread. 0, or -1 with err filled. */
 int sumopts_ctx(const sumopts *s, const precis_idf *idf, precis_ctx **ctx,
 		precis_error *err);
+/* The same in `language` (-l auto: the detected one); `idf` is used only
+ * when its language is that. */
+int sumopts_ctx_in(const sumopts *s, const char *language,
+		   const precis_idf *idf, precis_ctx **ctx, precis_error *err);
 
 /* getopt_long over argv with the shared and `own` options; calls `own_fn`
  * for options that are not shared. 0, or an exit code; *done as above. */

@@ -154,6 +154,7 @@ static int build(precis_doc *d, precis_ctx *ctx, const char *text,
 		d->units.v[i].end += bom;
 	}
 	d->nparagraphs = d->units.paragraphs;
+	d->language = precis_ctx_language(ctx);
 	d->split_only = (flags & (PRECIS_DOC_SPLIT_ONLY | PRECIS_DOC_KEEP_NOISE)) != 0;
 	if (d->split_only)
 		return 0;
