@@ -116,7 +116,8 @@ static int separator(seg_scan *s, size_t p)
 {
 	const char *t = s->t;
 	char c = t[p];
-	if (c == 0 || !strchr("*=_~#+-", c))
+	if (c != '*' && c != '=' && c != '_' && c != '~' && c != '#' && c != '+' &&
+	    c != '-')
 		return 0;
 	size_t e = p;
 	while (e < s->be && t[e] == c)
@@ -181,7 +182,7 @@ static int emoticon(seg_scan *s, size_t p)
 		return 0;
 	if (e < s->be && t[e] == '-')
 		e++;
-	if (e >= s->be || !strchr(")(PpDO/|]", t[e]) || t[e] == '\0')
+	if (e >= s->be || t[e] == '\0' || !strchr(")(PpDO/|]", t[e]))
 		return 0;
 	for (char m = t[e]; e < s->be && t[e] == m;)
 		e++; /* ":)))" */
@@ -204,7 +205,7 @@ int precis__seg_flat(seg_scan *s, size_t p)
 	if (digit(c))
 		return stamp(s, p);
 	int rc = separator(s, p);
-	if (rc == 0)
+	if (rc == 0 && (c == ':' || c == ';' || c == '='))
 		rc = emoticon(s, p);
-	return rc == 0 ? salutation(s, p) : rc;
+	return rc == 0 && p >= s->bs + 2 && s->t[p - 2] == ',' ? salutation(s, p) : rc;
 }

@@ -70,6 +70,17 @@ static bool maybe_marker(const seg_scan *s, size_t p)
 	return (d == '.' || d == ')') && c >= 'a' && c <= 'z';
 }
 
+/* Can a flattened line end at p, the start of a word (flat.c)? A cheap
+ * look at its first byte, or at a comma before it. */
+static bool flat_lead(const seg_scan *s, size_t p)
+{
+	unsigned char c = (unsigned char)s->t[p];
+	if ((c >= '0' && c <= '9') || c == '*' || c == '=' || c == '_' ||
+	    c == '~' || c == '#' || c == '+' || c == '-' || c == ':' || c == ';')
+		return true;
+	return p >= s->bs + 2 && s->t[p - 2] == ',';
+}
+
 /* ---- quotes and brackets ------------------------------------------------ */
 
 static void protect(seg_scan *s, size_t lo, size_t hi)
@@ -306,7 +317,7 @@ int precis__seg_pass1(seg_scan *s)
 		}
 		if (k & (SB_SPACE | SB_NL)) {
 			rc = maybe_marker(s, ++i) ? try_marker(s, i, i) : 0;
-			if (rc == 0)
+			if (rc == 0 && i < be && flat_lead(s, i))
 				rc = precis__seg_flat(s, i);
 			continue;
 		}
