@@ -123,9 +123,11 @@ static int add_list(precis_detector *d, size_t k, const char *data, size_t len)
 			if (d->script[k] == SC_NONE)
 				d->script[k] = (unsigned char)list_script(buf, n);
 			int64_t id = precis__strtab_intern(&d->words, buf, n, NULL);
+			size_t old = d->nmask;
 			if (id < 0 || precis__grow((void **)&d->mask, &d->nmask,
 						  (size_t)id + 1, sizeof *d->mask) != 0)
 				return PRECIS_ERR_NOMEM;
+			memset(d->mask + old, 0, (d->nmask - old) * sizeof *d->mask);
 			d->mask[id] |= (uint64_t)1 << k;
 		}
 		p = e + 1;
