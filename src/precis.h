@@ -115,6 +115,18 @@ PRECIS_EXTERN void precis_ctx_free(precis_ctx *ctx);
 PRECIS_EXTERN const char *precis_ctx_language(const precis_ctx *ctx);
 
 /*
+ * Replaces the context's stopwords (the words that are no terms) by the
+ * list list[0, len): UTF-8 text, one word per line, a line starting with
+ * '#' a comment; words are matched case-folded, as tokens are. An empty
+ * list keeps every word; list NULL restores the language's own list. Set
+ * it before building documents: documents built before keep their terms.
+ * PRECIS_ERR_UTF8 (with the offset) for a list that is not UTF-8, and the
+ * context keeps the language's own list then.
+ */
+PRECIS_EXTERN int precis_ctx_set_stopwords(precis_ctx *ctx, const char *list,
+					   size_t len, precis_error *err);
+
+/*
  * Tunable parameters of the ranking methods. New ids are appended; a new
  * method never changes a struct or a signature.
  */
@@ -167,6 +179,26 @@ enum precis_language_has {
 PRECIS_EXTERN const char *precis_language(size_t i, const char **name,
 					  unsigned *has);
 
+/*
+ * Language detection. A detector holds the stopword lists of every
+ * language precis has (built once, then only read: one detector may serve
+ * several threads). precis_detect_language() looks at the first 4 KB of
+ * text[0, len) and returns the ISO 639-1 code of the language (a static
+ * string, one precis_ctx_new() takes), or NULL when the text has no
+ * letters; *confidence (when not NULL) gets how clearly it won, from 0
+ * (a guess: few or no telling words) to 1. Detected: every language with
+ * a stopword list, and by their scripts zh, ja, ko, el, hy, ta, am, my,
+ * fa, ur and vi; a text in another language comes out as the nearest of
+ * these, or as en, ru, hi or ar when nothing tells.
+ */
+typedef struct precis_detector precis_detector;
+PRECIS_EXTERN int precis_detector_new(precis_detector **out, precis_error *err);
+PRECIS_EXTERN void precis_detector_free(precis_detector *det);
+PRECIS_EXTERN const char *precis_detect_language(const precis_detector *det,
+						 const char *text, size_t len,
+						 double *confidence);
+
+
 /* ---- documents ---------------------------------------------------------- */
 
 typedef struct precis_doc precis_doc;
@@ -175,8 +207,14 @@ enum precis_doc_flags {
 	PRECIS_DOC_LENIENT = 1u << 0,   /* replace invalid UTF-8 by U+FFFD */
 	PRECIS_DOC_JOIN_LINES = 1u << 1, /* join hard-wrapped lines (PDF text):
 					    PRECIS_WRAP_JOIN */
-	PRECIS_DOC_SPLIT_ONLY = 1u << 2  /* segment only: no tokens, words 0,
+	PRECIS_DOC_SPLIT_ONLY = 1u << 2, /* segment only: no tokens, words 0,
 					    and the document cannot be summarized */
+	PRECIS_DOC_KEEP_NOISE = 1u << 3  /* a lossless split: noise ("+", "***",
+					    "[…]") becomes units of kind
+					    PRECIS_UNIT_NOISE and an omission mark
+					    stays in its sentence, so every
+					    non-space character is in a unit;
+					    implies PRECIS_DOC_SPLIT_ONLY */
 };
 
 /* The formats a document is read from (precis_doc_read()). */
@@ -267,8 +305,12 @@ PRECIS_EXTERN size_t precis_doc_repairs(const precis_doc *doc);
 
 typedef enum precis_unit_kind {
 	PRECIS_UNIT_SENTENCE = 0, /* a sentence of running text */
-	PRECIS_UNIT_LINE = 1      /* a line without terminal punctuation: headline,
+	PRECIS_UNIT_LINE = 1,     /* a line without terminal punctuation: headline,
 				     list item, caption, tag line */
+	PRECIS_UNIT_NOISE = 2     /* only punctuation or markers ("+", "***"):
+				     with PRECIS_DOC_KEEP_NOISE only; it has the
+				     index of the paragraph it is in, and a
+				     paragraph of only noise is not counted */
 } precis_unit_kind;
 
 typedef struct precis_sentence {
@@ -281,7 +323,8 @@ typedef struct precis_sentence {
 	size_t source_length;
 } precis_sentence;
 
-/* Units of the document in order (noise lines such as "+" are not units). */
+/* Units of the document in order (noise lines such as "+" are not units,
+ * unless the document keeps noise). */
 PRECIS_EXTERN size_t precis_doc_sentence_count(const precis_doc *doc);
 PRECIS_EXTERN int precis_doc_sentence(const precis_doc *doc, size_t i,
 				      precis_sentence *out);
@@ -326,8 +369,8 @@ PRECIS_EXTERN int precis_splitter_read(precis_splitter **out,
 				       const precis_read_options *opts,
 				       precis_error *err);
 /* precis_splitter_read() of plain UTF-8 text with its line breaks kept
- * (see precis_doc_new()); flags: PRECIS_DOC_LENIENT and
- * PRECIS_DOC_JOIN_LINES. */
+ * (see precis_doc_new()); flags: PRECIS_DOC_LENIENT, PRECIS_DOC_JOIN_LINES
+ * and PRECIS_DOC_KEEP_NOISE. */
 PRECIS_EXTERN int precis_splitter_new(precis_splitter **out,
 				      const precis_ctx *ctx, unsigned flags,
 				      precis_error *err);

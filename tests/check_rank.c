@@ -168,6 +168,54 @@ START_TEST(test_furniture_not_picked)
 }
 END_TEST
 
+/* Chinese has no spaces between words: its terms are character bigrams,
+ * so sentences about the school budget share terms and the graph and
+ * centroid methods see them (one term per clause, they saw nothing). The
+ * sentence sharing most with the others ranks first, the next most second;
+ * the off-topic one (the bakery) ranks last. */
+static const char *zh_story =
+	"\xE5\xB8\x82\xE8\xAE\xAE\xE4\xBC\x9A\xE5\x91\xA8\xE4\xB8\x80\xE6\x89\xB9\xE5\x87\x86"
+	"\xE4\xBA\x86\xE5\xAD\xA6\xE6\xA0\xA1\xE7\x9A\x84\xE6\x96\xB0\xE9\xA2\x84\xE7\xAE\x97"
+	"\xE3\x80\x82\n" /* 市议会周一批准了学校的新预算。 */
+	"\xE4\xB8\x80\xE5\xAE\xB6\xE9\x9D\xA2\xE5\x8C\x85\xE5\xBA\x97\xE5\xBA\x86\xE7\xA5\x9D"
+	"\xE5\xBC\x80\xE4\xB8\x9A\xE4\xBA\x94\xE5\x8D\x81\xE5\x91\xA8\xE5\xB9\xB4\xE3\x80\x82\n"
+	/* 一家面包店庆祝开业五十周年。 */
+	"\xE8\xAE\xAE\xE4\xBC\x9A\xE6\x88\x90\xE5\x91\x98\xE4\xB8\xBA\xE5\xAD\xA6\xE6\xA0\xA1"
+	"\xE9\xA2\x84\xE7\xAE\x97\xE4\xBA\x89\xE8\xAE\xBA\xE4\xBA\x86\xE4\xB8\x89\xE4\xB8\xAA"
+	"\xE5\xB0\x8F\xE6\x97\xB6\xE3\x80\x82\n" /* 议会成员为学校预算争论了三个小时。 */
+	"\xE6\x96\xB0\xE7\x9A\x84\xE5\xAD\xA6\xE6\xA0\xA1\xE9\xA2\x84\xE7\xAE\x97\xE5\xA2\x9E"
+	"\xE5\x8A\xA0\xE6\x95\x99\xE5\xB8\x88\xE5\xB9\xB6\xE4\xBF\xAE\xE7\xBC\xAE\xE6\x97\xA7"
+	"\xE6\xA0\xA1\xE8\x88\x8D\xE3\x80\x82\n" /* 新的学校预算增加教师并修缮旧校舍。 */
+	"\xE5\xAE\xB6\xE9\x95\xBF\xE4\xBB\xAC\xE6\xAC\xA2\xE8\xBF\x8E\xE5\xB8\x82\xE8\xAE\xAE"
+	"\xE4\xBC\x9A\xE6\x89\xB9\xE5\x87\x86\xE7\x9A\x84\xE5\xAD\xA6\xE6\xA0\xA1\xE6\x96\xB0"
+	"\xE9\xA2\x84\xE7\xAE\x97\xE5\x92\x8C\xE8\xAE\xAE\xE4\xBC\x9A\xE6\x88\x90\xE5\x91\x98"
+	"\xE7\x9A\x84\xE4\xBA\x89\xE8\xAE\xBA\xE3\x80\x82\n";
+	/* 家长们欢迎市议会批准的学校新预算和议会成员的争论。 */
+
+START_TEST(test_chinese_similarity)
+{
+	precis_ctx_free(mu_ctx);
+	ck_assert_int_eq(precis_ctx_new(&mu_ctx, "zh", NULL), 0);
+	mu_set(PRECIS_PARAM_POSITION_WEIGHT, 0);
+	mu_set(PRECIS_PARAM_PARAGRAPH_WEIGHT, 0);
+	static const char *const methods[] = { "lexrank", "textrank", "tfidf" };
+	char got[64];
+	for (size_t m = 0; m < 3; m++) {
+		mu_ranked(zh_story, methods[m], 5, got, sizeof got);
+		ck_assert_msg(strncmp(got, "4,2,", 4) == 0, "%s ranks %s", methods[m], got);
+		/* LexRank's score follows a sentence's degree, and a sentence
+		 * with no neighbour keeps the uniform share: it is not last. */
+		if (m > 0)
+			ck_assert_msg(got[strlen(got) - 1] == '1', "%s ranks %s",
+				      methods[m], got);
+		mu_picks(zh_story, methods[m], 2, got, sizeof got);
+		ck_assert_msg(strcmp(got, "2,4") == 0, "%s picks %s", methods[m], got);
+	}
+	mu_picks(zh_story, "tfidf", 4, got, sizeof got);
+	ck_assert_str_eq(got, "0,2,3,4");
+}
+END_TEST
+
 Suite *make_suite(void)
 {
 	Suite *s = suite_create("rank");
@@ -183,6 +231,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, test_length_penalty_on);
 	tcase_add_test(tc, test_furniture_detected);
 	tcase_add_test(tc, test_furniture_not_picked);
+	tcase_add_test(tc, test_chinese_similarity);
 	suite_add_tcase(s, tc);
 	return s;
 }

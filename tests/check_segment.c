@@ -202,6 +202,25 @@ START_TEST(quotes)
 }
 END_TEST
 
+/* Real text (UD): a quote that stands alone, opening after a sentence and
+ * ending in a terminator, holds sentences of its own; one inside a
+ * sentence, or ending without a terminator, does not. */
+START_TEST(quoted_sentences)
+{
+	expect(EN, "It was late. \"We lost. He left early.\" Nobody spoke.",
+	       "It was late.", "\"We lost.", "He left early.\"", "Nobody spoke.",
+	       NULL);
+	expect(EN, "She wrote, \"We lost. He left early.\" Nobody spoke.",
+	       "She wrote, \"We lost. He left early.\"", "Nobody spoke.", NULL);
+	expect(EN, "\"We lost. He left early,\" she said.",
+	       "\"We lost. He left early,\" she said.", NULL);
+	/* ``TeX-style'' quotes, as in UD's German and Russian text. */
+	expect("de", "Er sagte nichts. ``Wir pr\xC3\xBC" "fen das.'' Dann ging er.",
+	       "Er sagte nichts.", "``Wir pr\xC3\xBC" "fen das.''", "Dann ging er.",
+	       NULL);
+}
+END_TEST
+
 START_TEST(question_exclamation_in_quotes)
 {
 	expect(EN, "\xE2\x80\x9CWhy now?!\xE2\x80\x9D asked the mayor. Nobody knew.",
@@ -219,6 +238,110 @@ START_TEST(parentheses)
 	       "The results (see Table 2.) were clear.", "We agreed.", NULL);
 	expect(EN, "He left early. (He was tired.) We stayed.",
 	       "He left early.", "(He was tired.)", "We stayed.", NULL);
+}
+END_TEST
+
+/* Reference marks after the period belong to the sentence they follow
+ * (UD GUM: "Dulwich. [17] Placed"), bracketed, bare before a sentence
+ * starter, or an omission mark. */
+START_TEST(reference_marks)
+{
+	expect(EN, "He went to school in Dulwich. [17] Placed in care, he left.",
+	       "He went to school in Dulwich. [17]", "Placed in care, he left.",
+	       NULL);
+	expect(EN, "It was a series of elegies.[25] In later years, he wrote.",
+	       "It was a series of elegies.[25]", "In later years, he wrote.", NULL);
+	expect(EN, "He stayed until July 1805. [6, 7]", "He stayed until July 1805. [6, 7]",
+	       NULL);
+	expect(EN, "They are protected by minority rights. 4 Even though few agree.",
+	       "They are protected by minority rights. 4", "Even though few agree.",
+	       NULL);
+	/* (the omission mark ends the sentence before it, and is stripped) */
+	expect(EN, "I am sorry, Jonathan Bell. [\xE2\x80\xA6] For the respondents.",
+	       "I am sorry, Jonathan Bell.", "For the respondents.", NULL);
+	/* Not references: a bracket that starts a sentence, a number that
+	 * does not come before a sentence starter. */
+	expect(EN, "It fell. [Editor: see above.] Then it rose.",
+	       "It fell.", "[Editor: see above.]", "Then it rose.", NULL);
+	expect(EN, "The score was 3. 4 people left.", "The score was 3.",
+	       "4 people left.", NULL);
+}
+END_TEST
+
+/* Abbreviations in capitals ("GEN." as "Gen.") and behind an elided
+ * article ("dell'art."). */
+START_TEST(abbreviation_forms)
+{
+	expect(EN, "ORAL ARGUMENT OF GEN. ELIZABETH PRELOGAR. THE COURT SAT.",
+	       "ORAL ARGUMENT OF GEN. ELIZABETH PRELOGAR.", "THE COURT SAT.", NULL);
+	expect(EN, "It was in the FT. But the SEC. The firm (MS). A week.",
+	       "It was in the FT.", "But the SEC.", "The firm (MS).", "A week.", NULL);
+	expect("it", "La disposizione dell'art. 941 non si applica.",
+	       "La disposizione dell'art. 941 non si applica.", NULL);
+	expect("fr", "Il habite l\xE2\x80\x99" "av. Foch depuis 1990.",
+	       "Il habite l\xE2\x80\x99" "av. Foch depuis 1990.", NULL);
+}
+END_TEST
+
+/* A number and a period opening a unit number a section, they end no
+ * sentence ("speciali. 858. Comprensorio di bonifica"). */
+START_TEST(section_numbers)
+{
+	expect("it", "Vale la legge speciale. 858. Comprensorio di bonifica. 907. Distanza.",
+	       "Vale la legge speciale.", "858. Comprensorio di bonifica.",
+	       "907. Distanza.", NULL);
+}
+END_TEST
+
+/* Weak terminators ([weak]: ";" in fr, es, it; ":" in it) end a sentence
+ * before a capital, not before a lower-case word, not after a word or two
+ * and not between the short items of a list. */
+START_TEST(weak_terminators)
+{
+	expect("fr", "Il explora la c\xC3\xB4te occidentale du Groenland ; La m\xC3\xAAme "
+	       "ann\xC3\xA9" "e, il rentra.",
+	       "Il explora la c\xC3\xB4te occidentale du Groenland ;",
+	       "La m\xC3\xAAme ann\xC3\xA9" "e, il rentra.", NULL);
+	expect("fr", "Il explora la c\xC3\xB4te du Groenland ; il rentra.",
+	       "Il explora la c\xC3\xB4te du Groenland ; il rentra.", NULL);
+	expect("es", "Toda su carrera la realiz\xC3\xB3 para el Estado; Fue lanzado en 2003.",
+	       "Toda su carrera la realiz\xC3\xB3 para el Estado;", "Fue lanzado en 2003.",
+	       NULL);
+	expect("it", "La situazione, per tutti, \xC3\xA8 chiarissima: Nelle ultime settimane.",
+	       "La situazione, per tutti, \xC3\xA8 chiarissima:", "Nelle ultime settimane.",
+	       NULL);
+	expect("it", "Possiede Terni, azioni 300; Ilva, azioni 500; Anic, azioni 1000.",
+	       "Possiede Terni, azioni 300; Ilva, azioni 500; Anic, azioni 1000.",
+	       NULL);
+	expect(EN, "He left the firm early; Smith stayed until the end.",
+	       "He left the firm early; Smith stayed until the end.", NULL);
+}
+END_TEST
+
+/* German ordinals after an article ([articles]: "im 6. Stock"), against
+ * a sentence that ends in a number ("Seite 7. Dort"). */
+START_TEST(ordinals)
+{
+	expect("de", "Das Restaurant im 6. Stock ist gut. Die Fassaden aus dem 18. "
+	       "Jahrhundert auch. Das steht auf Seite 7. Dort.",
+	       "Das Restaurant im 6. Stock ist gut.",
+	       "Die Fassaden aus dem 18. Jahrhundert auch.",
+	       "Das steht auf Seite 7.", "Dort.", NULL);
+}
+END_TEST
+
+/* A sentence may open with a dash (a news item, a line of dialogue) or an
+ * opening quote set off by a space (French). */
+START_TEST(sentence_openers)
+{
+	expect("es", "Pese a sufrir bajas. -- La actriz ser\xC3\xA1 operada.",
+	       "Pese a sufrir bajas.", "-- La actriz ser\xC3\xA1 operada.", NULL);
+	expect("kk", "\xD0\x91\xD0\xB0\xD1\x80? \xE2\x80\x94 \xD0\xB4\xD0\xB5\xD0\xB4\xD1\x96.",
+	       "\xD0\x91\xD0\xB0\xD1\x80? \xE2\x80\x94 \xD0\xB4\xD0\xB5\xD0\xB4\xD1\x96.", NULL);
+	expect("fr", "Il y a 32 jeux de poteaux. \xC2\xAB Tu es las ? \xC2\xBB dit-il.",
+	       "Il y a 32 jeux de poteaux.", "\xC2\xAB Tu es las ? \xC2\xBB dit-il.", NULL);
+	expect("fr", "Il est n\xC3\xA9 \xC3\xA0 Rupert Henry St.John en 1968.",
+	       "Il est n\xC3\xA9 \xC3\xA0 Rupert Henry St.John en 1968.", NULL);
 }
 END_TEST
 
@@ -369,6 +492,86 @@ START_TEST(tag_lines_and_noise)
 }
 END_TEST
 
+/* Lossless: noise kept as units of its own kind, omission marks in their
+ * sentence, and paragraph numbers as without noise. */
+START_TEST(noise_units)
+{
+	const char *text = "+\n\nTeaser text. [\xE2\x80\xA6]\n\n***\n\nBody. *** More.";
+	expect_flags(EN, PRECIS__SEG_KEEP_NOISE, text, "+",
+		     "Teaser text. [\xE2\x80\xA6]", "***", "Body.", "***", "More.", NULL);
+	expect(EN, text, "Teaser text.", "Body.", "More.", NULL);
+	precis__segrules *r = rules_for(EN);
+	precis__units u = { 0 }, v = { 0 };
+	ck_assert_int_eq(precis__segment(r, text, strlen(text),
+					 PRECIS__SEG_KEEP_NOISE, &u, NULL), 0);
+	ck_assert_int_eq(precis__segment(r, text, strlen(text), 0, &v, NULL), 0);
+	static const int kinds[] = { PRECIS_UNIT_NOISE, PRECIS_UNIT_SENTENCE,
+				     PRECIS_UNIT_NOISE, PRECIS_UNIT_SENTENCE,
+				     PRECIS_UNIT_NOISE, PRECIS_UNIT_SENTENCE };
+	static const size_t paras[] = { 0, 0, 1, 1, 1, 1 };
+	for (size_t i = 0; i < 6; i++) {
+		ck_assert_int_eq(u.v[i].kind, kinds[i]);
+		ck_assert_uint_eq(u.v[i].paragraph, paras[i]);
+	}
+	ck_assert_uint_eq(u.paragraphs, 2);
+	ck_assert_uint_eq(v.paragraphs, 2);
+	ck_assert_uint_eq(v.v[1].paragraph, 1);
+	precis__units_free(&u);
+	precis__units_free(&v);
+	precis__segrules_free(r);
+}
+END_TEST
+
+/* Lines of e-mail and web text run together on one line (UD EWT): a time
+ * stamp, a separator, a salutation, an address before a capital end one. */
+START_TEST(flattened_lines)
+{
+	expect(EN, "Kay Mann 04/26/2001 07:17 AM Will you send the draft?",
+	       "Kay Mann", "04/26/2001 07:17 AM", "Will you send the draft?", NULL);
+	expect(EN, "It was posted at 3/9/2005 11:16:00 PM by the editor.",
+	       "It was posted at 3/9/2005 11:16:00 PM by the editor.", NULL);
+	expect_flags(EN, PRECIS__SEG_KEEP_NOISE,
+		     "He replaced Steffen Graae. *** Bush also nominated Kramer.",
+		     "He replaced Steffen Graae.", "***", "Bush also nominated Kramer.",
+		     NULL);
+	expect(EN, "Fill in: my name is ___ and I live here.",
+	       "Fill in: my name is ___ and I live here.", NULL);
+	expect(EN, "Call me today. Best regards, Debra Perlingiere",
+	       "Call me today.", "Best regards,", "Debra Perlingiere", NULL);
+	expect(EN, "Hi, Yes the storage is open. Hi, my name is Al.",
+	       "Hi,", "Yes the storage is open.", "Hi, my name is Al.", NULL);
+	expect(EN, "Apples, Pears and plums, Grapes too.",
+	       "Apples, Pears and plums, Grapes too.", NULL);
+	expect(EN, "Email Kevin.Boone@acme.com Our web address is http://acme.com/a.html "
+	       "http://acme.com/b.html",
+	       "Email Kevin.Boone@acme.com", "Our web address is http://acme.com/a.html",
+	       "http://acme.com/b.html", NULL);
+	expect(EN, "Write to bob@acme.com for details.",
+	       "Write to bob@acme.com for details.", NULL);
+}
+END_TEST
+
+/* Web text: terminators glued to the next word, "!" after a lower-case
+ * word before a lower-case one, emoticons as terminators. */
+START_TEST(web_text_terminators)
+{
+	expect(EN, "I was wondering if they hire foreigners?thanks I tried.",
+	       "I was wondering if they hire foreigners?", "thanks I tried.", NULL);
+	expect(EN, "Iguazu is NOT a country....Iguazu is in Argentina.",
+	       "Iguazu is NOT a country....", "Iguazu is in Argentina.", NULL);
+	expect(EN, "See http://www.google.co.uk/search?q=forensic now.",
+	       "See http://www.google.co.uk/search?q=forensic now.", NULL);
+	expect(EN, "They hate the kids for no reason! cats react to that.",
+	       "They hate the kids for no reason!", "cats react to that.", NULL);
+	expect(EN, "She works at Yahoo! in sales.", "She works at Yahoo! in sales.",
+	       NULL);
+	expect(EN, "It was great! :P you get a view. I like it :) Now I know.",
+	       "It was great! :P", "you get a view.", "I like it :)", "Now I know.",
+	       NULL);
+	expect(EN, "Meet me at 10:30 Monday.", "Meet me at 10:30 Monday.", NULL);
+}
+END_TEST
+
 /* ---- other languages ---------------------------------------------------- */
 
 START_TEST(cjk)
@@ -505,7 +708,8 @@ START_TEST(pathological)
 	static const char *const units[] = {
 		"(", "\"", "a.", "A.b", ". ", "1. ", "a) ", "\xE2\x80\x9C", "x",
 		"Mr. ", "U.S. ", "\xE3\x80\x8A", "\xE2\x80\xA2 ", "region.CNN ",
-		". . . . ", "[\xE2\x80\xA6] ", "\xD8\x8C "
+		". . . . ", "[\xE2\x80\xA6] ", "\xD8\x8C ", "u@v.w ", "a@b.\xC3\xA9",
+		"http://a.b/c.", "04/26/2001 07:17 AM ", "*** ", "Regards, "
 	};
 	const size_t n = 256 * 1024;
 	precis__segrules *r = rules_for(EN);
@@ -554,8 +758,15 @@ Suite *make_suite(void)
 	tcase_add_test(tc, numbers);
 	tcase_add_test(tc, ellipses);
 	tcase_add_test(tc, quotes);
+	tcase_add_test(tc, quoted_sentences);
 	tcase_add_test(tc, question_exclamation_in_quotes);
 	tcase_add_test(tc, parentheses);
+	tcase_add_test(tc, reference_marks);
+	tcase_add_test(tc, abbreviation_forms);
+	tcase_add_test(tc, section_numbers);
+	tcase_add_test(tc, weak_terminators);
+	tcase_add_test(tc, ordinals);
+	tcase_add_test(tc, sentence_openers);
 	tcase_add_test(tc, lists);
 	tcase_add_test(tc, urls_emails);
 	tcase_add_test(tc, lines_and_paragraphs);
@@ -565,6 +776,9 @@ Suite *make_suite(void)
 	tcase_add_test(tc, bylines_datelines_captions);
 	tcase_add_test(tc, omission_marks);
 	tcase_add_test(tc, tag_lines_and_noise);
+	tcase_add_test(tc, noise_units);
+	tcase_add_test(tc, flattened_lines);
+	tcase_add_test(tc, web_text_terminators);
 	tcase_add_test(tc, cjk);
 	tcase_add_test(tc, other_scripts);
 	tcase_add_test(tc, generic_rules);

@@ -148,6 +148,8 @@ static const char *const frags[] = {
 	"Tags: news, world", "Bad \xFF byte.", "Cut \xE2\x82",
 	"U.S. officials met.The region.CNN reports more.",
 	"\xEF\xBB\xBF" "Marked text.", "A line that is hard", "wrapped here.",
+	"Graae. *** Bush also", "Kay Mann 04/26/2001 07:17 AM Will you",
+	"Best regards, Debra", "mail Kevin.Boone@acme.com Our site", "spring. [\xE2\x80\xA6]",
 };
 static const char *const seps[] = {
 	" ", "\n", "\r\n", "\n\n", "\n \n", "\n\t\n", "\r\n\r\n", "\n\n\n",
@@ -180,7 +182,8 @@ START_TEST(generated_documents)
 {
 	static const unsigned flag_sets[] = {
 		0, PRECIS_DOC_LENIENT, PRECIS_DOC_JOIN_LINES,
-		PRECIS_DOC_LENIENT | PRECIS_DOC_JOIN_LINES
+		PRECIS_DOC_LENIENT | PRECIS_DOC_JOIN_LINES,
+		PRECIS_DOC_KEEP_NOISE, PRECIS_DOC_KEEP_NOISE | PRECIS_DOC_LENIENT
 	};
 	precis_ctx *ctx = ctx_for(_i % 2 ? "ja" : "en");
 	uint32_t seed = 7u + (uint32_t)_i;
@@ -190,6 +193,64 @@ START_TEST(generated_documents)
 		for (size_t f = 0; f < sizeof flag_sets / sizeof *flag_sets; f++)
 			expect_same(ctx, buf, n, flag_sets[f]);
 	}
+	precis_ctx_free(ctx);
+}
+END_TEST
+
+/* The bytes of t[0, n) but white space and the invisible characters the
+ * generator writes (U+00A0, U+200B, U+FEFF), which the segmenter trims
+ * as white space. */
+static size_t ink(const char *t, size_t n, char *out)
+{
+	static const char *const blank[] = { "\xC2\xA0", "\xE2\x80\x8B", "\xEF\xBB\xBF" };
+	size_t o = 0;
+	for (size_t i = 0; i < n;) {
+		size_t skip = strchr(" \t\r\n", t[i]) && t[i] != '\0';
+		for (size_t b = 0; b < 3 && !skip; b++)
+			if (n - i >= strlen(blank[b]) &&
+			    memcmp(t + i, blank[b], strlen(blank[b])) == 0)
+				skip = strlen(blank[b]);
+		if (skip == 0)
+			out[o++] = t[i++];
+		i += skip;
+	}
+	return o;
+}
+
+/* With PRECIS_DOC_KEEP_NOISE the units hold every character of the text
+ * but white space; without it, noise and omission marks go. */
+START_TEST(lossless)
+{
+	precis_ctx *ctx = ctx_for(_i % 2 ? "ja" : "en");
+	uint32_t seed = 11u + (uint32_t)_i;
+	char buf[8192], want[8192], have[8192];
+	size_t lost = 0;
+	for (int k = 0; k < 60; k++) {
+		size_t n = make_doc(&seed, buf, sizeof buf), m = 0;
+		for (int keep = 0; keep < 2; keep++) {
+			precis_doc *d;
+			if (precis_doc_new(&d, ctx, buf, n, NULL, keep ? PRECIS_DOC_KEEP_NOISE
+							: PRECIS_DOC_SPLIT_ONLY, NULL) != 0)
+				break; /* invalid UTF-8 */
+			const char *text = precis_doc_text(d, NULL);
+			m = 0;
+			for (size_t i = 0; i < precis_doc_sentence_count(d); i++) {
+				precis_sentence s;
+				precis_doc_sentence(d, i, &s);
+				m += ink(text + s.offset, s.length, have + m);
+				ck_assert(keep || s.kind != PRECIS_UNIT_NOISE);
+			}
+			precis_doc_free(d);
+			size_t w = ink(buf, n, want);
+			if (keep) {
+				ck_assert_uint_eq(m, w);
+				ck_assert_int_eq(memcmp(have, want, m), 0);
+			} else {
+				lost += w - m;
+			}
+		}
+	}
+	ck_assert_uint_gt(lost, 0); /* the fragments hold noise to lose */
 	precis_ctx_free(ctx);
 }
 END_TEST
@@ -218,6 +279,7 @@ START_TEST(fixtures)
 		char *t = read_fixture(names[i], &len);
 		expect_same(ctx, t, len, 0);
 		expect_same(ctx, t, len, PRECIS_DOC_JOIN_LINES);
+		expect_same(ctx, t, len, PRECIS_DOC_KEEP_NOISE);
 		free(t);
 	}
 	precis_ctx_free(ctx);
@@ -382,6 +444,7 @@ Suite *make_suite(void)
 	TCase *tc = tcase_create("core");
 	tcase_set_timeout(tc, 300);
 	tcase_add_loop_test(tc, generated_documents, 0, 6);
+	tcase_add_loop_test(tc, lossless, 0, 4);
 	tcase_add_test(tc, fixtures);
 	tcase_add_test(tc, error_after_output);
 	tcase_add_test(tc, callback_stops);

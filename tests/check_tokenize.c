@@ -108,6 +108,76 @@ START_TEST(test_terms_russian)
 }
 END_TEST
 
+/* Chinese, Japanese and Korean runs become character bigrams (a single
+ * character stands alone), words around them stay whole; a Han or kana
+ * character counts as a word, a Hangul word as one. */
+START_TEST(test_terms_cjk)
+{
+	precis_ctx *ctx;
+	char got[512];
+	size_t words;
+	ck_assert_int_eq(precis_ctx_new(&ctx, "zh", NULL), 0);
+	/* 北京大学 -> 北京|京大|大学 */
+	terms_of(ctx, "\xE5\x8C\x97\xE4\xBA\xAC\xE5\xA4\xA7\xE5\xAD\xA6", got, sizeof got, &words);
+	ck_assert_str_eq(got, "\xE5\x8C\x97\xE4\xBA\xAC|\xE4\xBA\xAC\xE5\xA4\xA7|\xE5\xA4\xA7\xE5\xAD\xA6");
+	ck_assert_uint_eq(words, 4);
+	/* iPhone手机 我 -> iphone|手机|我 */
+	terms_of(ctx, "iPhone\xE6\x89\x8B\xE6\x9C\xBA \xE6\x88\x91", got, sizeof got, &words);
+	ck_assert_str_eq(got, "iphone|\xE6\x89\x8B\xE6\x9C\xBA|\xE6\x88\x91");
+	ck_assert_uint_eq(words, 4);
+	precis_ctx_free(ctx);
+	ck_assert_int_eq(precis_ctx_new(&ctx, "ja", NULL), 0);
+	/* 東京タワー -> 東京|京タ|タワ|ワー */
+	terms_of(ctx, "\xE6\x9D\xB1\xE4\xBA\xAC\xE3\x82\xBF\xE3\x83\xAF\xE3\x83\xBC", got,
+		 sizeof got, &words);
+	ck_assert_str_eq(got, "\xE6\x9D\xB1\xE4\xBA\xAC|\xE4\xBA\xAC\xE3\x82\xBF|"
+			 "\xE3\x82\xBF\xE3\x83\xAF|\xE3\x83\xAF\xE3\x83\xBC");
+	ck_assert_uint_eq(words, 5);
+	precis_ctx_free(ctx);
+	ck_assert_int_eq(precis_ctx_new(&ctx, "ko", NULL), 0);
+	/* 한국어를 배운다 -> 한국|국어|어를|배운|운다 */
+	terms_of(ctx, "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4\xEB\xA5\xBC "
+		 "\xEB\xB0\xB0\xEC\x9A\xB4\xEB\x8B\xA4", got, sizeof got, &words);
+	ck_assert_str_eq(got, "\xED\x95\x9C\xEA\xB5\xAD|\xEA\xB5\xAD\xEC\x96\xB4|"
+			 "\xEC\x96\xB4\xEB\xA5\xBC|\xEB\xB0\xB0\xEC\x9A\xB4|\xEC\x9A\xB4\xEB\x8B\xA4");
+	ck_assert_uint_eq(words, 2);
+	ck_assert_str_eq(precis_ctx_language(ctx), "ko");
+	precis_ctx_free(ctx);
+}
+END_TEST
+
+/* A custom stopword list replaces the language's; NULL brings it back; a
+ * list that is not UTF-8 fails and leaves the language's list. */
+START_TEST(test_custom_stopwords)
+{
+	precis_ctx *ctx;
+	precis_error err;
+	char got[256];
+	size_t words;
+	ck_assert_int_eq(precis_ctx_new(&ctx, "en", NULL), 0);
+	terms_of(ctx, "The cat sat", got, sizeof got, &words);
+	ck_assert_str_eq(got, "cat|sat");
+	const char *list = "# pets\r\nCAT\r\n\ndog\n";
+	ck_assert_int_eq(precis_ctx_set_stopwords(ctx, list, strlen(list), &err), 0);
+	terms_of(ctx, "The cat sat, dogs", got, sizeof got, &words);
+	ck_assert_str_eq(got, "the|sat|dog");
+	ck_assert_uint_eq(words, 4);
+	ck_assert_int_eq(precis_ctx_set_stopwords(ctx, "", 0, &err), 0);
+	terms_of(ctx, "The cat", got, sizeof got, &words);
+	ck_assert_str_eq(got, "the|cat");
+	ck_assert_int_eq(precis_ctx_set_stopwords(ctx, NULL, 0, &err), 0);
+	terms_of(ctx, "The cat", got, sizeof got, &words);
+	ck_assert_str_eq(got, "cat");
+	ck_assert_int_eq(precis_ctx_set_stopwords(ctx, "a\n\xFF\n", 4, &err), PRECIS_ERR_UTF8);
+	ck_assert_uint_eq(err.offset, 2);
+	terms_of(ctx, "The cat", got, sizeof got, &words);
+	ck_assert_str_eq(got, "cat");
+	ck_assert_int_eq(precis_ctx_set_stopwords(ctx, NULL, 3, &err), PRECIS_ERR_ARG);
+	ck_assert_int_eq(precis_ctx_set_stopwords(NULL, "", 0, &err), PRECIS_ERR_ARG);
+	precis_ctx_free(ctx);
+}
+END_TEST
+
 START_TEST(test_language_names)
 {
 	precis_ctx *ctx;
@@ -145,6 +215,9 @@ START_TEST(test_language_list)
 		ck_assert_uint_eq(ctx->lang.stemmer != NULL, (has & PRECIS_LANG_STEMMER) != 0);
 		ck_assert_uint_eq(ctx->lang.stopwords.n > 0, (has & PRECIS_LANG_STOPWORDS) != 0);
 		full += has == (PRECIS_LANG_STEMMER | PRECIS_LANG_STOPWORDS | PRECIS_LANG_RULES);
+		/* A language precis stems has stopwords too. */
+		ck_assert_msg(!(has & PRECIS_LANG_STEMMER) || (has & PRECIS_LANG_STOPWORDS),
+			      "%s has a stemmer but no stopwords", code);
 		precis_ctx_free(ctx);
 		for (size_t j = 0; j < n; j++)
 			ck_assert_str_ne(precis_language(j, NULL, NULL), code);
@@ -167,6 +240,8 @@ Suite *make_suite(void)
 	tcase_add_test(tc, test_terms_english);
 	tcase_add_test(tc, test_terms_interned);
 	tcase_add_test(tc, test_terms_russian);
+	tcase_add_test(tc, test_terms_cjk);
+	tcase_add_test(tc, test_custom_stopwords);
 	tcase_add_test(tc, test_language_names);
 	tcase_add_test(tc, test_language_list);
 	suite_add_tcase(s, tc);

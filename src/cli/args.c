@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/args.h"
 #include "precis.h"
@@ -46,4 +47,44 @@ void args_list_languages(void)
 		       has & PRECIS_LANG_RULES ? "sentence rules" : "generic sentence rules",
 		       has & PRECIS_LANG_STEMMER ? ", stemmer" : "",
 		       has & PRECIS_LANG_STOPWORDS ? ", stopwords" : "");
+}
+
+int args_stopwords(precis_ctx *ctx, const char *path, precis_error *err)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	int ok = fp != NULL;
+	while (ok) {
+		if (len == cap) {
+			char *nb = realloc(buf, cap ? cap * 2 : 4096);
+			if (nb == NULL) {
+				errno = ENOMEM;
+				ok = 0;
+				break;
+			}
+			buf = nb;
+			cap = cap ? cap * 2 : 4096;
+		}
+		size_t n = fread(buf + len, 1, cap - len, fp);
+		len += n;
+		if (n == 0) {
+			ok = !ferror(fp);
+			break;
+		}
+	}
+	int saved = errno;
+	if (fp != NULL)
+		fclose(fp);
+	int rc = -1;
+	if (!ok) {
+		memset(err, 0, sizeof *err);
+		err->code = PRECIS_ERR_IO;
+		snprintf(err->message, sizeof err->message,
+			 "cannot read stopword list '%s': %s", path, strerror(saved));
+	} else if (precis_ctx_set_stopwords(ctx, buf ? buf : "", len, err) == 0) {
+		rc = 0;
+	}
+	free(buf);
+	return rc;
 }

@@ -461,6 +461,8 @@ int cmd_eval(int argc, char **argv)
 		return rc;
 	if (argc - first != 1)
 		return cli_usage_error("eval", "expected one DATASET.jsonl");
+	if (a.s.auto_language)
+		return cli_usage_error("eval", "-l auto is for summarize: give the data set's language");
 	if (a.limit_words && a.limit_bytes)
 		return cli_usage_error("eval", "--limit-words and --limit-bytes exclude each other");
 	const char *path = argv[first];

@@ -24,18 +24,20 @@ static const char usage_text[] =
 	"\n";
 
 typedef struct idf_args {
-	const char *language, *output;
+	const char *language, *output, *stopwords;
 	int jsonl;
 	unsigned flags;
 	precis_read_options read;
 } idf_args;
 
-enum { OPT_LIST_LANGUAGES = 256, OPT_INPUT, OPT_LENIENT };
+enum { OPT_LIST_LANGUAGES = 256, OPT_INPUT, OPT_LENIENT, OPT_STOPWORDS };
 
 static const cli_opt options[] = {
 	{ 'l', 'l', "language", "LANG", "language of the corpus (default en)" },
 	{ OPT_LIST_LANGUAGES, 0, "list-languages", NULL,
 	  "list the languages and what precis has for each" },
+	{ OPT_STOPWORDS, 0, "stopwords", "FILE", "the words that are no terms, one per line, instead\n"
+						 "of the language's list (an empty file: none)" },
 	{ OPT_INPUT, 0, "input", "FORMAT", "text (default: one document per file) or jsonl\n"
 					   "(one {\"text\"|\"article\": ...} object per line)" },
 	{ OPT_LENIENT, 0, "lenient", NULL, "replace invalid UTF-8 instead of failing" },
@@ -55,6 +57,7 @@ static int option(void *payload, int c, const char *arg)
 		return rc;
 	switch (c) {
 	case 'l': a->language = arg; return 0;
+	case OPT_STOPWORDS: a->stopwords = arg; return 0;
 	case 'o': a->output = arg; return 0;
 	case OPT_LENIENT: a->flags |= PRECIS_DOC_LENIENT; return 0;
 	case OPT_INPUT:
@@ -149,7 +152,8 @@ static int build(const idf_args *a, char **files, int nfiles)
 	precis_error err;
 	if (precis_ctx_new(&ctx, a->language, &err) != 0)
 		return cli_fail_lib(NULL, &err);
-	if (precis_idf_new(&m, ctx, &err) != 0) {
+	if ((a->stopwords != NULL && args_stopwords(ctx, a->stopwords, &err) != 0) ||
+	    precis_idf_new(&m, ctx, &err) != 0) {
 		precis_ctx_free(ctx);
 		return cli_fail_lib(NULL, &err);
 	}

@@ -28,8 +28,8 @@ static const char usage_text[] =
 	"print them one per line, as they appear in the input; a line break\n"
 	"inside a sentence becomes a space (nothing between Chinese or Japanese\n"
 	"characters). Headlines, list items and other lines without terminal\n"
-	"punctuation are units of their own; noise lines ('+', '***', '[...]')\n"
-	"are dropped.\n"
+	"punctuation are units of their own, and so is noise ('+', '***',\n"
+	"'[...]' alone): every non-space character of the input is printed.\n"
 	"\n";
 
 typedef struct split_args {
@@ -111,7 +111,8 @@ static json_t *sentence_object(json_t *text, const precis_sentence *s)
 			 "offset", (json_int_t)s->source_offset,
 			 "length", (json_int_t)s->source_length,
 			 "paragraph", (json_int_t)s->paragraph,
-			 "kind", s->kind == PRECIS_UNIT_LINE ? "line" : "sentence");
+			 "kind", s->kind == PRECIS_UNIT_LINE ? "line"
+				 : s->kind == PRECIS_UNIT_NOISE ? "noise" : "sentence");
 }
 
 /* The sentences of `doc`: strings, or objects with offsets when `detailed`.
@@ -350,6 +351,7 @@ int cmd_split(int argc, char **argv)
 	split_args a;
 	memset(&a, 0, sizeof a);
 	precis_read_options_init(&a.read);
+	a.flags = PRECIS_DOC_KEEP_NOISE; /* the split is lossless */
 	int done, first;
 	int rc = cli_parse(&command, argc, argv, option, &a, &done, &first);
 	if (rc != 0 || done)

@@ -30,6 +30,7 @@ typedef struct sum_args {
 	precis_format format;
 	precis_ctx *ctx;        /* the calling thread's */
 	const precis_idf *idf;  /* shared by every thread's context */
+	precis_detector *det;   /* -l auto: shared, only read */
 } sum_args;
 
 enum { OPT_INPUT = 256, OPT_STRICT };
@@ -96,7 +97,18 @@ static int summarize_text(precis_ctx *ctx, const sum_args *a, const char *where,
 	precis_error err;
 	precis_doc *doc = NULL;
 	precis_summary *sum = NULL;
+	precis_ctx *own = NULL;
 	int rc = 0;
+	/* -l auto: a document in another language than the thread's context
+	 * gets a context of its own for the time it takes. */
+	const char *lang = a->det ? precis_detect_language(a->det, text, len, NULL) : NULL;
+	if (lang != NULL && strcmp(lang, precis_ctx_language(ctx)) != 0) {
+		if (sumopts_ctx_in(&a->s, lang, a->idf, &own, &err) != 0) {
+			free(owned);
+			return cli_fail_lib(where, &err);
+		}
+		ctx = own;
+	}
 	precis_read_options ro = a->s.read;
 	if (src != NULL)
 		ro = source_options(src, &a->s.read);
@@ -115,6 +127,7 @@ static int summarize_text(precis_ctx *ctx, const sum_args *a, const char *where,
 done:
 	precis_summary_free(sum);
 	precis_doc_free(doc);
+	precis_ctx_free(own);
 	return rc;
 }
 
@@ -199,9 +212,16 @@ int cmd_summarize(int argc, char **argv)
 	}
 	a.ctx = ctx;
 	a.idf = idf;
+	precis_error err;
+	if (a.s.auto_language && precis_detector_new(&a.det, &err) != 0) {
+		precis_ctx_free(ctx);
+		precis_idf_free(idf);
+		return cli_fail_lib(NULL, &err);
+	}
 	batch b = { a.output, a.jsonl, a.strict, summarize_file, summarize_record, &a,
 		    a.s.jobs, thread_open, thread_close };
 	rc = batch_run(&b, argv + first, argc - first);
+	precis_detector_free(a.det);
 	precis_ctx_free(ctx);
 	precis_idf_free(idf);
 	sumopts_free(&a.s);

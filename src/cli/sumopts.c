@@ -14,7 +14,7 @@
 
 enum { OPT_RATIO = SUMOPT_FIRST, OPT_WORDS, OPT_BYTES, OPT_LENIENT,
        OPT_LIST_METHODS, OPT_SEED, OPT_SET, OPT_LIST_PARAMS, OPT_TITLE,
-       OPT_IDF, OPT_LIST_LANGUAGES, OPT_MODEL };
+       OPT_IDF, OPT_LIST_LANGUAGES, OPT_MODEL, OPT_STOPWORDS };
 
 const cli_opt sumopts_options[] = {
 	CLI_TEXT("Budget (default: 3 sentences):\n"),
@@ -32,9 +32,11 @@ const cli_opt sumopts_options[] = {
 					  "-m learned" },
 	{ OPT_IDF, 0, "idf", "MODEL", "weigh terms by a background IDF model (precis idf)" },
 	{ 'l', 'l', "language", "LANG", "language of the input: ISO 639-1 code or English\n"
-					  "name (default en)" },
+					  "name (default en), or auto: detected per input" },
 	{ OPT_LIST_LANGUAGES, 0, "list-languages", NULL,
 	  "list the languages and what precis has for each" },
+	{ OPT_STOPWORDS, 0, "stopwords", "FILE", "the words that are no terms, one per line, instead\n"
+						 "of the language's list (an empty file: none)" },
 	{ OPT_TITLE, 0, "title", "TEXT", "the headline, when the input does not start with one" },
 	{ OPT_LENIENT, 0, "lenient", NULL, "replace invalid UTF-8 with U+FFFD instead of failing" },
 	CLI_TEXT("Threads:\n"),
@@ -136,10 +138,14 @@ int sumopts_handle(sumopts *s, int c, const char *arg, const char *cmd,
 	case 'n': case OPT_RATIO: case OPT_WORDS: case OPT_BYTES: case OPT_SEED:
 		return parse_budget(s, c, arg, cmd);
 	case 'm': s->opts.method = arg; return 0;
-	case 'l': s->language = arg; return 0;
+	case 'l':
+		s->auto_language = strcmp(arg, "auto") == 0;
+		s->language = s->auto_language ? NULL : arg;
+		return 0;
 	case OPT_TITLE: s->title = arg; return 0;
 	case OPT_IDF: s->idf = arg; return 0;
 	case OPT_MODEL: s->model_path = arg; return 0;
+	case OPT_STOPWORDS: s->stopwords = arg; return 0;
 	case OPT_LENIENT: s->flags |= PRECIS_DOC_LENIENT; return 0;
 	case 'j':
 		if (workers_count(arg, &s->jobs) != 0)
@@ -163,6 +169,15 @@ static int check_method(const char *method, const char *cmd)
 	return cli_usage_error(cmd, "unknown method '%s' (see --list-methods)", method);
 }
 
+/* A model weighs terms of its own language: with -l auto, documents
+ * detected in another are weighed by their own sentences. */
+static int idf_applies(const sumopts *s, const precis_idf *idf,
+		       const precis_ctx *ctx)
+{
+	return !s->auto_language ||
+	       strcmp(precis_idf_language(idf), precis_ctx_language(ctx)) == 0;
+}
+
 int sumopts_context(sumopts *s, const char *cmd, precis_ctx **ctx,
 		    precis_idf **idf)
 {
@@ -184,7 +199,7 @@ int sumopts_context(sumopts *s, const char *cmd, precis_ctx **ctx,
 	if (sumopts_ctx(s, NULL, ctx, &err) != 0)
 		return cli_fail_lib(NULL, &err);
 	if (s->idf != NULL && (rc = io_load_idf(s->idf, idf)) == 0 &&
-	    precis_ctx_set_idf(*ctx, *idf, &err) != 0)
+	    idf_applies(s, *idf, *ctx) && precis_ctx_set_idf(*ctx, *idf, &err) != 0)
 		rc = cli_fail_lib(s->idf, &err);
 	if (rc != 0) {
 		precis_ctx_free(*ctx);
@@ -198,12 +213,24 @@ int sumopts_context(sumopts *s, const char *cmd, precis_ctx **ctx,
 int sumopts_ctx(const sumopts *s, const precis_idf *idf, precis_ctx **ctx,
 		precis_error *err)
 {
-	if (precis_ctx_new(ctx, s->language, err) != 0)
+	return sumopts_ctx_in(s, s->language, idf, ctx, err);
+}
+
+int sumopts_ctx_in(const sumopts *s, const char *language,
+		   const precis_idf *idf, precis_ctx **ctx, precis_error *err)
+{
+	if (precis_ctx_new(ctx, language, err) != 0)
 		return -1;
+	if (s->stopwords != NULL && args_stopwords(*ctx, s->stopwords, err) != 0) {
+		precis_ctx_free(*ctx);
+		*ctx = NULL;
+		return -1;
+	}
 	for (int id = 0; id < PRECIS_PARAM_COUNT_; id++)
 		if (s->param_given[id])
 			precis_ctx_set_param(*ctx, (precis_param)id, s->param[id]);
-	if ((idf != NULL && precis_ctx_set_idf(*ctx, idf, err) != 0) ||
+	if ((idf != NULL && idf_applies(s, idf, *ctx) &&
+	     precis_ctx_set_idf(*ctx, idf, err) != 0) ||
 	    precis_ctx_set_model(*ctx, s->model, err) != 0) {
 		precis_ctx_free(*ctx);
 		*ctx = NULL;

@@ -15,6 +15,8 @@ typedef struct sumopts {
 	precis_read_options read; /* --input-format, --wrap, --encoding */
 	const char *language, *idf, *title, *model_path;
 	precis_model *model; /* loaded by sumopts_context(); sumopts_free() */
+	const char *stopwords; /* --stopwords=FILE, read by sumopts_ctx() */
+	int auto_language;     /* -l auto: each input's language is detected */
 	unsigned flags; /* precis_doc_flags */
 	int jobs;       /* threads (-j), at least 1 */
 	double param[PRECIS_PARAM_COUNT_];
@@ -52,6 +54,10 @@ int sumopts_context(sumopts *s, const char *cmd, precis_ctx **ctx,
  * filled. */
 int sumopts_ctx(const sumopts *s, const precis_idf *idf, precis_ctx **ctx,
 		precis_error *err);
+/* The same in `language` (-l auto: the detected one); `idf` is used only
+ * when its language is that. */
+int sumopts_ctx_in(const sumopts *s, const char *language,
+		   const precis_idf *idf, precis_ctx **ctx, precis_error *err);
 
 /* Parses argv with `cmd`'s tables (sumopts_options among them): shared
  * options here, the others through `own` (a cli_opt_fn). As cli_parse(). */

@@ -44,3 +44,26 @@ const char *precis_ctx_language(const precis_ctx *ctx)
 {
 	return ctx ? ctx->lang.info->code : NULL;
 }
+
+/* The stem cache remembers which words are stopwords: it starts afresh. */
+static void forget_surfaces(precis_ctx *ctx)
+{
+	precis__strtab_clear(&ctx->surface);
+	free(ctx->surface_term);
+	ctx->surface_term = NULL;
+	ctx->surface_cap = 0;
+}
+
+int precis_ctx_set_stopwords(precis_ctx *ctx, const char *list, size_t len,
+			     precis_error *err)
+{
+	precis__clear(err);
+	if (ctx == NULL || (list == NULL && len > 0))
+		return precis__fail(err, PRECIS_ERR_ARG, "invalid argument");
+	forget_surfaces(ctx);
+	int rc = list != NULL ? precis__lang_stopwords_parse(&ctx->lang, list, len, err)
+			      : precis__lang_stopwords_default(&ctx->lang, err);
+	if (rc != 0)
+		precis__lang_stopwords_default(&ctx->lang, NULL);
+	return rc;
+}

@@ -106,26 +106,42 @@ const char *precis_language(size_t i, const char **name, unsigned *has)
 }
 
 /* One word per line; '#' starts a comment; words are folded like tokens. */
-static int load_stopwords(precis__lang *lang, precis_error *err)
+int precis__lang_stopwords_parse(precis__lang *lang, const char *data,
+				 size_t len, precis_error *err)
 {
-	char path[64];
-	snprintf(path, sizeof path, "stopwords/%s.txt", lang->info->name);
-	const precis__resource *r = precis__resource_find(path);
-	if (r == NULL)
-		return 0; /* a language without a list keeps every word */
-	const char *p = r->data, *end = r->data + r->len;
+	size_t bad;
+	precis__strtab_clear(&lang->stopwords);
+	if (!precis__utf8_valid(data, len, &bad))
+		return precis__fail_at(err, PRECIS_ERR_UTF8, bad,
+				       "stopword list: invalid UTF-8");
+	const char *p = data, *end = data + len;
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *e = nl ? nl : end;
+		while (e > p && (e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t'))
+			e--; /* CRLF files, trailing blanks */
 		if (e > p && *p != '#') {
 			char buf[256];
 			size_t n = precis__fold_word(p, (size_t)(e - p), buf, sizeof buf);
 			if (n > 0 && precis__strtab_intern(&lang->stopwords, buf, n, NULL) < 0)
 				return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
 		}
-		p = e + 1;
+		p = (nl ? nl : end) + 1;
 	}
 	return 0;
+}
+
+/* The language's own list (none: every word is kept). */
+int precis__lang_stopwords_default(precis__lang *lang, precis_error *err)
+{
+	char path[64];
+	snprintf(path, sizeof path, "stopwords/%s.txt", lang->info->name);
+	const precis__resource *r = precis__resource_find(path);
+	if (r == NULL) {
+		precis__strtab_clear(&lang->stopwords);
+		return 0;
+	}
+	return precis__lang_stopwords_parse(lang, r->data, r->len, err);
 }
 
 static int load_rules(precis__lang *lang, precis_error *err)
@@ -147,7 +163,7 @@ int precis__lang_open(precis__lang *lang, const char *name, precis_error *err)
 	if (lang->info->stemmer != NULL &&
 	    precis__stemmer_new(&lang->stemmer, lang->info->stemmer) != 0)
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
-	int rc = load_stopwords(lang, err);
+	int rc = precis__lang_stopwords_default(lang, err);
 	if (rc == 0)
 		rc = load_rules(lang, err);
 	if (rc != 0)

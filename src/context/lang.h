@@ -33,6 +33,11 @@ typedef struct precis__lang {
  * the language is unknown. */
 int precis__lang_open(precis__lang *lang, const char *name, precis_error *err);
 void precis__lang_close(precis__lang *lang);
+/* Replaces the stopwords by the list data[0, len) (one word per line, '#'
+ * comments), or by the language's own list. */
+int precis__lang_stopwords_parse(precis__lang *lang, const char *data,
+				 size_t len, precis_error *err);
+int precis__lang_stopwords_default(precis__lang *lang, precis_error *err);
 
 static inline int precis__lang_is_stopword(const precis__lang *lang,
 					   const char *w, size_t n)

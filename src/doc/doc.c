@@ -189,12 +189,15 @@ static int build(precis_doc *d, precis_ctx *ctx, const char *data, size_t len,
 	d->text = d->input.text;
 	d->len = d->input.len;
 	d->repairs = d->input.utf8.repairs;
-	rc = precis__segment(ctx->lang.rules, d->text, d->len, 0, &d->units, err);
+	/* Joined lines are the input stage's business: only noise is asked. */
+	rc = precis__segment(ctx->lang.rules, d->text, d->len,
+			     precis__seg_flags(o->flags & PRECIS_DOC_KEEP_NOISE),
+			     &d->units, err);
 	if (rc != 0)
 		return rc;
-	if (d->units.n > 0)
-		d->nparagraphs = d->units.v[d->units.n - 1].paragraph + 1;
-	d->split_only = (o->flags & PRECIS_DOC_SPLIT_ONLY) != 0;
+	d->nparagraphs = d->units.paragraphs;
+	d->language = precis_ctx_language(ctx);
+	d->split_only = (o->flags & (PRECIS_DOC_SPLIT_ONLY | PRECIS_DOC_KEEP_NOISE)) != 0;
 	const char *title = o->title;
 	if (title == NULL && !d->input.has_title)
 		title = d->input.title_text;

@@ -34,6 +34,7 @@ struct precis_doc {
 	char *title_text;      /* a given title's copy, NULL when detected */
 	size_t nparagraphs;
 	int split_only;
+	const char *language; /* the context's language code (static) */
 };
 
 /* The terms of unit i and their count. */

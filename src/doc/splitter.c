@@ -207,7 +207,7 @@ static void consume(precis_splitter *sp, size_t n, size_t text_len,
 		    const precis__units *u)
 {
 	/* The chunk ends in a blank line: the next paragraph is new. */
-	sp->para += u->n ? u->v[u->n - 1].paragraph + 1 : 0;
+	sp->para += u->paragraphs;
 	sp->base += text_len;
 	sp->raw += n;
 	sp->started = 1;
@@ -233,7 +233,9 @@ static int split_chunk(precis_splitter *sp, size_t n, precis_sentence_fn fn,
 	if (rc == PRECIS_ERR_UTF8 && err != NULL)
 		err->offset += sp->raw;
 	if (rc == 0)
-		rc = precis__segment(sp->ctx->lang.rules, in.text, in.len, 0, &u, err);
+		rc = precis__segment(sp->ctx->lang.rules, in.text, in.len,
+				     precis__seg_flags(sp->opts.flags & PRECIS_DOC_KEEP_NOISE),
+				     &u, err);
 	if (rc == 0)
 		rc = hand_out(sp, &in, &u, fn, arg);
 	if (rc == 0) {

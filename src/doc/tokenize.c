@@ -96,24 +96,103 @@ static int64_t term_of(precis_ctx *ctx, const char *w, size_t n)
 	return tid;
 }
 
+/* Folds w[0, n) and appends its term (none for a stopword). */
+static int add_term(precis_ctx *ctx, const char *w, size_t n,
+		    precis__terms *out)
+{
+	char buf[512];
+	size_t m = precis__fold_word(w, n, buf, sizeof buf);
+	if (m == 0)
+		return 0; /* absurdly long: not a term worth matching */
+	int64_t tid = term_of(ctx, buf, m);
+	if (tid == PRECIS__STOPWORD)
+		return 0;
+	if (tid < 0 || PRECIS__VEC_RESERVE(out, out->n + 1) != 0)
+		return PRECIS_ERR_NOMEM;
+	out->v[out->n++] = (uint32_t)tid;
+	return 0;
+}
+
+/*
+ * Scripts written without spaces between words (Han, kana), and Hangul,
+ * whose spaced words carry particles: 1 for the first (a character holds
+ * about a word's worth of text), 2 for Hangul, 0 otherwise.
+ */
+static int cjk_kind(int32_t cp)
+{
+	if ((cp >= 0x3040 && cp <= 0x30FF) || cp == 0x3005 ||
+	    (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	    (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	    (cp >= 0xFF66 && cp <= 0xFF9F) || (cp >= 0x20000 && cp <= 0x3FFFF))
+		return 1;
+	if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) ||
+	    (cp >= 0x3130 && cp <= 0x318F))
+		return 2;
+	return 0;
+}
+
+/*
+ * A run of CJK characters becomes its overlapping character bigrams, as
+ * search engines index Chinese, Japanese and Korean ("北京大学" -> 北京 京大
+ * 大学), so that two sentences sharing a word share a term; a single
+ * character stands alone. *count grows by its characters (Han, kana) or
+ * by one (a Hangul word).
+ */
+static int cjk_terms(precis_ctx *ctx, const char *s, size_t lo, size_t hi,
+		     int kind, precis__terms *out, size_t *count)
+{
+	int32_t cp;
+	size_t a = lo, b = lo + cp_at(s, hi, lo, &cp), chars = 1;
+	int rc = b >= hi ? add_term(ctx, s + lo, hi - lo, out) : 0;
+	while (rc == 0 && b < hi) {
+		size_t c = b + cp_at(s, hi, b, &cp);
+		rc = add_term(ctx, s + a, c - a, out);
+		a = b;
+		b = c;
+		chars++;
+	}
+	*count += kind == 1 ? chars : 1;
+	return rc;
+}
+
+/* The terms of the word s[ws, we): split into CJK runs and the rest. */
+static int word_terms(precis_ctx *ctx, const char *s, size_t ws, size_t we,
+		      precis__terms *out, size_t *count)
+{
+	size_t i = ws;
+	while (i < we && (unsigned char)s[i] < 0xE1)
+		i++;
+	if (i == we) { /* no CJK character can be in it: the common case */
+		(*count)++;
+		return add_term(ctx, s + ws, we - ws, out);
+	}
+	int rc = 0;
+	for (i = ws; i < we && rc == 0;) {
+		int32_t cp;
+		size_t j = i, l = cp_at(s, we, i, &cp);
+		int kind = cjk_kind(cp);
+		while (j < we && (l = cp_at(s, we, j, &cp), cjk_kind(cp) == kind))
+			j += l;
+		if (kind != 0) {
+			rc = cjk_terms(ctx, s, i, j, kind, out, count);
+		} else {
+			(*count)++;
+			rc = add_term(ctx, s + i, j - i, out);
+		}
+		i = j;
+	}
+	return rc;
+}
+
 int precis__tokenize(precis_ctx *ctx, const char *text, size_t start,
 		     size_t end, precis__terms *out, size_t *words,
 		     precis_error *err)
 {
 	size_t ws, we, pos = start, count = 0;
-	char buf[512];
 	while (precis__next_word(text, end, pos, &ws, &we)) {
 		pos = we;
-		count++;
-		size_t n = precis__fold_word(text + ws, we - ws, buf, sizeof buf);
-		if (n == 0)
-			continue; /* absurdly long: not a term worth matching */
-		int64_t tid = term_of(ctx, buf, n);
-		if (tid == PRECIS__STOPWORD)
-			continue;
-		if (tid < 0 || PRECIS__VEC_RESERVE(out, out->n + 1) != 0)
+		if (word_terms(ctx, text, ws, we, out, &count) != 0)
 			return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
-		out->v[out->n++] = (uint32_t)tid;
 	}
 	*words = count;
 	return 0;

@@ -2,7 +2,9 @@
  * tokenize.h - words to term ids. A word is a run of letters, marks and
  * numbers (by Unicode category) with apostrophes (' and ’) kept inside it;
  * hyphens split compounds for matching. Words are folded (NFC + case fold),
- * stopwords dropped, the rest stemmed and interned in the context.
+ * stopwords dropped, the rest stemmed and interned in the context. Runs of
+ * Chinese, Japanese and Korean characters become character bigrams, and
+ * each Han or kana character counts as a word.
  */
 #ifndef PRECIS_TOKENIZE_H
 #define PRECIS_TOKENIZE_H

@@ -77,9 +77,14 @@ static json_t *summary_json(const precis_summary *s, const precis_doc *d,
 		arr = NULL;
 		goto fail;
 	}
+	/* The language the document was read as (given, or detected). */
+	if (d->language != NULL &&
+	    json_object_set_new(root, "language", json_string(d->language)) != 0)
+		goto fail_root;
 	return root;
 fail:
 	json_decref(arr);
+fail_root:
 	json_decref(root);
 	return NULL;
 }

@@ -46,6 +46,7 @@ enum {
 	SC_SPACE = 1u << 8,     /* non-ASCII white space (NBSP, ideographic) */
 	SC_INVISIBLE = 1u << 9, /* format characters (bidi marks, ZWSP) */
 	SC_INVERTED = 1u << 10, /* ¿ ¡: opens a sentence, pairs with nothing */
+	SC_WEAK = 1u << 11,     /* ends a sentence only before a capital: ; */
 	SC_TERM = SC_STOP | SC_STRONG | SC_COMMA
 };
 
@@ -112,7 +113,7 @@ static inline bool precis__seg_is_cjk(uint32_t cp)
 /* ---- rules -------------------------------------------------------------- */
 
 /* Word sets of the rules file, and the kinds of abbreviations. */
-enum { SET_ABBR = 1, SET_STARTER, SET_MONTH };
+enum { SET_ABBR = 1, SET_STARTER, SET_MONTH, SET_ARTICLE, SET_SALUTE };
 enum {
 	AB_NONE = 0,
 	AB_TITLE,  /* precedes a name or number: never ends a sentence */
@@ -154,6 +155,9 @@ static inline unsigned seg_flags(const precis__segrules *r, uint32_t cp)
 /* The kind (set SET_ABBR) or 1 (other sets) of word s[0, n), 0 if absent.
  * Exact match first, then lower-cased against lower-case entries. */
 int precis__seg_lookup(const precis__segrules *r, int set, const char *s, size_t n);
+/* The same, trying "Gen" for "GEN" too when `capitalized`. */
+int precis__seg_lookup_as(const precis__segrules *r, int set, const char *s,
+			  size_t n, bool capitalized);
 
 /* ---- scanning a block --------------------------------------------------- */
 
@@ -172,7 +176,7 @@ typedef struct seg_cand {
 	unsigned char type; /* CAND_NUMBER, CAND_LETTER or CAND_BULLET */
 	bool first;      /* at the start of the block */
 } seg_cand;
-enum { CAND_NUMBER, CAND_LETTER, CAND_BULLET };
+enum { CAND_NUMBER, CAND_LETTER, CAND_BULLET, CAND_CUT /* always kept */ };
 
 typedef struct seg_scan {
 	const precis__segrules *r;
@@ -186,9 +190,16 @@ typedef struct seg_scan {
 	struct { size_t *v; size_t n, cap; } cuts;      /* boundaries */
 	seg_open stack[SEG_STACK];
 	size_t depth;
+	size_t addr_at;    /* pass 2: the last period looked at for an address */
+	bool addr_mark;    /* and whether its token held an address mark */
 } seg_scan;
 
 int precis__seg_pass1(seg_scan *s);
+/* Records a candidate marker (pass 1). */
+int precis__seg_add_cand(seg_scan *s, size_t cut, size_t skip, unsigned value,
+			 int type);
+/* The ends of flattened lines at p, the start of a word (flat.c). */
+int precis__seg_flat(seg_scan *s, size_t p);
 int precis__seg_pass2(seg_scan *s);
 
 /* The word after a candidate boundary, past opening quotes and dots. */
@@ -210,6 +221,9 @@ void precis__seg_next_word(const seg_scan *s, size_t k, seg_word *w);
 bool precis__seg_word_in(const seg_scan *s, const seg_word *w, int set);
 void precis__seg_prev_token(const seg_scan *s, size_t i, seg_tok *tk);
 int precis__seg_classify(const seg_scan *s, const seg_tok *tk);
+/* Is the word that ends before the white space before `pos` one of `set`
+ * ("im" in "im 6. Stock")? */
+bool precis__seg_prev_word_in(const seg_scan *s, size_t pos, int set);
 /* Tokens in [s->unit, pos), counted up to `max`. */
 size_t precis__seg_words_before(const seg_scan *s, size_t pos, size_t max);
 

@@ -18,8 +18,8 @@ static bool ascii_space(char c)
 }
 
 /* Records a candidate; `first` when it opens the block. */
-static int add_cand(seg_scan *s, size_t cut, size_t skip, unsigned value,
-		    int type)
+int precis__seg_add_cand(seg_scan *s, size_t cut, size_t skip, unsigned value,
+			 int type)
 {
 	if (s->cand.n > 0 && s->cand.v[s->cand.n - 1].skip == skip)
 		return 0; /* seen after its bullet already */
@@ -55,7 +55,7 @@ static int try_marker(seg_scan *s, size_t p, size_t cut)
 	e += (t[e] == '.' && t[e + 1] == ')') ? 2 : 1;
 	if (e >= s->be || !ascii_space(t[e]))
 		return 0;
-	return add_cand(s, cut, e, v, type);
+	return precis__seg_add_cand(s, cut, e, v, type);
 }
 
 /* A cheap look before try_marker(): a digit, or a letter and ". )". */
@@ -70,6 +70,17 @@ static bool maybe_marker(const seg_scan *s, size_t p)
 	return (d == '.' || d == ')') && c >= 'a' && c <= 'z';
 }
 
+/* Can a flattened line end at p, the start of a word (flat.c)? A cheap
+ * look at its first byte, or at a comma before it. */
+static bool flat_lead(const seg_scan *s, size_t p)
+{
+	unsigned char c = (unsigned char)s->t[p];
+	if ((c >= '0' && c <= '9') || c == '*' || c == '=' || c == '_' ||
+	    c == '~' || c == '#' || c == '+' || c == '-' || c == ':' || c == ';')
+		return true;
+	return p >= s->bs + 2 && s->t[p - 2] == ',';
+}
+
 /* ---- quotes and brackets ------------------------------------------------ */
 
 static void protect(seg_scan *s, size_t lo, size_t hi)
@@ -80,6 +91,40 @@ static void protect(seg_scan *s, size_t lo, size_t hi)
 	s->prot.v[s->prot.n++] = (seg_span){ lo, hi };
 }
 
+/* The flags of the last character before `pos` in the block that is no
+ * white space, closer or invisible character; SC_TERM at the start. It
+ * looks a few characters back at most, so pass 1 stays linear. */
+static unsigned before_flags(const seg_scan *s, size_t pos)
+{
+	size_t l;
+	for (int k = 0; k < 8 && pos > s->bs; k++) {
+		pos = seg_prev(s->t, s->bs, pos);
+		if (precis__seg_space_at(s, pos, &l))
+			continue;
+		unsigned f = seg_flags(s->r, seg_decode(s->t + pos, s->be - pos, &l));
+		if (!(f & (SC_INVISIBLE | SC_CLOSE)))
+			return f;
+	}
+	return pos > s->bs ? 0 : SC_TERM;
+}
+
+/*
+ * Does a matched pair keep boundaries out of its inside? Brackets and the
+ * CJK quotes always do ("(He was an engineer.) at", 《摔跤吧！爸爸》). A
+ * Western quote holds whole sentences, which real text splits (UD: '"We
+ * lost. He commits no tort."'), unless it is part of a sentence around it:
+ * when it opens inside one ('His mother wrote, "He has … In short, …"') or
+ * ends without a terminator („… váhu. V podstate …,“ reagoval).
+ */
+static bool protects(const seg_scan *s, size_t open, size_t close)
+{
+	uint32_t c = s->stack[s->depth].close;
+	if (c == ')' || c == ']' || c == '}' || c >= 0x3000)
+		return true;
+	const unsigned ends = SC_TERM | SC_ELLIPSIS;
+	return !(before_flags(s, open) & ends) || !(before_flags(s, close) & ends);
+}
+
 static int matched(seg_scan *s, size_t k, size_t pos)
 {
 	size_t open = s->stack[k].pos;
@@ -88,7 +133,7 @@ static int matched(seg_scan *s, size_t k, size_t pos)
 	    PRECIS__VEC_RESERVE(&s->prot, s->prot.n + 1) != 0)
 		return PRECIS_ERR_NOMEM;
 	s->closes.v[s->closes.n++] = pos;
-	if (pos - open <= SEG_MAX_PAIR)
+	if (pos - open <= SEG_MAX_PAIR && protects(s, open, pos))
 		protect(s, open, pos);
 	return 0;
 }
@@ -165,7 +210,7 @@ static int bullet(seg_scan *s, size_t i, size_t l)
 	size_t n;
 	if (i > s->bs && !precis__seg_space_at(s, seg_prev(s->t, s->bs, i), &n))
 		return 0;
-	int rc = add_cand(s, i, i + l, 0, CAND_BULLET);
+	int rc = precis__seg_add_cand(s, i, i + l, 0, CAND_BULLET);
 	size_t p = i + l;
 	if (p < s->be && ascii_space(s->t[p]))
 		p++;
@@ -216,6 +261,10 @@ static void pick_markers(seg_scan *s, unsigned char *ok)
 			bullets++;
 			continue;
 		}
+		if (c->type == CAND_CUT) {
+			ok[i] = 1;
+			continue;
+		}
 		size_t p = last[c->type];
 		bool next = p != SIZE_MAX && c->value == s->cand.v[p].value + 1
 			&& c->cut - s->cand.v[p].cut <= SEG_LIST_GAP;
@@ -258,6 +307,8 @@ int precis__seg_pass1(seg_scan *s)
 	s->prot.n = s->closes.n = s->marks.n = s->cand.n = 0;
 	s->depth = 0;
 	int rc = try_marker(s, s->bs, s->bs);
+	if (rc == 0)
+		rc = precis__seg_flat(s, s->bs);
 	for (size_t i = s->bs; i < be && rc == 0;) {
 		unsigned k = cls[t[i]];
 		if (!(k & want)) {
@@ -266,6 +317,8 @@ int precis__seg_pass1(seg_scan *s)
 		}
 		if (k & (SB_SPACE | SB_NL)) {
 			rc = maybe_marker(s, ++i) ? try_marker(s, i, i) : 0;
+			if (rc == 0 && i < be && flat_lead(s, i))
+				rc = precis__seg_flat(s, i);
 			continue;
 		}
 		size_t l = 1;

@@ -24,7 +24,8 @@ static const uint32_t default_pairs[][2] = {
 	{ 0x201E, 0x201C }, { 0x201A, 0x2018 }, { 0x00BB, 0x00AB },
 	{ 0x2039, 0x203A }, { 0x300C, 0x300D }, { 0x300E, 0x300F },
 	{ 0x300A, 0x300B }, { 0x3008, 0x3009 }, { 0x3010, 0x3011 },
-	{ 0xFF08, 0xFF09 }, { 0xFF3B, 0xFF3D }, { 0x3014, 0x3015 }
+	{ 0xFF08, 0xFF09 }, { 0xFF3B, 0xFF3D }, { 0x3014, 0x3015 },
+	{ '`', '\'' } /* ``TeX-style'' quotes (UD German and Russian text) */
 };
 static const uint32_t default_bullets[] = {
 	0x2022, 0x25E6, 0x25AA, 0x25AB, 0x25CF, 0x2023, 0x2043, 0x25A0,
@@ -44,12 +45,14 @@ static const struct { uint32_t lo, hi; uint16_t flags; } fixed_ranges[] = {
 };
 
 /* The section a rules-file line belongs to. */
-enum sect { S_NONE, S_STOPS, S_STRONG, S_COMMAS, S_PAIRS, S_BULLETS,
+enum sect { S_NONE, S_STOPS, S_STRONG, S_COMMAS, S_WEAK, S_PAIRS, S_BULLETS,
 	    S_OPTIONS, S_TITLE, S_ABBREV, S_ENDER, S_STARTERS, S_MONTHS,
+	    S_ARTICLES, S_SALUTATIONS,
 	    S_COUNT_ };
 static const char *const sect_names[S_COUNT_] = {
-	"", "stops", "strong", "commas", "pairs", "bullets", "options",
-	"title", "abbrev", "ender", "starters", "months"
+	"", "stops", "strong", "commas", "weak", "pairs", "bullets", "options",
+	"title", "abbrev", "ender", "starters", "months", "articles",
+	"salutations"
 };
 
 typedef struct parser {
@@ -142,7 +145,7 @@ static void build_classes(precis__segrules *r)
 		const seg_special *e = &r->specials[i];
 		if (e->cp < 128) {
 			r->aflags[e->cp] = e->flags;
-			if (e->flags & SC_TERM)
+			if (e->flags & (SC_TERM | SC_WEAK))
 				r->byteclass[e->cp] |= SB_STOP;
 			if (e->flags & (SC_OPEN | SC_CLOSE))
 				r->byteclass[e->cp] |= SB_PAIR;
@@ -228,14 +231,17 @@ static int add_word(precis__segrules *r, int set, int kind, const char *s,
 	return 0;
 }
 
-/* Lower-cases s[0, n) into buf; its length, or 0 when it does not fit. */
-static size_t lower(const char *s, size_t n, char *buf, size_t cap)
+/* Lower-cases s[0, n) into buf, but its first character when `keep_first`
+ * ("GEN" -> "Gen"); the length, or 0 when it does not fit. */
+static size_t lower(const char *s, size_t n, bool keep_first, char *buf,
+		    size_t cap)
 {
 	size_t o = 0;
 	for (size_t i = 0, l; i < n; i += l) {
 		uint32_t c = seg_decode(s + i, n - i, &l);
-		c = c < 128 ? (c >= 'A' && c <= 'Z' ? c + 32 : c)
-			    : (uint32_t)utf8proc_tolower((utf8proc_int32_t)c);
+		if (i > 0 || !keep_first)
+			c = c < 128 ? (c >= 'A' && c <= 'Z' ? c + 32 : c)
+				    : (uint32_t)utf8proc_tolower((utf8proc_int32_t)c);
 		if (o + 4 > cap)
 			return 0;
 		o += (size_t)utf8proc_encode_char((utf8proc_int32_t)c,
@@ -244,19 +250,35 @@ static size_t lower(const char *s, size_t n, char *buf, size_t cap)
 	return o;
 }
 
-int precis__seg_lookup(const precis__segrules *r, int set, const char *s, size_t n)
+static int lookup_as(const precis__segrules *r, int set, const char *s,
+		     size_t n, bool keep_first)
+{
+	char buf[4 * SEG_MAX_WORD];
+	size_t m = lower(s, n, keep_first, buf, sizeof buf);
+	if (m == 0 || (m == n && memcmp(buf, s, n) == 0))
+		return 0;
+	size_t i = slot_of(r, set, buf, m);
+	return r->slots[i].len != 0 ? r->slots[i].kind : 0;
+}
+
+/* Exact, then lower-cased ("CO." as "co."), and capitalized when asked:
+ * text set in capitals ("ORAL ARGUMENT OF GEN. ELIZABETH") writes "Gen."
+ * so, but "the FT. But" or "the SEC. The" are no titles. */
+int precis__seg_lookup_as(const precis__segrules *r, int set, const char *s,
+			  size_t n, bool capitalized)
 {
 	if (r->nkeys == 0 || n == 0 || n > SEG_MAX_WORD)
 		return 0;
 	size_t i = slot_of(r, set, s, n);
 	if (r->slots[i].len != 0)
 		return r->slots[i].kind;
-	char buf[4 * SEG_MAX_WORD];
-	size_t m = lower(s, n, buf, sizeof buf);
-	if (m == 0 || (m == n && memcmp(buf, s, n) == 0))
-		return 0;
-	i = slot_of(r, set, buf, m);
-	return r->slots[i].len != 0 ? r->slots[i].kind : 0;
+	int kind = lookup_as(r, set, s, n, false);
+	return kind != 0 || !capitalized ? kind : lookup_as(r, set, s, n, true);
+}
+
+int precis__seg_lookup(const precis__segrules *r, int set, const char *s, size_t n)
+{
+	return precis__seg_lookup_as(r, set, s, n, false);
 }
 
 /* ---- parsing ------------------------------------------------------------ */
@@ -290,6 +312,10 @@ static int word_item(parser *p, const char *s, size_t n)
 		return add_word(p->r, SET_STARTER, 1, s, n);
 	if (p->sect == S_MONTHS)
 		return add_word(p->r, SET_MONTH, 1, s, n);
+	if (p->sect == S_ARTICLES)
+		return add_word(p->r, SET_ARTICLE, 1, s, n);
+	if (p->sect == S_SALUTATIONS)
+		return add_word(p->r, SET_SALUTE, 1, s, n);
 	if (n > 1 && s[n - 1] == '.')
 		n--; /* "Mr." is stored as "Mr": the period is the candidate */
 	return add_word(p->r, SET_ABBR, kinds[p->sect], s, n);
@@ -312,12 +338,13 @@ static int item(parser *p, const char *s, size_t n)
 	static const unsigned char_flags[] = { [S_STOPS] = SC_STOP,
 					       [S_STRONG] = SC_STRONG,
 					       [S_COMMAS] = SC_COMMA,
+					       [S_WEAK] = SC_WEAK,
 					       [S_BULLETS] = SC_BULLET };
 	uint32_t cp;
 	switch (p->sect) {
 	case S_NONE:
 		return parse_fail(p, "entry outside a section", s, n);
-	case S_STOPS: case S_STRONG: case S_COMMAS: case S_BULLETS:
+	case S_STOPS: case S_STRONG: case S_COMMAS: case S_WEAK: case S_BULLETS:
 		if (one_char(p, s, n, &cp) != 0)
 			return PRECIS_ERR_PARSE;
 		return add_special(p, cp, char_flags[p->sect], 0);

@@ -5,6 +5,8 @@
  * shared/eval/sbd): abbreviations, initials, numbers, ellipses, quotes and
  * brackets, lists, URLs and the scraped-text "region.CNN reports".
  */
+#include <string.h>
+
 #include "segment/internal.h"
 
 static void add_cut(seg_scan *s, size_t pos, int *rc)
@@ -49,8 +51,64 @@ static bool spaced_closer(const seg_scan *s, size_t j, size_t *l)
 	return j + *l == s->be || precis__seg_space_at(s, j + *l, &c);
 }
 
+/* The bytes from p that are dots or ellipses ("...", "…"). */
+static size_t dots_at(const seg_scan *s, size_t p)
+{
+	size_t q = p, l;
+	while (q < s->be && (s->t[q] == '.' || (seg_flags(s->r, at(s, q, &l)) &
+						 SC_ELLIPSIS)))
+		q += s->t[q] == '.' ? 1 : l;
+	return q - p;
+}
+
+/*
+ * A reference mark or an omission mark after a terminator, with or
+ * without a space before it ("in Dulwich. [17] Placed", "elegies.[25]",
+ * "[a]", "[3, 4]", "Bell. […] For"): it belongs to the sentence before
+ * (UD GUM). Inside the brackets: digits, lower-case letters, commas,
+ * dashes and spaces, a digit or a single letter among them; or only dots.
+ * White space or the end must follow; *l spans it.
+ */
+static bool reference(const seg_scan *s, size_t j, size_t *l)
+{
+	const char *t = s->t;
+	size_t p = j + (t[j] == ' '), digits = 0, letters = 0;
+	if (p + 2 >= s->be || t[p] != '[')
+		return false;
+	size_t q = p + 1 + dots_at(s, p + 1);
+	for (bool omission = q > p + 1; !omission && q < s->be && q - p <= 20 &&
+					t[q] != ']'; q++) {
+		unsigned char c = (unsigned char)t[q];
+		digits += c >= '0' && c <= '9';
+		letters += c >= 'a' && c <= 'z';
+		if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'z') &&
+		    c != ',' && c != '-' && c != ' ')
+			return false;
+	}
+	if (q >= s->be || t[q] != ']' || q == p + 1 || t[p + 1] == ' ' ||
+	    (digits == 0 && letters > 1))
+		return false;
+	*l = q + 1 - j;
+	return q + 1 == s->be || precis__seg_space_at(s, q + 1, &digits);
+}
+
+/* A bare footnote number after a terminator, before a sentence starter
+ * ("minority rights. 4 Even though"; UD GUM): *l spans " 4". */
+static bool footnote(const seg_scan *s, size_t j, size_t *l)
+{
+	size_t q = j + 1;
+	while (q < s->be && q - j <= 3 && s->t[q] >= '0' && s->t[q] <= '9')
+		q++;
+	if (q == j + 1 || q - j > 3 || q + 1 >= s->be || s->t[q] != ' ')
+		return false;
+	seg_word w;
+	precis__seg_next_word(s, q + 1, &w);
+	*l = q - j;
+	return w.lo == q + 1 && precis__seg_word_in(s, &w, SET_STARTER);
+}
+
 /* Skips closing quotes and brackets after a terminator ("great.”",
- * "RR. »"); *had tells whether there were any. */
+ * "RR. »") and a reference mark; *had tells whether there were any. */
 static size_t closers(const seg_scan *s, size_t j, bool *had)
 {
 	size_t l;
@@ -59,6 +117,11 @@ static size_t closers(const seg_scan *s, size_t j, bool *had)
 		uint32_t cp = at(s, j, &l);
 		if (seg_flags(s->r, cp) & SC_INVISIBLE) {
 			j += l;
+		} else if ((cp == '[' || cp == ' ') && reference(s, j, &l)) {
+			j += l;
+		} else if (cp == ' ' && footnote(s, j, &l)) {
+			j += l;
+			break;
 		} else if (closer_at(s, j, &l)) {
 			j += l;
 			*had = true;
@@ -72,6 +135,18 @@ static size_t closers(const seg_scan *s, size_t j, bool *had)
 	return j;
 }
 
+static bool capital(int cc)
+{
+	return cc == CC_UPPER || cc == CC_CASELESS;
+}
+
+static bool wordish_cp(const seg_scan *s, size_t p)
+{
+	size_t l;
+	int cc = precis__seg_cclass(at(s, p, &l));
+	return cc == CC_UPPER || cc == CC_LOWER || cc == CC_CASELESS || cc == CC_MARK;
+}
+
 /* After the closers at j: is a word next, past white space? */
 static bool word_next(const seg_scan *s, size_t j, seg_word *w)
 {
@@ -82,12 +157,7 @@ static bool word_next(const seg_scan *s, size_t j, seg_word *w)
 	if (k >= s->be)
 		return false;
 	precis__seg_next_word(s, k, w);
-	return !w->dash && !precis__seg_protected(s, j);
-}
-
-static bool capital(int cc)
-{
-	return cc == CC_UPPER || cc == CC_CASELESS;
+	return (!w->dash || capital(w->cc)) && !precis__seg_protected(s, j);
 }
 
 /* ---- periods ------------------------------------------------------------ */
@@ -105,11 +175,35 @@ static bool ender_ends(const seg_scan *s, const seg_tok *tk, const seg_word *w)
 	return precis__seg_words_before(s, tk->lo, 3) >= 3;
 }
 
+/* Is t[lo, hi) two capitals or more and no lower-case letter? */
+static bool in_capitals(const seg_scan *s, size_t lo, size_t hi)
+{
+	size_t caps = 0;
+	for (size_t p = lo; p < hi; p++) {
+		unsigned char k = s->r->byteclass[(unsigned char)s->t[p]];
+		if (k & SB_LOWER)
+			return false;
+		caps += (k & SB_UPPER) != 0;
+	}
+	return caps >= 2;
+}
+
+/* A title in text set in capitals: "OF GEN. ELIZABETH PRELOGAR". */
+static bool capital_title(const seg_scan *s, const seg_tok *tk,
+			  const seg_word *w)
+{
+	return in_capitals(s, tk->lo, tk->hi) && in_capitals(s, w->lo, w->hi) &&
+	       precis__seg_lookup_as(s->r, SET_ABBR, s->t + tk->lo,
+				     tk->hi - tk->lo, true) == AB_TITLE;
+}
+
 static bool period_ends(const seg_scan *s, size_t i, bool had,
 			const seg_word *w)
 {
 	seg_tok tk;
 	precis__seg_prev_token(s, i, &tk);
+	if (capital_title(s, &tk, w))
+		return false;
 	switch (precis__seg_classify(s, &tk)) {
 	case AB_TITLE:
 	case TK_ROMAN:
@@ -118,9 +212,13 @@ static bool period_ends(const seg_scan *s, size_t i, bool had,
 		return capital(w->cc);
 	case AB_ENDER:
 		return ender_ends(s, &tk, w);
-	case TK_NUMBER: /* "12. Juni", "10. pokus" are ordinals */
+	case TK_NUMBER: /* "12. Juni", "10. pokus", "im 6. Stock" are
+			 * ordinals; a number opening a unit numbers a section
+			 * ("858. Comprensorio") */
 		return (capital(w->cc) || w->cc == CC_DIGIT) &&
-		       !precis__seg_word_in(s, w, SET_MONTH);
+		       !precis__seg_word_in(s, w, SET_MONTH) &&
+		       precis__seg_words_before(s, tk.lo, 1) > 0 &&
+		       !precis__seg_prev_word_in(s, tk.lo, SET_ARTICLE);
 	default: /* a lower-case word ends a sentence, unless after a quote */
 		return capital(w->cc) || w->cc == CC_DIGIT ||
 		       (w->cc == CC_LOWER && !had);
@@ -150,8 +248,11 @@ static bool glued_ends(const seg_scan *s, size_t i)
 	for (lo = i; lo > whole.lo && s->t[lo - 1] != '.'; lo--)
 		;
 	part.lo = lo;
-	if (precis__seg_classify(s, &part) == TK_NUMBER)
+	int kind = precis__seg_classify(s, &part);
+	if (kind == TK_NUMBER)
 		return true;
+	if (kind == AB_TITLE)
+		return false; /* "St.John" */
 	size_t letters = 0;
 	bool low = false;
 	for (size_t p = part.lo; p < part.hi; p += l) {
@@ -160,6 +261,105 @@ static bool glued_ends(const seg_scan *s, size_t i)
 		low = low || cc == CC_LOWER;
 	}
 	return letters >= 2 && low && !precis__seg_protected(s, i + 1);
+}
+
+/* Is the token that ends at i an address: ASCII without white space,
+ * holding "://" or "@" or starting "www." (looked at 256 bytes back)? A
+ * period of the token looked at before ends the look, so that a long
+ * token of periods is read once. */
+static bool address_before(seg_scan *s, size_t i)
+{
+	const char *t = s->t;
+	size_t p = i;
+	bool mark = false, known = false;
+	while (p > s->unit && i - p < 256) {
+		unsigned char c = (unsigned char)t[p - 1];
+		if (c >= 128 || (s->r->byteclass[c] & (SB_SPACE | SB_NL)))
+			break;
+		mark = mark || c == '@' || (c == ':' && p + 1 < i && t[p] == '/' &&
+					    t[p + 1] == '/');
+		p--;
+		if (p == s->addr_at) {
+			known = true;
+			break;
+		}
+	}
+	mark = mark || (known && s->addr_mark) ||
+	       (!known && i - p > 4 && memcmp(t + p, "www.", 4) == 0);
+	s->addr_at = i;
+	s->addr_mark = mark;
+	return mark;
+}
+
+/*
+ * A period inside an address (URL, e-mail): where flattened web text runs
+ * lines together, the address ends one when a capitalized word or another
+ * address follows ("…Boone@accenture.com Our web address is", "…big.html
+ * http://…"; UD EWT). The scan resumes after the address, or at the
+ * terminator that ends it; elsewhere after the period.
+ */
+static size_t address(seg_scan *s, size_t i, int *rc)
+{
+	size_t hi = i + 1;
+	if (!address_before(s, i))
+		return i + 1;
+	while (hi < s->be && hi - i < 256 && (unsigned char)s->t[hi] < 128 &&
+	       !(s->r->byteclass[(unsigned char)s->t[hi]] & (SB_SPACE | SB_NL)))
+		hi++;
+	if (hi == i + 1)
+		return hi; /* the address stops at a non-ASCII character */
+	size_t last = hi - 1; /* ASCII */
+	unsigned char c = (unsigned char)s->t[last];
+	if (s->r->byteclass[c] & SB_STOP)
+		return last; /* "…/employeemeeting. Constance," */
+	if (!(s->r->byteclass[c] & (SB_DIGIT | SB_UPPER | SB_LOWER)) &&
+	    c != '/' && c != '>')
+		return hi;
+	size_t k = precis__seg_skip_space(s, hi);
+	if (k > hi && k < s->be) {
+		seg_word w;
+		precis__seg_next_word(s, k, &w);
+		if ((w.lo == k && capital(w.cc)) || (s->be - k > 4 &&
+		    (memcmp(s->t + k, "http", 4) == 0 || memcmp(s->t + k, "www.", 4) == 0)))
+			add_cut(s, k, rc);
+	}
+	return hi;
+}
+
+/* A word glued to a terminator at j, no space between: two letters or
+ * more, the first a capital when `cap` ("...Iguazu"), then white space or
+ * the end; after a word of two lower-case letters or more ("talk?they").
+ * A URL's query ("search?q=x") has no white space after its word. */
+static bool glued_word(const seg_scan *s, size_t j, bool cap)
+{
+	seg_word w;
+	if (j >= s->be || j == s->bs)
+		return false;
+	precis__seg_next_word(s, j, &w);
+	size_t l;
+	if (w.lo != j || (cap ? !capital(w.cc) : w.cc != CC_LOWER && !capital(w.cc)) ||
+	    w.hi - w.lo < 2 || (w.hi < s->be && !precis__seg_space_at(s, w.hi, &l)))
+		return false;
+	size_t p = j;
+	while (p > s->bs && !(s->r->byteclass[(unsigned char)s->t[p - 1]] &
+			      (SB_LOWER | SB_SPACE)) && j - p < 8)
+		p--;
+	return p >= s->bs + 2 && (s->r->byteclass[(unsigned char)s->t[p - 1]] & SB_LOWER) &&
+	       (s->r->byteclass[(unsigned char)s->t[p - 2]] & SB_LOWER);
+}
+
+/* Does a lower-case word of two letters or more end just before i? */
+static bool lower_word_before(const seg_scan *s, size_t i)
+{
+	size_t p = i, l;
+	while (p > s->unit && i - p < SEG_MAX_WORD) {
+		size_t q = seg_prev(s->t, s->unit, p);
+		if (!wordish_cp(s, q))
+			break;
+		p = q;
+	}
+	return p < i && i - p >= 2 &&
+	       precis__seg_cclass(at(s, p, &l)) == CC_LOWER;
 }
 
 /* Unspaced dots: "that.... She" ends, "mean...see" and "[...]" do not;
@@ -176,6 +376,8 @@ static size_t dots(seg_scan *s, size_t i, size_t n_end, size_t n, int *rc)
 	if (word_next(s, j, &w) &&
 	    (capital(w.cc) || (n != 3 && w.cc == CC_DIGIT)))
 		add_cut(s, j, rc);
+	else if (!had && glued_word(s, j, true))
+		add_cut(s, j, rc); /* "a country....Iguazu is" */
 	return j;
 }
 
@@ -215,10 +417,11 @@ static size_t period(seg_scan *s, size_t i, int *rc)
 	if (e + 3 < s->be && t[e] == ' ' && t[e + 1] == '.' && t[e + 2] == ' ' &&
 	    t[e + 3] == '.')
 		return spaced(s, i, rc);
-	if (e < s->be && !precis__seg_space_at(s, e, &l) && !closer_at(s, e, &l)) {
+	if (e < s->be && !precis__seg_space_at(s, e, &l) && !closer_at(s, e, &l) &&
+	    !reference(s, e, &l)) {
 		if (glued_ends(s, i))
 			add_cut(s, e, rc);
-		return e;
+		return address(s, i, rc);
 	}
 	size_t j = closers(s, e, &had);
 	if (word_next(s, j, &w) && period_ends(s, i, had, &w))
@@ -246,10 +449,15 @@ static size_t stop(seg_scan *s, size_t i, size_t l, uint32_t cp, int *rc)
 	bool had;
 	seg_word w;
 	size_t j = closers(s, term_run(s, i + l), &had);
-	if (!word_next(s, j, &w))
+	if (!word_next(s, j, &w)) {
+		if (!had && glued_word(s, j, false) && !address_before(s, i))
+			add_cut(s, j, rc); /* "recruits foreigners?thanks I've" */
 		return j;
+	}
+	/* A lower-case word after "!" goes on with a name ("Yahoo! in"), not
+	 * after a lower-case word ("for no reason! cats react"). */
 	if (capital(w.cc) || w.cc == CC_DIGIT ||
-	    (w.cc == CC_LOWER && cp != '!' && !had))
+	    (w.cc == CC_LOWER && !had && (cp != '!' || lower_word_before(s, i))))
 		add_cut(s, j, rc);
 	return j;
 }
@@ -297,6 +505,45 @@ static size_t comma(seg_scan *s, size_t i, size_t l, uint32_t cp, int *rc)
 	return j;
 }
 
+/* Does the weak terminator at i come again soon before or after, with no
+ * other terminator between ("Terni, azioni 300; Montecatini, azioni
+ * 2000; Ilva, azioni 500.")? Then it separates the items of a list. */
+static bool weak_list(const seg_scan *s, size_t i, size_t l)
+{
+	size_t m;
+	for (size_t q = i + l; q < s->be && q - i < 48; q += m) {
+		unsigned f = seg_flags(s->r, at(s, q, &m));
+		if (f & (SC_TERM | SC_WEAK)) {
+			if (memcmp(s->t + q, s->t + i, l) == 0)
+				return true;
+			break;
+		}
+	}
+	for (size_t q = i; q > s->bs && i - q < 48;) {
+		q = seg_prev(s->t, s->bs, q);
+		if (seg_flags(s->r, at(s, q, &m)) & (SC_TERM | SC_WEAK))
+			return memcmp(s->t + q, s->t + i, l) == 0;
+	}
+	return false;
+}
+
+/*
+ * A weak terminator ([weak] of the rules: ";" in Romance languages, where
+ * the next word is lower case unless a new sentence starts) ends one
+ * before a capitalized word, after a few words and not between the short
+ * items of a list.
+ */
+static size_t weak(seg_scan *s, size_t i, size_t l, int *rc)
+{
+	bool had;
+	seg_word w;
+	size_t j = closers(s, i + l, &had);
+	if (word_next(s, j, &w) && capital(w.cc) &&
+	    precis__seg_words_before(s, i, 3) >= 3 && !weak_list(s, i, l))
+		add_cut(s, j, rc);
+	return j;
+}
+
 static size_t terminator(seg_scan *s, size_t i, int *rc)
 {
 	size_t l;
@@ -318,6 +565,8 @@ static size_t terminator(seg_scan *s, size_t i, int *rc)
 		return stop(s, i, l, cp, rc);
 	if (f & SC_COMMA)
 		return comma(s, i, l, cp, rc);
+	if (f & SC_WEAK)
+		return weak(s, i, l, rc);
 	return i + l;
 }
 
@@ -329,6 +578,7 @@ int precis__seg_pass2(seg_scan *s)
 	int rc = 0;
 	s->cuts.n = 0;
 	s->unit = s->bs;
+	s->addr_at = SIZE_MAX;
 	while (i < s->be && rc == 0) {
 		size_t lim = m < s->marks.n ? s->marks.v[m].cut : s->be;
 		while (i < lim && !(cls[t[i]] & (SB_STOP | SB_LEAD)))

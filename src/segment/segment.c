@@ -5,7 +5,8 @@
  * block of its own, so a line without terminal punctuation (a headline, a
  * list item, "Tags:") is a unit of its own. Each block is scanned by
  * pairs.c and scan.c, and the pieces between the cuts
- * become units, trimmed, with noise (no letter or digit at all) dropped.
+ * become units, trimmed, with noise (no letter or digit at all) dropped
+ * or, for a lossless split, kept as units of its own kind.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -117,7 +118,8 @@ typedef struct emitter {
 	const char *t;
 	precis__units *out;
 	size_t para;    /* index of the current paragraph */
-	bool para_used; /* it holds a unit already */
+	bool para_used; /* it holds a unit other than noise already */
+	bool keep;      /* PRECIS__SEG_KEEP_NOISE */
 } emitter;
 
 static bool has_alnum(const char *t, size_t lo, size_t hi)
@@ -168,17 +170,21 @@ static bool terminated(const emitter *e, size_t lo, size_t hi)
 static int emit(emitter *e, size_t lo, size_t hi, bool line_end)
 {
 	lo = skip_blank(e->r, e->t, lo, hi);
-	hi = strip_marks(e, lo, trim_end(e->r, e->t, lo, hi));
-	if (!has_alnum(e->t, lo, hi))
-		return 0; /* noise: "+", "***", "[…]" */
+	hi = trim_end(e->r, e->t, lo, hi);
+	if (!e->keep)
+		hi = strip_marks(e, lo, hi);
+	bool noise = !has_alnum(e->t, lo, hi); /* "+", "***", "[…]" */
+	if (lo == hi || (noise && !e->keep))
+		return 0;
 	if (PRECIS__VEC_RESERVE(e->out, e->out->n + 1) != 0)
 		return PRECIS_ERR_NOMEM;
 	bool is_line = line_end && !terminated(e, lo, hi);
 	e->out->v[e->out->n++] = (precis__unit){
 		lo, hi, e->para,
-		(unsigned char)(is_line ? PRECIS_UNIT_LINE : PRECIS_UNIT_SENTENCE)
+		(unsigned char)(noise ? PRECIS_UNIT_NOISE : is_line ? PRECIS_UNIT_LINE
+								     : PRECIS_UNIT_SENTENCE)
 	};
-	e->para_used = true;
+	e->para_used = e->para_used || !noise;
 	return 0;
 }
 
@@ -229,7 +235,8 @@ int precis__segment(const precis__segrules *rules, const char *text,
 		    precis_error *err)
 {
 	seg_scan s = { .r = rules, .t = text };
-	emitter e = { .r = rules, .t = text, .out = out };
+	emitter e = { .r = rules, .t = text, .out = out,
+		      .keep = (flags & PRECIS__SEG_KEEP_NOISE) != 0 };
 	int rc = 0;
 	for (size_t pos = 0; pos < len && rc == 0;) {
 		line ln = line_at(text, len, pos);
@@ -242,6 +249,7 @@ int precis__segment(const precis__segrules *rules, const char *text,
 		line blk = gather(rules, text, len, ln, flags, &pos);
 		rc = block(&s, &e, blk.lo, blk.hi);
 	}
+	out->paragraphs = e.para + e.para_used;
 	scratch_free(&s);
 	return rc != 0 ? precis__fail(err, rc, NULL) : 0;
 }

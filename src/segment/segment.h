@@ -3,8 +3,8 @@
  *
  * Input is valid UTF-8 (the doc module checks it) without a BOM. Spans are
  * byte offsets into that input, trimmed of surrounding white space. Noise
- * lines (only punctuation or markers: "+", "[…]", "***") produce no unit.
- * Linear in the input.
+ * (lines or pieces of only punctuation or markers: "+", "[…]", "***")
+ * produces no unit unless kept. Linear in the input.
  */
 #ifndef PRECIS_SEGMENT_H
 #define PRECIS_SEGMENT_H
@@ -31,9 +31,22 @@ typedef struct precis__unit {
 typedef struct precis__units {
 	precis__unit *v;
 	size_t n, cap;
+	size_t paragraphs; /* paragraphs that hold units other than noise */
 } precis__units;
 
-enum { PRECIS__SEG_JOIN_LINES = 1u << 0 };
+/* PRECIS__SEG_KEEP_NOISE: noise becomes units of kind PRECIS_UNIT_NOISE
+ * and omission marks stay in their sentence, so that every non-space
+ * character is in a unit; a noise unit takes the index of the paragraph
+ * it is in without counting it, so the other units' paragraphs do not
+ * change. */
+enum { PRECIS__SEG_JOIN_LINES = 1u << 0, PRECIS__SEG_KEEP_NOISE = 1u << 1 };
+
+/* The segmenter's flags for a document's PRECIS_DOC_* flags. */
+static inline unsigned precis__seg_flags(unsigned doc_flags)
+{
+	return ((doc_flags & PRECIS_DOC_JOIN_LINES) ? PRECIS__SEG_JOIN_LINES : 0) |
+	       ((doc_flags & PRECIS_DOC_KEEP_NOISE) ? PRECIS__SEG_KEEP_NOISE : 0);
+}
 
 /* Appends the units of text[0, len) to `out` (which the caller zeroes). */
 int precis__segment(const precis__segrules *rules, const char *text,

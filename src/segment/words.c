@@ -26,7 +26,14 @@ void precis__seg_next_word(const seg_scan *s, size_t k, seg_word *w)
 	size_t p = k, l;
 	memset(w, 0, sizeof *w);
 	w->cc = CC_OTHER;
-	w->dash = k < s->be && (seg_flags(s->r, at(s, k, &l)) & SC_DASH);
+	/* A dash opens a line of dialogue or a news item ("-- La actriz"),
+	 * or goes on with the sentence ("бар? — деді"); the word says which. */
+	while (p < s->be && (seg_flags(s->r, at(s, p, &l)) & SC_DASH)) {
+		w->dash = true;
+		p += l;
+	}
+	if (w->dash && p < s->be && s->t[p] == ' ')
+		p++;
 	/* Opening quotes, brackets and dots come before the word itself:
 	 * "(«Айқын»", "¡Muy", "...en toen". */
 	while (p < s->be) {
@@ -36,6 +43,10 @@ void precis__seg_next_word(const seg_scan *s, size_t k, seg_word *w)
 					SC_INVISIBLE)))
 			break;
 		p += l;
+		/* French spacing: "« Tu es" */
+		if ((f & SC_OPEN) && p + 1 < s->be && s->t[p] == ' ' &&
+		    s->t[p + 1] != ' ')
+			p++;
 	}
 	w->lo = w->hi = p;
 	if (p == s->be)
@@ -180,6 +191,21 @@ static bool single_letter(const seg_scan *s, const seg_tok *tk)
 	       (cc == CC_UPPER || cc == CC_LOWER || cc == CC_CASELESS);
 }
 
+/* An abbreviation behind an elided article or preposition: "dell'art.",
+ * "l’av." (Italian, French). The kind of the part after the apostrophe. */
+static int elided(const seg_scan *s, const seg_tok *tk)
+{
+	for (size_t p = tk->hi; p > tk->lo + 1;) {
+		size_t q = seg_prev(s->t, tk->lo, p), l;
+		uint32_t cp = at(s, q, &l);
+		if (cp == '\'' || cp == 0x2019)
+			return p < tk->hi ? precis__seg_lookup(s->r, SET_ABBR, s->t + p,
+							    tk->hi - p) : AB_NONE;
+		p = q;
+	}
+	return AB_NONE;
+}
+
 int precis__seg_classify(const seg_scan *s, const seg_tok *tk)
 {
 	const char *w = s->t + tk->lo;
@@ -196,9 +222,28 @@ int precis__seg_classify(const seg_scan *s, const seg_tok *tk)
 	if (single_letter(s, tk))
 		return letter_chain(s, tk);
 	int kind = precis__seg_lookup(s->r, SET_ABBR, w, n);
+	if (kind == AB_NONE)
+		kind = elided(s, tk);
 	if (kind != AB_NONE)
 		return kind;
 	return short_parts(s, tk) ? AB_ENDER : TK_WORD;
+}
+
+bool precis__seg_prev_word_in(const seg_scan *s, size_t pos, int set)
+{
+	size_t hi = pos, l;
+	while (hi > s->unit && precis__seg_space_at(s, seg_prev(s->t, s->unit, hi), &l))
+		hi = seg_prev(s->t, s->unit, hi);
+	size_t lo = hi;
+	while (lo > s->unit && hi - lo < SEG_MAX_WORD) {
+		size_t p = seg_prev(s->t, s->unit, lo);
+		if (!wordish(precis__seg_cclass(at(s, p, &l))))
+			break;
+		lo = p;
+	}
+	return lo < hi && (lo == s->unit || !wordish(precis__seg_cclass(
+			   at(s, seg_prev(s->t, s->unit, lo), &l)))) &&
+	       precis__seg_lookup(s->r, set, s->t + lo, hi - lo) != 0;
 }
 
 size_t precis__seg_words_before(const seg_scan *s, size_t pos, size_t max)

@@ -9,6 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 precis=${1:-$here/../../precis}
 data=${2:-$here/../../../shared/eval/datasets/cnndm_test.jsonl}
 runs=${3:-5}
+# PRECIS_ARGS: more options for every run (PRECIS_ARGS='-l auto').
 [ -f "$data" ] || { echo "no data set at $data" >&2; exit 1; }
 . "$here/common.sh"
 bench_unwrap
@@ -28,7 +29,7 @@ n=$(ls "$tmp"/a*.txt | wc -l)
 bytes=$(cat "$tmp"/a*.txt | wc -c)
 best=""
 for i in $(seq "$runs"); do
-	/usr/bin/time -f "%e %M" -o "$tmp/time" "$precis" -n 3 "$tmp"/a*.txt >/dev/null
+	/usr/bin/time -f "%e %M" -o "$tmp/time" "$precis" -n 3 ${PRECIS_ARGS:-} "$tmp"/a*.txt >/dev/null
 	t=$(cut -d' ' -f1 "$tmp/time"); rss=$(cut -d' ' -f2 "$tmp/time")
 	if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; best_rss=$rss; fi
 done

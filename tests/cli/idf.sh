@@ -56,4 +56,24 @@ p idf frobnicate
 expect_rc "idf bad subcommand" 2
 p idf --help
 expect_rc "idf --help" 0
+# --stopwords=FILE replaces the language's list (idf build, summarize);
+# an unreadable file is an I/O error, a list that is not UTF-8 bad input.
+printf 'The cat sat on the mat. The dog sat on the log.\n' >"$tmp/sw-doc.txt"
+printf 'cat\nsat\n' >"$tmp/sw.txt"
+p idf build --stopwords="$tmp/sw.txt" "$tmp/sw-doc.txt"
+expect_rc stopwords 0
+expect_out stopwords "$(printf 'the\t1')"
+expect_no_out stopwords-cat "$(printf 'cat\t1')"
+p idf build "$tmp/sw-doc.txt"
+expect_out stopwords-default "$(printf 'cat\t1')"
+expect_no_out stopwords-default-the "$(printf 'the\t1')"
+p --stopwords="$tmp/missing" "$tmp/sw-doc.txt"
+expect_rc stopwords-missing 1
+expect_err stopwords-missing "cannot read stopword list"
+printf 'a\n\377\n' >"$tmp/sw-bad.txt"
+p idf build --stopwords="$tmp/sw-bad.txt" "$tmp/sw-doc.txt"
+expect_rc stopwords-utf8 3
+p eval --stopwords="$tmp/missing" "$tmp/sw-doc.txt"
+expect_rc stopwords-eval 1
+
 finish

@@ -227,6 +227,9 @@ expect_rc languages 0
 expect_out languages 'en  english     sentence rules, stemmer, stopwords'
 cp "$tmp/out" "$tmp/langs"
 [ "$(wc -l <"$tmp/langs")" -ge 39 ] && ok || bad "languages: fewer than 39"
+# Every language with a stemmer has stopwords.
+if grep 'stemmer' "$tmp/langs" | grep -v 'stopwords' >"$tmp/nostop"; then
+	bad "stemmer without stopwords: $(cat "$tmp/nostop")"; else ok; fi
 for cmd in split eval "idf build"; do
 	p $cmd --list-languages
 	cmp -s "$tmp/out" "$tmp/langs" && ok || bad "languages: $cmd lists others"
@@ -264,5 +267,18 @@ expect_err bad-language 'klingon'
 p split "$tmp/missing"
 expect_rc missing 1
 expect_err missing 'missing'
+
+# Lossless: every non-space byte of the input comes out, noise ('+',
+# '***', '[…]') included, as units of kind "noise" in JSON.
+for f in "$data/news.txt" "$top_srcdir/data/samples/diplomacy-visit.txt"; do
+	p split "$f"
+	if [ "$(tr -d ' \t\r\n' <"$f" | wc -c)" -eq "$(tr -d ' \t\r\n' <"$tmp/out" | wc -c)" ]
+	then ok; else bad "split lost text of $f"; fi
+done
+printf '+\n\nTeaser. [\342\200\246]\n\nBody. *** More.\n' >"$tmp/in"
+p split --format=json "$tmp/in"
+expect_out noise-json '{"text":"+","offset":0,"length":1,"paragraph":0,"kind":"noise"}'
+expect_out noise-mark "$(printf '"text":"Teaser. [\342\200\246]"')"
+expect_out noise-inline '{"text":"***","offset":24,"length":3,"paragraph":1,"kind":"noise"}'
 
 finish

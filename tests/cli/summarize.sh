@@ -185,4 +185,17 @@ p -o "$tmp" "$doc"
 expect_rc "-o directory" 1
 expect_err "-o directory" "is a directory"
 
+# -l auto: each input's language is detected; JSON names it.
+printf 'Der Rat hat am Montag \303\274ber den neuen Haushalt beraten. Die meisten Mitglieder sagten, dass der Plan gerecht sei.\n' >"$tmp/auto-de.txt"
+p -l auto -f json -n 1 "$tmp/auto-de.txt"
+expect_rc auto 0
+expect_out auto-language '"language":"de"'
+p -f json -n 1 "$tmp/auto-de.txt"
+expect_out default-language '"language":"en"'
+printf '%s\n' '{"id":"z","text":"\u5e02\u8bae\u4f1a\u5468\u4e00\u6279\u51c6\u4e86\u5b66\u6821\u7684\u65b0\u9884\u7b97\u3002"}' >"$tmp/auto.jsonl"
+p -l auto --input=jsonl -j 2 "$tmp/auto.jsonl"
+expect_rc auto-jsonl 0
+p eval -l auto "$tmp/auto.jsonl"
+expect_rc auto-eval 2
+
 finish
