@@ -144,7 +144,7 @@ START_TEST(test_uc_class)
 	ck_assert_uint_eq(precis__uc_class(0x3042), PRECIS__UC_CASELESS | PRECIS__UC_IDEO);
 	ck_assert_uint_eq(precis__uc_class(0x20000), PRECIS__UC_CASELESS | PRECIS__UC_IDEO);
 	/* Hangul is written with spaces: a letter, not an ideograph. */
-	ck_assert_uint_eq(precis__uc_class(0xAC00), PRECIS__UC_CASELESS);
+	ck_assert_uint_eq(precis__uc_class(0xAC00), PRECIS__UC_CASELESS | PRECIS__UC_HANGUL);
 	/* CJK punctuation joins lines without a space but is no word. */
 	ck_assert_uint_eq(precis__uc_class(0x3002), PRECIS__UC_CJK_PUNCT);
 	ck_assert_uint_eq(precis__uc_class(0xFF01), PRECIS__UC_CJK_PUNCT);

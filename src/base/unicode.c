@@ -29,6 +29,8 @@ const unsigned char precis__uc_ascii[128] = {
 static int ideographic(uint32_t c)
 {
 	return (c >= 0x3040 && c <= 0x30FF) ||  /* hiragana, katakana */
+	       c == 0x3005 ||                   /* ideographic iteration mark */
+	       (c >= 0xFF66 && c <= 0xFF9F) ||  /* half-width katakana */
 	       (c >= 0x31F0 && c <= 0x31FF) ||  /* katakana extensions */
 	       (c >= 0x3400 && c <= 0x4DBF) ||  /* Han extension A */
 	       (c >= 0x4E00 && c <= 0x9FFF) ||  /* Han */
@@ -74,6 +76,9 @@ unsigned precis__uc_class_wide(uint32_t cp)
 	unsigned c = category(cp);
 	if (ideographic(cp))
 		c |= PRECIS__UC_IDEO;
+	else if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) ||
+		 (cp >= 0x3130 && cp <= 0x318F))
+		c |= PRECIS__UC_HANGUL;
 	else if (cjk_punct(cp))
 		c |= PRECIS__UC_CJK_PUNCT;
 	return c;

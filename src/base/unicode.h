@@ -20,7 +20,8 @@ enum precis__uc {
 	PRECIS__UC_NUMBER = 1u << 5,    /* Nl, No: Roman numerals, fractions */
 	PRECIS__UC_CURRENCY = 1u << 6,  /* Sc */
 	PRECIS__UC_IDEO = 1u << 7,      /* Han ideographs and kana: a word each */
-	PRECIS__UC_CJK_PUNCT = 1u << 8  /* CJK punctuation, full-width forms */
+	PRECIS__UC_CJK_PUNCT = 1u << 8, /* CJK punctuation, full-width forms */
+	PRECIS__UC_HANGUL = 1u << 9     /* Hangul: spaced words with particles */
 };
 
 #define PRECIS__UC_LETTER \

@@ -18,6 +18,7 @@
 #include "base/resources.h"
 #include "base/strtab.h"
 #include "base/text.h"
+#include "base/unicode.h"
 #include "precis.h"
 
 /* Bytes of a text looked at: enough words to decide, and a bound on the
@@ -226,12 +227,12 @@ static const char *by_words(const precis_detector *d, const char *text,
 	for (size_t i = 0; i < len && words < DETECT_WORDS;) {
 		int32_t cp;
 		size_t l = decode(text + i, len - i, &cp);
-		if (!precis__is_word_cp(cp)) {
+		if (!precis__uc_is_word((uint32_t)cp)) {
 			i += l;
 			continue;
 		}
 		size_t j = i;
-		while (j < len && (l = decode(text + j, len - j, &cp), precis__is_word_cp(cp)))
+		while (j < len && (l = decode(text + j, len - j, &cp), precis__uc_is_word((uint32_t)cp)))
 			j += l;
 		size_t n = precis__fold_word(text + i, j - i, buf, sizeof buf);
 		int64_t id = n > 0 ? precis__strtab_find(&d->words, buf, n) : -1;

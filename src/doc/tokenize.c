@@ -120,15 +120,8 @@ static int add_term(precis_ctx *ctx, const char *w, size_t n,
  */
 static int cjk_kind(int32_t cp)
 {
-	if ((cp >= 0x3040 && cp <= 0x30FF) || cp == 0x3005 ||
-	    (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-	    (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-	    (cp >= 0xFF66 && cp <= 0xFF9F) || (cp >= 0x20000 && cp <= 0x3FFFF))
-		return 1;
-	if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) ||
-	    (cp >= 0x3130 && cp <= 0x318F))
-		return 2;
-	return 0;
+	unsigned c = precis__uc_class((uint32_t)cp);
+	return (c & PRECIS__UC_IDEO) ? 1 : (c & PRECIS__UC_HANGUL) ? 2 : 0;
 }
 
 /*
