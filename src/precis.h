@@ -345,12 +345,19 @@ PRECIS_EXTERN void precis_idf_free(precis_idf *idf);
 /* Counts each distinct term of `doc` (built with `ctx`) once. */
 PRECIS_EXTERN int precis_idf_add(precis_idf *idf, const precis_ctx *ctx,
 				 const precis_doc *doc, precis_error *err);
-/* Adds `from`'s counts to `into`; PRECIS_ERR_ARG when languages differ. */
+/* Adds `from`'s counts to `into`; PRECIS_ERR_ARG when languages differ,
+ * PRECIS_ERR_LIMIT (nothing added) when a count would pass 2^53. */
 PRECIS_EXTERN int precis_idf_merge(precis_idf *into, const precis_idf *from,
 				   precis_error *err);
-/* Parses a model file's bytes; PRECIS_ERR_PARSE with the line on error. */
+/*
+ * Parses a model file's bytes; PRECIS_ERR_PARSE with the line on error.
+ * Only a model precis could have written loads: whole counts, 1 to 2^53
+ * documents, each term once, in 1 to that many documents, its bytes UTF-8
+ * without control characters.
+ */
 PRECIS_EXTERN int precis_idf_load(precis_idf **out, const char *data,
 				  size_t len, precis_error *err);
+/* Writes the model file; PRECIS_ERR_EMPTY for a model of no document. */
 PRECIS_EXTERN int precis_idf_write(const precis_idf *idf,
 				   precis_write_fn write, void *payload,
 				   precis_error *err);
