@@ -18,6 +18,45 @@ static int emit(precis_write_fn write, void *payload, const char *buf,
 	return 0;
 }
 
+/* Whether the UTF-8 character at s[0, n) is a control character: C0 but
+ * the tab, DEL, or C1 (U+0080-U+009F, C2 80-C2 9F). The text is valid
+ * UTF-8 (checked or repaired), so a C2 byte opens a character. */
+static size_t control_at(const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)s[0];
+	if ((c < 0x20 && c != '\t') || c == 0x7f)
+		return 1;
+	if (c == 0xc2 && n > 1 && (unsigned char)s[1] < 0xa0)
+		return 2;
+	return 0;
+}
+
+/*
+ * Writes one line of text output and its newline. Text output goes to
+ * terminals, and the input's control characters must not act on them: an
+ * ESC in an article could recolour, retitle or clear the reader's screen,
+ * a CR or backspaces overwrite what was shown, a NUL cut the line for C
+ * tools downstream. Each becomes U+FFFD, visible and harmless (JSON keeps
+ * them, escaped).
+ */
+static int emit_line(precis_write_fn write, void *payload, const char *s,
+		     size_t n, precis_error *err)
+{
+	static const char fffd[] = "\xef\xbf\xbd";
+	size_t from = 0, k;
+	for (size_t i = 0; i < n; i += k ? k : 1) {
+		if ((k = control_at(s + i, n - i)) == 0)
+			continue;
+		if (emit(write, payload, s + from, i - from, err) != 0 ||
+		    emit(write, payload, fffd, 3, err) != 0)
+			return PRECIS_ERR_IO;
+		from = i + k;
+	}
+	if (emit(write, payload, s + from, n - from, err) != 0)
+		return PRECIS_ERR_IO;
+	return emit(write, payload, "\n", 1, err);
+}
+
 static int render_text(const precis_summary *s, const precis_doc *d,
 		       precis_write_fn write, void *payload, precis_error *err)
 {
@@ -27,8 +66,7 @@ static int render_text(const precis_summary *s, const precis_doc *d,
 		if (line == NULL)
 			return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
 		size_t n = precis_fold_lines(d->text + p.offset, p.length, line);
-		line[n++] = '\n';
-		int rc = emit(write, payload, line, n, err);
+		int rc = emit_line(write, payload, line, n, err);
 		free(line);
 		if (rc != 0)
 			return rc;

@@ -185,4 +185,21 @@ p -o "$tmp" "$doc"
 expect_rc "-o directory" 1
 expect_err "-o directory" "is a directory"
 
+# Control characters of the input never reach the terminal: NUL, ESC
+# (a colour, a window title, a screen clear), BEL, DEL and the C1 CSI come
+# out as U+FFFD; JSON keeps them, escaped.
+printf 'Rain\033[2J\033]0;owned\007 fell on the hills\000 all night long.\nThe river rose\177 by two \302\2332J metres before dawn.\n' >"$tmp/ctl.txt"
+p -n 2 "$tmp/ctl.txt"
+expect_rc "control characters" 0
+if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$tmp/out" ||
+	[ "$(tr -d '\000' <"$tmp/out" | wc -c)" -ne "$(wc -c <"$tmp/out")" ] ||
+	LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$tmp/out"; then
+	bad "control characters reach the terminal"
+else
+	ok
+fi
+expect_out "control characters shown as U+FFFD" "$(printf 'Rain\357\277\275[2J\357\277\275]0;owned\357\277\275 fell')"
+p -n 2 -f json "$tmp/ctl.txt"
+expect_out "JSON keeps them" 'Rain\u001B[2J\u001B]0;owned\u0007 fell'
+
 finish
