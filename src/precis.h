@@ -309,12 +309,17 @@ typedef enum precis_format {
 	PRECIS_FORMAT_JSON = 1, /* an object with the picks and their scores */
 	PRECIS_FORMAT_JSONL = 2, /* a batch record: {"id", "summary": [text...],
 				    "sentences": [index...]} on one line */
-	PRECIS_FORMAT_HTML = 3   /* the whole document as an HTML page, its
+	PRECIS_FORMAT_HTML = 3,  /* the whole document as an HTML page, its
 				    paragraphs kept, the picks in <mark> */
+	PRECIS_FORMAT_JSON_RECORD = 4 /* PRECIS_FORMAT_JSON's object with `name`
+					 as its "id": a batch record with the
+					 picks' offsets, scores and ranks */
 } precis_format;
 
 /* Renders a summary through `write`; `name` (may be NULL) is the JSON
- * "file" or the JSONL "id". */
+ * "file" or the record's "id". In JSON each pick has its "index", byte
+ * "offset" and "length", "score", "rank" (1 for the pick with the highest
+ * score, ties in document order) and "text". */
 PRECIS_EXTERN int precis_summary_render(const precis_summary *sum,
 					const precis_doc *doc,
 					precis_format format, const char *name,

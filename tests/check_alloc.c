@@ -670,6 +670,10 @@ START_TEST(test_render)
 	chaos_loop("precis_summary_render jsonl", op_render, &c);
 	c.name = NULL;
 	chaos_loop("precis_summary_render jsonl without an id", op_render, &c);
+	c.format = PRECIS_FORMAT_JSON_RECORD;
+	c.name = "doc-2";
+	chaos_loop("precis_summary_render json record", op_render, &c);
+	c.format = PRECIS_FORMAT_JSONL;
 	chaos_loop("precis_summary_text", op_summary_text, &c);
 	c.format = PRECIS_FORMAT_HTML;
 	c.name = "snow <1>.txt";

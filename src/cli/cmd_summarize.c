@@ -23,14 +23,14 @@ static const char usage_text[] =
 
 typedef struct sum_args {
 	sumopts s;
-	const char *output;
-	int jsonl, strict;
+	const char *output, *id_prefix;
+	int jsonl, strict, drop_errors;
 	precis_format format;
 	precis_ctx *ctx;        /* the calling thread's */
 	const precis_idf *idf;  /* shared by every thread's context */
 } sum_args;
 
-enum { OPT_INPUT = 256, OPT_STRICT };
+enum { OPT_INPUT = 256, OPT_STRICT, OPT_DROP_ERRORS, OPT_ID_PREFIX };
 
 static const cli_opt own_opts[] = {
 	CLI_TEXT("Input and output:\n"),
@@ -38,9 +38,18 @@ static const cli_opt own_opts[] = {
 	  "text (default) or jsonl: one {\"id\", \"text\"|\"article\",\n"
 	  "\"title\"?} object per line, one JSON record out per line" },
 	{ OPT_STRICT, 0, "strict", NULL, "with jsonl input, stop at the first bad record" },
+	{ OPT_DROP_ERRORS, 0, "drop-errors", NULL,
+	  "with jsonl input, leave a bad record out of the output\n"
+	  "(it is still reported) instead of writing an\n"
+	  "{\"id\", \"line\", \"error\"} record in its place" },
+	{ OPT_ID_PREFIX, 0, "id-prefix", "TEXT",
+	  "with jsonl input, put TEXT before the \"line-N\" id of a\n"
+	  "record without one (a chunk's number under parallel)" },
 	{ 'f', 'f', "format", "FORMAT",
-	  "text (default), json, or html: the whole article as a\n"
-	  "web page with the chosen sentences marked (one input)" },
+	  "text (default), json (with jsonl input: each record with\n"
+	  "its picks' offsets, scores and ranks), or html: the whole\n"
+	  "article as a web page with the chosen sentences marked\n"
+	  "(one input)" },
 	{ 'o', 'o', "output", "FILE", "write to FILE (atomically: temporary file, rename)" },
 	CLI_END
 };
@@ -58,6 +67,13 @@ static int own_option(void *payload, int c, const char *arg)
 	switch (c) {
 	case 'o': a->output = arg; return 0;
 	case OPT_STRICT: a->strict = 1; return 0;
+	case OPT_DROP_ERRORS: a->drop_errors = 1; return 0;
+	case OPT_ID_PREFIX:
+		if (strlen(arg) > JSONL_PREFIX_MAX)
+			return cli_usage_error("summarize", "--id-prefix is longer than %d bytes",
+					       (int)JSONL_PREFIX_MAX);
+		a->id_prefix = arg;
+		return 0;
 	case OPT_INPUT:
 		if (strcmp(arg, "text") != 0 && strcmp(arg, "jsonl") != 0)
 			return cli_usage_error("summarize", "unknown input format '%s' (text, jsonl)", arg);
@@ -124,20 +140,23 @@ static int summarize_file(void *payload, const char *path, int index,
 			      a->format, out);
 }
 
-/* One JSONL record: {"id", "text"|"article", "title"?} -> one line out. */
+/* One JSONL record: {"id", "text"|"article", "title"?} -> one line out:
+ * the batch record, or with -f json the JSON object, "id" for "file". */
 static int summarize_record(void *payload, const char *where, size_t line,
 			    json_t *rec, FILE *out)
 {
 	const sum_args *a = payload;
-	char idbuf[32];
+	char idbuf[JSONL_ID_MAX];
 	size_t len;
 	const char *text = batch_text(rec, &len);
 	if (text == NULL)
 		return cli_fail_in(EXIT_INPUT, where, "no \"text\" or \"article\" string");
-	const char *id = jsonl_id(rec, line, idbuf, sizeof idbuf);
+	const char *id = jsonl_id(rec, line, a->id_prefix, idbuf);
 	const char *title = jsonl_string(rec, "title", NULL);
+	precis_format f = a->format == PRECIS_FORMAT_JSON ? PRECIS_FORMAT_JSON_RECORD
+							  : PRECIS_FORMAT_JSONL;
 	return summarize_text(a->ctx, a, where, id, text, len, NULL,
-			      title ? title : a->s.title, PRECIS_FORMAT_JSONL, out);
+			      title ? title : a->s.title, f, out);
 }
 
 /* With -j, each thread summarizes with a context of its own. */
@@ -184,7 +203,7 @@ int cmd_summarize(int argc, char **argv)
 	a.ctx = ctx;
 	a.idf = idf;
 	batch b = { a.output, a.jsonl, a.strict, summarize_file, summarize_record, &a,
-		    a.s.jobs, thread_open, thread_close };
+		    a.s.jobs, thread_open, thread_close, !a.drop_errors, a.id_prefix };
 	rc = batch_run(&b, argv + first, argc - first);
 	precis_ctx_free(ctx);
 	precis_idf_free(idf);

@@ -341,7 +341,7 @@ static int slow_record(pairs_reader *r, const char *line, size_t n)
 	if (jsonl_parse(r->in.name, r->in.line, line, n, &v) != JSONL_RECORD)
 		return -EXIT_INPUT;
 	r->held = v;
-	r->id = jsonl_id(v, 0, r->idbuf, sizeof r->idbuf);
+	r->id = jsonl_id(v, 0, NULL, r->idbuf);
 	json_t *cand = json_object_get(v, "candidate");
 	if (!json_is_string(cand))
 		return bad(r, "\"candidate\" must be a string");

@@ -18,7 +18,7 @@ typedef struct pairs_reader {
 	json_t *held;     /* the record parsed by jansson, when it was */
 	/* the record last returned, borrowed until the next call */
 	const char *id;   /* NULL when the record has none */
-	char idbuf[32];
+	char idbuf[JSONL_ID_MAX];
 	const char *cand;
 	size_t cand_len;
 	const char **refs;

@@ -74,36 +74,78 @@ static int render_text(const precis_summary *s, const precis_doc *d,
 	return 0;
 }
 
-static json_t *pick_json(const precis_doc *d, const precis_pick *p)
+typedef struct ranked {
+	double score;
+	size_t i;
+} ranked;
+
+/* Higher scores first; ties (and scores that do not compare) in document
+ * order. */
+static int by_score(const void *a, const void *b)
+{
+	const ranked *x = a, *y = b;
+	if (x->score > y->score)
+		return -1;
+	if (x->score < y->score)
+		return 1;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+size_t *precis__pick_ranks(const precis_summary *s)
+{
+	size_t n = precis_summary_count(s);
+	size_t *rank = malloc((n ? n : 1) * sizeof *rank);
+	ranked *r = malloc((n ? n : 1) * sizeof *r);
+	if (rank == NULL || r == NULL) {
+		free(rank);
+		free(r);
+		return NULL;
+	}
+	precis_pick p;
+	for (size_t i = 0; precis_summary_pick(s, i, &p) == 0; i++)
+		r[i] = (ranked){ p.score, i };
+	qsort(r, n, sizeof *r, by_score);
+	for (size_t k = 0; k < n; k++)
+		rank[r[k].i] = k + 1;
+	free(r);
+	return rank;
+}
+
+static json_t *pick_json(const precis_doc *d, const precis_pick *p,
+			 size_t rank)
 {
 	char *text = malloc(p->length + 1);
 	if (text == NULL)
 		return NULL;
 	size_t n = precis_fold_lines(d->text + p->offset, p->length, text);
-	json_t *o = json_pack("{s:I, s:I, s:I, s:f, s:s%}", "index",
+	json_t *o = json_pack("{s:I, s:I, s:I, s:f, s:I, s:s%}", "index",
 			      (json_int_t)p->sentence, "offset",
 			      (json_int_t)p->offset, "length",
-			      (json_int_t)p->length, "score", p->score, "text",
-			      text, n);
+			      (json_int_t)p->length, "score", p->score, "rank",
+			      (json_int_t)rank, "text", text, n);
 	free(text);
 	return o;
 }
 
+/* PRECIS_FORMAT_JSON's object; `key` names `name` ("file" or "id"). */
 static json_t *summary_json(const precis_summary *s, const precis_doc *d,
-			    const char *name)
+			    const char *name, const char *key)
 {
 	json_t *arr = json_array(), *root = json_object();
-	if (arr == NULL || root == NULL)
+	size_t *rank = precis__pick_ranks(s);
+	if (arr == NULL || root == NULL || rank == NULL)
 		goto fail;
 	precis_pick p;
 	for (size_t i = 0; precis_summary_pick(s, i, &p) == 0; i++)
-		if (json_array_append_new(arr, pick_json(d, &p)) != 0)
+		if (json_array_append_new(arr, pick_json(d, &p, rank[i])) != 0)
 			goto fail;
+	free(rank);
+	rank = NULL;
 	if (name != NULL) {
 		/* A file name need not be UTF-8; JSON strings must be. */
 		char *safe = precis_utf8_sanitize(name, strlen(name), NULL);
 		int bad = safe == NULL ||
-			  json_object_set_new(root, "file", json_string(safe)) != 0;
+			  json_object_set_new(root, key, json_string(safe)) != 0;
 		free(safe);
 		if (bad)
 			goto fail;
@@ -114,6 +156,7 @@ static json_t *summary_json(const precis_summary *s, const precis_doc *d,
 	}
 	return root;
 fail:
+	free(rank);
 	json_decref(arr);
 	json_decref(root);
 	return NULL;
@@ -135,7 +178,7 @@ static json_t *record_json(const precis_summary *s, const precis_doc *d,
 		return NULL;
 	precis_pick p;
 	for (size_t i = 0; precis_summary_pick(s, i, &p) == 0; i++) {
-		json_t *o = pick_json(d, &p);
+		json_t *o = pick_json(d, &p, 0);
 		if (o == NULL || json_array_append(texts, json_object_get(o, "text")) != 0 ||
 		    json_array_append_new(idx, json_integer((json_int_t)p.sentence)) != 0) {
 			json_decref(o);
@@ -168,10 +211,11 @@ static char *dump_json(const json_t *root, size_t *len)
 }
 
 static int render_json(const precis_summary *s, const precis_doc *d,
-		       const char *name, int record, precis_write_fn write,
+		       const char *name, precis_format f, precis_write_fn write,
 		       void *payload, precis_error *err)
 {
-	json_t *root = record ? record_json(s, d, name) : summary_json(s, d, name);
+	json_t *root = f == PRECIS_FORMAT_JSONL ? record_json(s, d, name)
+		       : summary_json(s, d, name, f == PRECIS_FORMAT_JSON ? "file" : "id");
 	size_t len = 0;
 	char *buf = root ? dump_json(root, &len) : NULL;
 	json_decref(root);
@@ -196,9 +240,9 @@ int precis_summary_render(const precis_summary *s, const precis_doc *d,
 	case PRECIS_FORMAT_TEXT:
 		return render_text(s, d, write, payload, err);
 	case PRECIS_FORMAT_JSON:
-		return render_json(s, d, name, 0, write, payload, err);
 	case PRECIS_FORMAT_JSONL:
-		return render_json(s, d, name, 1, write, payload, err);
+	case PRECIS_FORMAT_JSON_RECORD:
+		return render_json(s, d, name, format, write, payload, err);
 	case PRECIS_FORMAT_HTML:
 		return precis__render_html(s, d, name, write, payload, err);
 	default:
