@@ -12,6 +12,14 @@ for cmd in summarize split rouge eval idf; do
 	done
 done
 
+# The synopsis names every command that 'precis --help' lists.
+p --help
+sed -n '/^\.SH SYNOPSIS/,/^\.SH /p' "$man" >"$tmp/synopsis"
+for cmd in $(sed -n '/^Commands:/,/^$/p' "$tmp/out" | awk 'NF > 1 { print $1 }'); do
+	[ "$cmd" = summarize ] && pat='\fBsummarize\fR' || pat=".B precis $cmd"
+	if grep -qF -- "$pat" "$tmp/synopsis"; then ok; else bad "synopsis lacks $cmd"; fi
+done
+
 # Example lines are marked '.\" example:' followed by the command line.
 cd "$top_srcdir" || exit 1
 grep '^\.\\" example: ' "$man" | sed 's/^\.\\" example: //' >"$tmp/examples"
