@@ -302,6 +302,43 @@ PRECIS_EXTERN int precis_summary_pick(const precis_summary *sum, size_t i,
 PRECIS_EXTERN const char *precis_method_name(size_t i);
 PRECIS_EXTERN const char *precis_method_summary(size_t i);
 
+/* ---- keywords ----------------------------------------------------------- */
+
+/*
+ * The document's keyphrases, ranked: TextRank (Mihalcea & Tarau 2004) on
+ * the graph of content words (stopwords, numbers and one-letter words left
+ * out; in English also SMART's common words) that follow one another
+ * within a sentence, then runs of top-ranked words adjacent in the text
+ * joined into phrases of up to three words where they stand side by side
+ * more than once. A phrase scores the sum of its words' scores (scaled so
+ * that the average word scores 1), and one whose words all lie in phrases
+ * ranked above it that stand at least as often is left out. Words are matched by stem, and each phrase is
+ * given in the form it most often has in the text (a form that opens a
+ * sentence counting half), so "quotas" and "Quota" are one keyword shown
+ * as the text writes it.
+ */
+typedef struct precis_keywords precis_keywords;
+
+typedef struct precis_keyword {
+	const char *text; /* the surface form, NUL-terminated (borrowed) */
+	size_t length;    /* bytes of text */
+	size_t offset;    /* its first occurrence in precis_doc_text() */
+	size_t count;     /* how often the phrase stands in the text */
+	double score;     /* higher ranks first */
+} precis_keyword;
+
+/* At most `max` keyphrases of `doc` (built with `ctx`), best first; fewer,
+ * or none, when the text has fewer. PRECIS_ERR_ARG for a document built
+ * for splitting only. */
+PRECIS_EXTERN int precis_keywords_new(precis_keywords **out,
+				      const precis_ctx *ctx,
+				      const precis_doc *doc, size_t max,
+				      precis_error *err);
+PRECIS_EXTERN void precis_keywords_free(precis_keywords *kw);
+PRECIS_EXTERN size_t precis_keywords_count(const precis_keywords *kw);
+PRECIS_EXTERN int precis_keywords_get(const precis_keywords *kw, size_t i,
+				      precis_keyword *out);
+
 /* ---- rendering ---------------------------------------------------------- */
 
 typedef enum precis_format {
@@ -325,6 +362,33 @@ PRECIS_EXTERN int precis_summary_render(const precis_summary *sum,
 					precis_format format, const char *name,
 					precis_write_fn write, void *payload,
 					precis_error *err);
+
+/*
+ * precis_summary_render() with the document's keywords (NULL: none) as a
+ * "keywords" member: [{"text", "score", "count", "offset"}, ...] in JSON
+ * and JSON records, the texts alone in a JSONL record; the HTML page lists them in
+ * its legend. Text output leaves them out.
+ */
+PRECIS_EXTERN int precis_summary_render_keywords(const precis_summary *sum,
+						 const precis_doc *doc,
+						 const precis_keywords *kw,
+						 precis_format format,
+						 const char *name,
+						 precis_write_fn write,
+						 void *payload,
+						 precis_error *err);
+
+/*
+ * Renders keywords alone: text, one per line; JSON, {"file": name,
+ * "keywords": [{"text", "score", "count", "offset"}, ...]}; a JSON record
+ * (PRECIS_FORMAT_JSON_RECORD) the same with "id" for "file"; a JSONL record
+ * {"id", "keywords": [text, ...]}. PRECIS_ERR_ARG for HTML.
+ */
+PRECIS_EXTERN int precis_keywords_render(const precis_keywords *kw,
+					 precis_format format,
+					 const char *name,
+					 precis_write_fn write, void *payload,
+					 precis_error *err);
 
 /* The summary's sentences one per line (line breaks inside folded), as
  * ROUGE reads them: a malloc'd string for precis_free(), or NULL on

@@ -138,9 +138,10 @@ static void unit(page *p, const precis_doc *d, const precis_summary *s,
 }
 
 int precis__render_html(const precis_summary *s, const precis_doc *d,
-			const char *name, precis_write_fn write, void *payload,
-			precis_error *err)
+			const precis_keywords *kw, const char *name,
+			precis_write_fn write, void *payload, precis_error *err)
 {
+	(void)kw;
 	page p = { 0 };
 	head(&p, d, name);
 	size_t pick = 0, par = (size_t)-1;

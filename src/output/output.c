@@ -39,8 +39,8 @@ static size_t control_at(const char *s, size_t n)
  * tools downstream. Each becomes U+FFFD, visible and harmless (JSON keeps
  * them, escaped).
  */
-static int emit_line(precis_write_fn write, void *payload, const char *s,
-		     size_t n, precis_error *err)
+int precis__emit_line(precis_write_fn write, void *payload, const char *s,
+		      size_t n, precis_error *err)
 {
 	static const char fffd[] = "\xef\xbf\xbd";
 	size_t from = 0, k;
@@ -66,7 +66,7 @@ static int render_text(const precis_summary *s, const precis_doc *d,
 		if (line == NULL)
 			return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
 		size_t n = precis_fold_lines(d->text + p.offset, p.length, line);
-		int rc = emit_line(write, payload, line, n, err);
+		int rc = precis__emit_line(write, payload, line, n, err);
 		free(line);
 		if (rc != 0)
 			return rc;
@@ -210,15 +210,11 @@ static char *dump_json(const json_t *root, size_t *len)
 	return buf;
 }
 
-static int render_json(const precis_summary *s, const precis_doc *d,
-		       const char *name, precis_format f, precis_write_fn write,
-		       void *payload, precis_error *err)
+int precis__emit_json(const json_t *root, precis_write_fn write,
+		      void *payload, precis_error *err)
 {
-	json_t *root = f == PRECIS_FORMAT_JSONL ? record_json(s, d, name)
-		       : summary_json(s, d, name, f == PRECIS_FORMAT_JSON ? "file" : "id");
 	size_t len = 0;
 	char *buf = root ? dump_json(root, &len) : NULL;
-	json_decref(root);
 	if (buf == NULL)
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
 	int rc = emit(write, payload, buf, len, err);
@@ -228,10 +224,28 @@ static int render_json(const precis_summary *s, const precis_doc *d,
 	return rc;
 }
 
-int precis_summary_render(const precis_summary *s, const precis_doc *d,
-			  precis_format format, const char *name,
-			  precis_write_fn write, void *payload,
-			  precis_error *err)
+static int render_json(const precis_summary *s, const precis_doc *d,
+		       const precis_keywords *kw, const char *name,
+		       precis_format f, precis_write_fn write, void *payload,
+		       precis_error *err)
+{
+	int record = f == PRECIS_FORMAT_JSONL;
+	json_t *root = record ? record_json(s, d, name)
+			      : summary_json(s, d, name, f == PRECIS_FORMAT_JSON ? "file" : "id");
+	if (root != NULL && kw != NULL &&
+	    json_object_set_new(root, "keywords", precis__keywords_json(kw, !record)) != 0) {
+		json_decref(root);
+		root = NULL;
+	}
+	int rc = precis__emit_json(root, write, payload, err);
+	json_decref(root);
+	return rc;
+}
+
+int precis_summary_render_keywords(const precis_summary *s, const precis_doc *d,
+				   const precis_keywords *kw, precis_format format,
+				   const char *name, precis_write_fn write,
+				   void *payload, precis_error *err)
 {
 	precis__clear(err);
 	if (s == NULL || d == NULL || write == NULL)
@@ -242,10 +256,19 @@ int precis_summary_render(const precis_summary *s, const precis_doc *d,
 	case PRECIS_FORMAT_JSON:
 	case PRECIS_FORMAT_JSONL:
 	case PRECIS_FORMAT_JSON_RECORD:
-		return render_json(s, d, name, format, write, payload, err);
+		return render_json(s, d, kw, name, format, write, payload, err);
 	case PRECIS_FORMAT_HTML:
-		return precis__render_html(s, d, name, write, payload, err);
+		return precis__render_html(s, d, kw, name, write, payload, err);
 	default:
 		return precis__fail(err, PRECIS_ERR_ARG, "unknown format");
 	}
+}
+
+int precis_summary_render(const precis_summary *s, const precis_doc *d,
+			  precis_format format, const char *name,
+			  precis_write_fn write, void *payload,
+			  precis_error *err)
+{
+	return precis_summary_render_keywords(s, d, NULL, format, name, write,
+					      payload, err);
 }
