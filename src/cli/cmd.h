@@ -12,5 +12,6 @@ int cmd_split(int argc, char **argv);
 int cmd_rouge(int argc, char **argv);
 int cmd_idf(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_keywords(int argc, char **argv);
 
 #endif

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/args.h"
 #include "cli/batch.h"
 #include "cli/cmd.h"
 #include "cli/error.h"
@@ -25,12 +26,13 @@ typedef struct sum_args {
 	sumopts s;
 	const char *output, *id_prefix;
 	int jsonl, strict, drop_errors;
+	size_t keywords;        /* --keywords=N: 0 for none */
 	precis_format format;
 	precis_ctx *ctx;        /* the calling thread's */
 	const precis_idf *idf;  /* shared by every thread's context */
 } sum_args;
 
-enum { OPT_INPUT = 256, OPT_STRICT, OPT_DROP_ERRORS, OPT_ID_PREFIX };
+enum { OPT_INPUT = 256, OPT_STRICT, OPT_DROP_ERRORS, OPT_ID_PREFIX, OPT_KEYWORDS };
 
 static const cli_opt own_opts[] = {
 	CLI_TEXT("Input and output:\n"),
@@ -50,6 +52,9 @@ static const cli_opt own_opts[] = {
 	  "its picks' offsets, scores and ranks), or html: the whole\n"
 	  "article as a web page with the chosen sentences marked\n"
 	  "(one input)" },
+	{ OPT_KEYWORDS, 0, "keywords", "N",
+	  "add the N best keywords: a \"keywords\" member in json\n"
+	  "and jsonl output, a list in the html page's legend" },
 	{ 'o', 'o', "output", "FILE", "write to FILE (atomically: temporary file, rename)" },
 	CLI_END
 };
@@ -68,6 +73,10 @@ static int own_option(void *payload, int c, const char *arg)
 	case 'o': a->output = arg; return 0;
 	case OPT_STRICT: a->strict = 1; return 0;
 	case OPT_DROP_ERRORS: a->drop_errors = 1; return 0;
+	case OPT_KEYWORDS:
+		if (args_size(arg, 0, 100000, &a->keywords) != 0)
+			return cli_usage_error("summarize", "invalid keyword count '%s' (0 to 100000)", arg);
+		return 0;
 	case OPT_ID_PREFIX:
 		if (strlen(arg) > JSONL_PREFIX_MAX)
 			return cli_usage_error("summarize", "--id-prefix is longer than %d bytes",
@@ -105,18 +114,22 @@ static int summarize_text(precis_ctx *ctx, const sum_args *a, const char *where,
 	precis_error err;
 	precis_doc *doc = NULL;
 	precis_summary *sum = NULL;
+	precis_keywords *kw = NULL;
 	int rc = 0;
 	int built = precis_doc_new(&doc, ctx, text, len, title, a->s.flags, &err);
 	free(owned);
-	if (built != 0 || precis_summarize(&sum, ctx, doc, &a->s.opts, &err) != 0) {
+	if (built != 0 || precis_summarize(&sum, ctx, doc, &a->s.opts, &err) != 0 ||
+	    (a->keywords > 0 && precis_keywords_new(&kw, ctx, doc, a->keywords, &err) != 0)) {
 		rc = cli_fail_lib(where, &err);
 		goto done;
 	}
 	if (precis_doc_repairs(doc) > 0)
 		cli_warn(where, "replaced %zu invalid UTF-8 sequence(s)", precis_doc_repairs(doc));
-	if (precis_summary_render(sum, doc, format, name, io_write_file, out, &err) != 0)
+	if (precis_summary_render_keywords(sum, doc, kw, format, name, io_write_file,
+					   out, &err) != 0)
 		rc = cli_fail_in(EXIT_RUNTIME, "<output>", "%s", err.message);
 done:
+	precis_keywords_free(kw);
 	precis_summary_free(sum);
 	precis_doc_free(doc);
 	return rc;
@@ -196,6 +209,11 @@ int cmd_summarize(int argc, char **argv)
 	/* One page is one document: pages run together are no page. */
 	if (a.format == PRECIS_FORMAT_HTML && (a.jsonl || argc - first > 1))
 		return cli_usage_error("summarize", "--format=html takes a single text input");
+	/* Text output is the sentences, one per line: keywords have no place
+	 * there ('precis keywords' prints them). */
+	if (a.keywords > 0 && a.format == PRECIS_FORMAT_TEXT && !a.jsonl)
+		return cli_usage_error("summarize", "--keywords needs --format=json or html, "
+				       "or --input=jsonl (or see 'precis keywords')");
 	precis_ctx *ctx;
 	precis_idf *idf;
 	if ((rc = sumopts_context(&a.s, "summarize", &ctx, &idf)) != 0)

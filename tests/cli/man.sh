@@ -3,7 +3,7 @@
 . "$top_srcdir/tests/cli/setup"
 man="$top_srcdir/doc/precis.1"
 
-for cmd in summarize split rouge eval idf; do
+for cmd in summarize split rouge eval idf keywords; do
 	p "$cmd" --help
 	expect_rc "$cmd --help" 0
 	if grep -qF ".SS $cmd" "$man" || [ "$cmd" = summarize ]; then ok; else bad "man page lacks $cmd"; fi
