@@ -295,6 +295,9 @@ PRECIS_EXTERN int precis_summarize(precis_summary **out, precis_ctx *ctx,
 				   precis_error *err);
 PRECIS_EXTERN void precis_summary_free(precis_summary *sum);
 PRECIS_EXTERN size_t precis_summary_count(const precis_summary *sum);
+/* What made the summary: the method's name ("tfidf"...), "oracle"
+ * (precis_oracle) or "first" (precis_lead_plain); static. */
+PRECIS_EXTERN const char *precis_summary_method(const precis_summary *sum);
 PRECIS_EXTERN int precis_summary_pick(const precis_summary *sum, size_t i,
 				      precis_pick *out);
 

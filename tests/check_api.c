@@ -182,17 +182,29 @@ START_TEST(test_render_html)
 	ck_assert_int_eq(precis_summarize(&s, ctx, d, &o, &err), 0);
 	sink k = { .n = 0 };
 	ck_assert_int_eq(precis_summary_render(s, d, PRECIS_FORMAT_HTML, "a.txt", to_sink, &k, &err), 0);
-	ck_assert_str_eq(k.buf,
-		"<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
-		"<title>Rain &amp; wind hit &lt;Valley&gt; town</title>\n"
-		"<style>mark { background: #fff0a0; }</style>\n"
-		"</head>\n<body>\n<article>\n"
+	/* The head: the language, a viewport, a style for a readable column. */
+	ck_assert_ptr_nonnull(strstr(k.buf, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+					    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+					    "content=\"width=device-width, initial-scale=1\">\n"
+					    "<title>Rain &amp; wind hit &lt;Valley&gt; town</title>\n<style>"));
+	ck_assert_ptr_nonnull(strstr(k.buf, "main { max-width: 38em;"));
+	/* The legend: the method, the count, the share of the article (one of
+	 * four units, 8 of 29 words). */
+	ck_assert_ptr_nonnull(strstr(k.buf, "<aside class=\"legend\">\n<p><mark>Marked</mark>: the "
+					    "1 sentence chosen by <b>lead</b>, 1 of 4 sentences and "
+					    "8 of 29 words (28%) of the article."));
+	ck_assert_ptr_null(strstr(k.buf, "Keywords:"));
+	/* The article, escaped, the pick with its rank and score. */
+	ck_assert_ptr_nonnull(strstr(k.buf,
+		"</aside>\n<article>\n"
 		"<h1>Rain &amp; wind hit &lt;Valley&gt; town</h1>\n"
-		"<p><mark data-score=\"0.5\">Heavy rain flooded the valley overnight, "
+		"<p><mark data-score=\"0.5\" data-rank=\"1\" title=\"rank 1 of 1, score 0.5\">"
+		"Heavy rain flooded the valley overnight, "
 		"officials said.</mark> Schools stayed &quot;closed&quot; on Monday "
 		"morning.</p>\n"
 		"<p>The weather service expects more rain and wind this week.</p>\n"
-		"</article>\n</body>\n</html>\n");
+		"</article>\n</main>\n</body>\n</html>\n"));
+	ck_assert_str_eq(precis_summary_method(s), "lead");
 	k.n = 0;
 	k.fail = 1;
 	ck_assert_int_eq(precis_summary_render(s, d, PRECIS_FORMAT_HTML, NULL, to_sink, &k, &err), PRECIS_ERR_IO);

@@ -144,6 +144,7 @@ static int build(precis_doc *d, precis_ctx *ctx, const char *text,
 	int rc = load_text(d, text, len, flags, err);
 	if (rc != 0)
 		return rc;
+	d->language = ctx->lang.info->code;
 	size_t bom = precis__bom_len(d->text, d->len);
 	unsigned sflags = (flags & PRECIS_DOC_JOIN_LINES) ? PRECIS__SEG_JOIN_LINES : 0;
 	rc = precis__segment(ctx->lang.rules, d->text + bom, d->len - bom,

@@ -32,6 +32,7 @@ struct precis_doc {
 	char *title_text;      /* a given title's copy, NULL when detected */
 	size_t nparagraphs;
 	int split_only;
+	const char *language;  /* the context's ISO 639-1 code (static) */
 };
 
 /* The terms of unit i and their count. */

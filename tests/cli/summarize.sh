@@ -131,9 +131,10 @@ expect_out "summarize --version" "precis 0."
 p -n 2 -m lead --format=html "$doc"
 expect_rc "html" 0
 expect_out "html doctype" "<!DOCTYPE html>"
-expect_out "html first pick" "<mark data-score=\"1\">Solar power output in Spain"
+expect_out "html first pick" "<mark data-score=\"1\" data-rank=\"1\" title=\"rank 1 of 2, score 1\">Solar power output in Spain"
+expect_out "html legend" "the 2 sentences chosen by <b>lead</b>"
 expect_out "html unpicked kept" " Wind farms added another fifth"
-n=$(grep -o "<mark" "$tmp/out" | wc -l | tr -d ' ')
+n=$(grep -o "<mark data-score=" "$tmp/out" | wc -l | tr -d ' ')
 if [ "$n" -eq 2 ]; then ok; else bad "html: $n marks, want 2"; fi
 printf 'Wind & <rain> hit "the" coast today, the weather office said.\n' >"$tmp/esc.txt"
 p --format=html "$tmp/esc.txt"
