@@ -6,13 +6,15 @@
  * Input: one option byte, then the JSONL file.
  *   [0] bit 0 -f json, bit 1 --strict, bit 2 -j 2, bit 3 --drop-errors,
  *       bit 4 --lenient, bits 5-6 the method (tfidf, lead, textrank,
- *       sumbasic), bit 7 eval instead of summarize
+ *       sumbasic), bit 7 eval instead of summarize, or with bits 5-6 both
+ *       set `precis keywords`
  *
  * Summarize: one output line per record (non-blank line) of the input, in
  * order, unless --strict stopped or --drop-errors dropped some: each a JSON
  * object whose "id" is the record's (or the prefixed line-N), an error
  * record {"id", "line", "error"} exactly when the run's status is not 0;
  * with -f json every pick lies within its text and the ranks are 1..k.
+ * Keywords: the same pairing of records, each a non-empty "keywords" list.
  * Eval: the report counts every record, scored or skipped.
  */
 #include <jansson.h>
@@ -61,16 +63,30 @@ static void check_summary(json_t *r, json_t *rec, int json)
 	free(seen);
 }
 
-static void summarize(const uint8_t h, const char *data, size_t len)
+/* A keywords record: a non-empty list of strings, or with -f json of
+ * objects with a text, a score and a count. */
+static void check_keywords(json_t *r, int json)
+{
+	json_t *kw = json_object_get(r, "keywords");
+	FUZZ_CHECK(json_is_array(kw) && json_array_size(kw) > 0);
+	for (size_t i = 0; i < json_array_size(kw); i++) {
+		json_t *k = json_array_get(kw, i);
+		FUZZ_CHECK(json ? json_is_string(json_object_get(k, "text")) &&
+					  json_integer_value(json_object_get(k, "count")) >= 1
+				: json_is_string(k));
+	}
+}
+
+static void summarize(const uint8_t h, const char *data, size_t len, int keywords)
 {
 	const char *in = fuzz_path("in"), *out = fuzz_path("out");
 	int json = h & 1, strict = h & 2, drop = h & 8, lenient = h & 16;
 	char *argv[24];
 	int n = 0;
-	argv[n++] = "summarize";
+	argv[n++] = keywords ? "keywords" : "summarize";
 	argv[n++] = "--input=jsonl";
-	argv[n++] = "-m";
-	argv[n++] = (char *)methods[(h >> 5) & 3];
+	if (!keywords)
+		argv[n++] = "-m", argv[n++] = (char *)methods[(h >> 5) & 3];
 	argv[n++] = "--id-prefix=p7-";
 	if (json)
 		argv[n++] = "-f", argv[n++] = "json";
@@ -87,7 +103,7 @@ static void summarize(const uint8_t h, const char *data, size_t len)
 	argv[n++] = (char *)in;
 	argv[n] = NULL;
 	unlink(out);
-	int rc = fuzz_run(cmd_summarize, argv);
+	int rc = fuzz_run(keywords ? cmd_keywords : cmd_summarize, argv);
 	/* 1: a graph too large for textrank, or no memory. */
 	FUZZ_CHECK(rc == 0 || rc == 1 || rc == 3);
 
@@ -133,7 +149,10 @@ static void summarize(const uint8_t h, const char *data, size_t len)
 			FUZZ_CHECK((size_t)line == ls.v[i].lineno);
 		} else {
 			FUZZ_CHECK(ls.v[i].obj != NULL);
-			check_summary(r, ls.v[i].obj, json);
+			if (keywords)
+				check_keywords(r, json);
+			else
+				check_summary(r, ls.v[i].obj, json);
 		}
 		FUZZ_CHECK(fuzz_id_is(json_string_value(id), ls.v[i].obj, ls.v[i].lineno, prefix));
 	}
@@ -181,9 +200,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t len;
 	const char *text = fuzz_header(data, size, &h, 1, &len);
 	fuzz_write(fuzz_path("in"), text, len);
-	if (h & 128)
+	if ((h & 128) && ((h >> 5) & 3) == 3)
+		summarize(h, text, len, 1);
+	else if (h & 128)
 		eval(h, text, len);
 	else
-		summarize(h, text, len);
+		summarize(h, text, len, 0);
 	return 0;
 }
