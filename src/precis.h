@@ -426,12 +426,52 @@ PRECIS_EXTERN int precis_summarize(precis_summary **out, precis_ctx *ctx,
 				   precis_error *err);
 PRECIS_EXTERN void precis_summary_free(precis_summary *sum);
 PRECIS_EXTERN size_t precis_summary_count(const precis_summary *sum);
+/* What made the summary: the method's name ("tfidf"...), "oracle"
+ * (precis_oracle) or "first" (precis_lead_plain); static. */
+PRECIS_EXTERN const char *precis_summary_method(const precis_summary *sum);
 PRECIS_EXTERN int precis_summary_pick(const precis_summary *sum, size_t i,
 				      precis_pick *out);
 
 /* Ranking methods: name and one-line description of the i-th, NULL past the end. */
 PRECIS_EXTERN const char *precis_method_name(size_t i);
 PRECIS_EXTERN const char *precis_method_summary(size_t i);
+
+/* ---- keywords ----------------------------------------------------------- */
+
+/*
+ * The document's keyphrases, ranked: TextRank (Mihalcea & Tarau 2004) on
+ * the graph of content words (stopwords, numbers and one-letter words left
+ * out; in English also SMART's common words) that follow one another
+ * within a sentence, then runs of top-ranked words adjacent in the text
+ * joined into phrases of up to three words where they stand side by side
+ * more than once. A phrase scores the sum of its words' scores (scaled so
+ * that the average word scores 1), and one whose words all lie in phrases
+ * ranked above it that stand at least as often is left out. Words are matched by stem, and each phrase is
+ * given in the form it most often has in the text (a form that opens a
+ * sentence counting half), so "quotas" and "Quota" are one keyword shown
+ * as the text writes it.
+ */
+typedef struct precis_keywords precis_keywords;
+
+typedef struct precis_keyword {
+	const char *text; /* the surface form, NUL-terminated (borrowed) */
+	size_t length;    /* bytes of text */
+	size_t offset;    /* its first occurrence in precis_doc_text() */
+	size_t count;     /* how often the phrase stands in the text */
+	double score;     /* higher ranks first */
+} precis_keyword;
+
+/* At most `max` keyphrases of `doc` (built with `ctx`), best first; fewer,
+ * or none, when the text has fewer. PRECIS_ERR_ARG for a document built
+ * for splitting only. */
+PRECIS_EXTERN int precis_keywords_new(precis_keywords **out,
+				      const precis_ctx *ctx,
+				      const precis_doc *doc, size_t max,
+				      precis_error *err);
+PRECIS_EXTERN void precis_keywords_free(precis_keywords *kw);
+PRECIS_EXTERN size_t precis_keywords_count(const precis_keywords *kw);
+PRECIS_EXTERN int precis_keywords_get(const precis_keywords *kw, size_t i,
+				      precis_keyword *out);
 
 /* ---- rendering ---------------------------------------------------------- */
 
@@ -440,17 +480,49 @@ typedef enum precis_format {
 	PRECIS_FORMAT_JSON = 1, /* an object with the picks and their scores */
 	PRECIS_FORMAT_JSONL = 2, /* a batch record: {"id", "summary": [text...],
 				    "sentences": [index...]} on one line */
-	PRECIS_FORMAT_HTML = 3   /* the whole document as an HTML page, its
+	PRECIS_FORMAT_HTML = 3,  /* the whole document as an HTML page, its
 				    paragraphs kept, the picks in <mark> */
+	PRECIS_FORMAT_JSON_RECORD = 4 /* PRECIS_FORMAT_JSON's object with `name`
+					 as its "id": a batch record with the
+					 picks' offsets, scores and ranks */
 } precis_format;
 
 /* Renders a summary through `write`; `name` (may be NULL) is the JSON
- * "file" or the JSONL "id". */
+ * "file" or the record's "id". In JSON each pick has its "index", byte
+ * "offset" and "length", "score", "rank" (1 for the pick with the highest
+ * score, ties in document order) and "text". */
 PRECIS_EXTERN int precis_summary_render(const precis_summary *sum,
 					const precis_doc *doc,
 					precis_format format, const char *name,
 					precis_write_fn write, void *payload,
 					precis_error *err);
+
+/*
+ * precis_summary_render() with the document's keywords (NULL: none) as a
+ * "keywords" member: [{"text", "score", "count", "offset"}, ...] in JSON
+ * and JSON records, the texts alone in a JSONL record; the HTML page lists them in
+ * its legend. Text output leaves them out.
+ */
+PRECIS_EXTERN int precis_summary_render_keywords(const precis_summary *sum,
+						 const precis_doc *doc,
+						 const precis_keywords *kw,
+						 precis_format format,
+						 const char *name,
+						 precis_write_fn write,
+						 void *payload,
+						 precis_error *err);
+
+/*
+ * Renders keywords alone: text, one per line; JSON, {"file": name,
+ * "keywords": [{"text", "score", "count", "offset"}, ...]}; a JSON record
+ * (PRECIS_FORMAT_JSON_RECORD) the same with "id" for "file"; a JSONL record
+ * {"id", "keywords": [text, ...]}. PRECIS_ERR_ARG for HTML.
+ */
+PRECIS_EXTERN int precis_keywords_render(const precis_keywords *kw,
+					 precis_format format,
+					 const char *name,
+					 precis_write_fn write, void *payload,
+					 precis_error *err);
 
 /* The summary's sentences one per line (line breaks inside folded), as
  * ROUGE reads them: a malloc'd string for precis_free(), or NULL on
@@ -476,12 +548,19 @@ PRECIS_EXTERN void precis_idf_free(precis_idf *idf);
 /* Counts each distinct term of `doc` (built with `ctx`) once. */
 PRECIS_EXTERN int precis_idf_add(precis_idf *idf, const precis_ctx *ctx,
 				 const precis_doc *doc, precis_error *err);
-/* Adds `from`'s counts to `into`; PRECIS_ERR_ARG when languages differ. */
+/* Adds `from`'s counts to `into`; PRECIS_ERR_ARG when languages differ,
+ * PRECIS_ERR_LIMIT (nothing added) when a count would pass 2^53. */
 PRECIS_EXTERN int precis_idf_merge(precis_idf *into, const precis_idf *from,
 				   precis_error *err);
-/* Parses a model file's bytes; PRECIS_ERR_PARSE with the line on error. */
+/*
+ * Parses a model file's bytes; PRECIS_ERR_PARSE with the line on error.
+ * Only a model precis could have written loads: whole counts, 1 to 2^53
+ * documents, each term once, in 1 to that many documents, its bytes UTF-8
+ * without control characters.
+ */
 PRECIS_EXTERN int precis_idf_load(precis_idf **out, const char *data,
 				  size_t len, precis_error *err);
+/* Writes the model file; PRECIS_ERR_EMPTY for a model of no document. */
 PRECIS_EXTERN int precis_idf_write(const precis_idf *idf,
 				   precis_write_fn write, void *payload,
 				   precis_error *err);

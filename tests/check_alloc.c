@@ -216,7 +216,9 @@ static char *idf_fp(const precis_idf *m)
 	sbuf b = { 0 };
 	sb_printf(&b, "%s %.17g docs %zu terms\n", precis_idf_language(m),
 		  precis_idf_documents(m), precis_idf_terms(m));
-	ck_assert_int_eq(precis_idf_write(m, sink, &b, NULL), 0);
+	/* A model of no document has no file form. */
+	ck_assert_int_eq(precis_idf_write(m, sink, &b, NULL),
+			 precis_idf_documents(m) > 0 ? 0 : PRECIS_ERR_EMPTY);
 	return sb_take(&b);
 }
 
@@ -611,14 +613,15 @@ typedef struct render_case {
 	const precis_doc *doc;
 	precis_format format;
 	const char *name;
+	const precis_keywords *kw; /* with keywords: render them too */
 } render_case;
 
 static int op_render(const void *arg, char **fp)
 {
 	const render_case *c = arg;
 	sbuf b = { 0 };
-	CHAOS_CALL(rc, err, precis_summary_render(c->sum, c->doc, c->format,
-		   c->name, sink, &b, &err),
+	CHAOS_CALL(rc, err, precis_summary_render_keywords(c->sum, c->doc, c->kw,
+		   c->format, c->name, sink, &b, &err),
 		   1);
 	if (rc == 0)
 		*fp = sb_take(&b);
@@ -659,7 +662,7 @@ START_TEST(test_render)
 	precis_doc *d = new_doc(ctx, news, NULL, 0);
 	precis_summary *s = NULL;
 	ck_assert_int_eq(precis_summarize(&s, ctx, d, NULL, NULL), 0);
-	render_case c = { s, d, PRECIS_FORMAT_TEXT, NULL };
+	render_case c = { s, d, PRECIS_FORMAT_TEXT, NULL, NULL };
 	chaos_loop("precis_summary_render text", op_render, &c);
 	c.format = PRECIS_FORMAT_JSON;
 	chaos_loop("precis_summary_render json", op_render, &c);
@@ -670,6 +673,10 @@ START_TEST(test_render)
 	chaos_loop("precis_summary_render jsonl", op_render, &c);
 	c.name = NULL;
 	chaos_loop("precis_summary_render jsonl without an id", op_render, &c);
+	c.format = PRECIS_FORMAT_JSON_RECORD;
+	c.name = "doc-2";
+	chaos_loop("precis_summary_render json record", op_render, &c);
+	c.format = PRECIS_FORMAT_JSONL;
 	chaos_loop("precis_summary_text", op_summary_text, &c);
 	c.format = PRECIS_FORMAT_HTML;
 	c.name = "snow <1>.txt";
@@ -697,6 +704,81 @@ static int op_sanitize(const void *arg, char **fp)
 	DISARM();
 	return string_fp("precis_utf8_sanitize", t, len, fp);
 }
+
+/* ---- keywords ------------------------------------------------------------ */
+
+typedef struct kw_case {
+	precis_ctx *ctx;
+	const precis_doc *doc;
+	size_t max;
+} kw_case;
+
+static char *keywords_fp(const precis_keywords *kw)
+{
+	sbuf b = { 0 };
+	precis_keyword k;
+	sb_printf(&b, "%zu keywords", precis_keywords_count(kw));
+	for (size_t i = 0; precis_keywords_get(kw, i, &k) == 0; i++)
+		sb_printf(&b, "\n%s %zu %zu %zu %.17g", k.text, k.length, k.offset,
+			  k.count, k.score);
+	return sb_take(&b);
+}
+
+static int op_keywords(const void *arg, char **fp)
+{
+	const kw_case *c = arg;
+	precis_keywords *kw = POISON;
+	CHAOS_CALL(rc, err, precis_keywords_new(&kw, c->ctx, c->doc, c->max, &err),
+		   kw == NULL);
+	if (rc == 0) {
+		*fp = keywords_fp(kw);
+		precis_keywords_free(kw);
+	}
+	return rc;
+}
+
+static int op_keywords_render(const void *arg, char **fp)
+{
+	const render_case *c = arg;
+	sbuf b = { 0 };
+	CHAOS_CALL(rc, err, precis_keywords_render(c->kw, c->format, c->name, sink, &b, &err), 1);
+	if (rc == 0)
+		*fp = sb_take(&b);
+	else
+		free(b.s);
+	return rc;
+}
+
+START_TEST(test_keywords)
+{
+	precis_ctx *ctx = new_ctx("en");
+	precis_doc *d = new_doc(ctx, news, NULL, 0);
+	kw_case k = { ctx, d, 5 };
+	chaos_loop("precis_keywords_new", op_keywords, &k);
+	k.max = 50;
+	chaos_loop("precis_keywords_new (all)", op_keywords, &k);
+	precis_keywords *kw = NULL;
+	precis_summary *s = NULL;
+	ck_assert_int_eq(precis_keywords_new(&kw, ctx, d, 5, NULL), 0);
+	ck_assert_int_eq(precis_summarize(&s, ctx, d, NULL, NULL), 0);
+	render_case c = { s, d, PRECIS_FORMAT_JSON, "kw.txt", kw };
+	chaos_loop("precis_summary_render_keywords json", op_render, &c);
+	c.format = PRECIS_FORMAT_JSONL;
+	chaos_loop("precis_summary_render_keywords jsonl", op_render, &c);
+	c.format = PRECIS_FORMAT_HTML;
+	chaos_loop("precis_summary_render_keywords html", op_render, &c);
+	c.format = PRECIS_FORMAT_TEXT;
+	chaos_loop("precis_keywords_render text", op_keywords_render, &c);
+	c.format = PRECIS_FORMAT_JSON;
+	chaos_loop("precis_keywords_render json", op_keywords_render, &c);
+	c.format = PRECIS_FORMAT_JSONL;
+	chaos_loop("precis_keywords_render jsonl", op_keywords_render, &c);
+	precis_summary_free(s);
+	precis_keywords_free(kw);
+	precis_doc_free(d);
+	precis_ctx_free(ctx);
+}
+END_TEST
 
 START_TEST(test_sanitize)
 {
@@ -818,7 +900,7 @@ START_TEST(test_idf)
 {
 	precis_ctx *ctx = new_ctx("en");
 	precis_doc *a = new_doc(ctx, news2, NULL, 0), *b = new_doc(ctx, news, NULL, 0);
-	const char *into = "precis-idf\t1\ten\t3\nhill\t2\nroad\t3\nsnow\t1.5\n";
+	const char *into = "precis-idf\t1\ten\t3\nhill\t2\nroad\t3\nsnow\t1\n";
 	const char *from = "precis-idf\t1\tenglish\t2\nalpha\t1\nhill\t1\nzulu\t2\n"
 			   "beta\t1\ngamma\t1\ndelta\t1\nepsilon\t1\nzeta\t1\n"
 			   "eta\t1\ntheta\t1\n";
@@ -1507,6 +1589,7 @@ Suite *make_suite(void)
 	tcase_add_loop_test(tc, test_summarize, 0, (int)nmethods);
 	tcase_add_test(tc, test_summarize_idf);
 	tcase_add_test(tc, test_render);
+	tcase_add_test(tc, test_keywords);
 	tcase_add_test(tc, test_sanitize);
 	tcase_add_test(tc, test_idf);
 	tcase_add_loop_test(tc, test_rouge_new, 0, NROUGE_CASES);

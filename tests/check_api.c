@@ -122,6 +122,45 @@ START_TEST(test_summarize_and_render)
 }
 END_TEST
 
+/* Text output goes to terminals: control characters from the input (NUL,
+ * ESC opening a colour or title sequence, BEL, a backspace, a bare CR, DEL,
+ * the C1 CSI) come out as U+FFFD, one each, and a tab as it is. JSON keeps
+ * the text exact (escaped). */
+START_TEST(test_render_text_controls)
+{
+	static const char in[] =
+		"Rain\x1b[31m fell\a on the hills\x00 all night\b\b.\t"
+		"The river\r rose\x7f by two \xc2\x9b" "2Jmetres before dawn.\n";
+	precis_ctx *ctx;
+	precis_doc *d;
+	precis_summary *s;
+	ck_assert_int_eq(precis_ctx_new(&ctx, "en", NULL), 0);
+	ck_assert_int_eq(precis_doc_new(&d, ctx, in, sizeof in - 1, NULL, 0, NULL), 0);
+	precis_options o;
+	precis_options_init(&o);
+	o.sentences = 5;
+	ck_assert_int_eq(precis_summarize(&s, ctx, d, &o, NULL), 0);
+	sink k = { .n = 0 };
+	ck_assert_int_eq(precis_summary_render(s, d, PRECIS_FORMAT_TEXT, NULL, to_sink, &k, NULL), 0);
+	for (size_t i = 0; i < k.n; i++) {
+		unsigned char c = (unsigned char)k.buf[i];
+		ck_assert_msg((c >= 0x20 && c != 0x7f) || c == '\n' || c == '\t',
+			      "control byte 0x%02x at %zu", c, i);
+		ck_assert_msg(!(c == 0xc2 && (unsigned char)k.buf[i + 1] < 0xa0),
+			      "C1 control at %zu", i);
+	}
+	ck_assert_ptr_nonnull(strstr(k.buf, "Rain\xef\xbf\xbd[31m fell\xef\xbf\xbd on the hills"
+					    "\xef\xbf\xbd all night\xef\xbf\xbd\xef\xbf\xbd."));
+	ck_assert_ptr_nonnull(strstr(k.buf, "two \xef\xbf\xbd" "2Jmetres"));
+	k.n = 0;
+	ck_assert_int_eq(precis_summary_render(s, d, PRECIS_FORMAT_JSON, NULL, to_sink, &k, NULL), 0);
+	ck_assert_ptr_nonnull(strstr(k.buf, "Rain\\u001B[31m fell\\u0007"));
+	precis_summary_free(s);
+	precis_doc_free(d);
+	precis_ctx_free(ctx);
+}
+END_TEST
+
 /* The page keeps the paragraphs, escapes the specials and marks the pick. */
 START_TEST(test_render_html)
 {
@@ -143,17 +182,29 @@ START_TEST(test_render_html)
 	ck_assert_int_eq(precis_summarize(&s, ctx, d, &o, &err), 0);
 	sink k = { .n = 0 };
 	ck_assert_int_eq(precis_summary_render(s, d, PRECIS_FORMAT_HTML, "a.txt", to_sink, &k, &err), 0);
-	ck_assert_str_eq(k.buf,
-		"<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
-		"<title>Rain &amp; wind hit &lt;Valley&gt; town</title>\n"
-		"<style>mark { background: #fff0a0; }</style>\n"
-		"</head>\n<body>\n<article>\n"
+	/* The head: the language, a viewport, a style for a readable column. */
+	ck_assert_ptr_nonnull(strstr(k.buf, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+					    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+					    "content=\"width=device-width, initial-scale=1\">\n"
+					    "<title>Rain &amp; wind hit &lt;Valley&gt; town</title>\n<style>"));
+	ck_assert_ptr_nonnull(strstr(k.buf, "main { max-width: 38em;"));
+	/* The legend: the method, the count, the share of the article (one of
+	 * four units, 8 of 29 words). */
+	ck_assert_ptr_nonnull(strstr(k.buf, "<aside class=\"legend\">\n<p><mark>Marked</mark>: the "
+					    "1 sentence chosen by <b>lead</b>, 1 of 4 sentences and "
+					    "8 of 29 words (28%) of the article."));
+	ck_assert_ptr_null(strstr(k.buf, "Keywords:"));
+	/* The article, escaped, the pick with its rank and score. */
+	ck_assert_ptr_nonnull(strstr(k.buf,
+		"</aside>\n<article>\n"
 		"<h1>Rain &amp; wind hit &lt;Valley&gt; town</h1>\n"
-		"<p><mark data-score=\"0.5\">Heavy rain flooded the valley overnight, "
+		"<p><mark data-score=\"0.5\" data-rank=\"1\" title=\"rank 1 of 1, score 0.5\">"
+		"Heavy rain flooded the valley overnight, "
 		"officials said.</mark> Schools stayed &quot;closed&quot; on Monday "
 		"morning.</p>\n"
 		"<p>The weather service expects more rain and wind this week.</p>\n"
-		"</article>\n</body>\n</html>\n");
+		"</article>\n</main>\n</body>\n</html>\n"));
+	ck_assert_str_eq(precis_summary_method(s), "lead");
 	k.n = 0;
 	k.fail = 1;
 	ck_assert_int_eq(precis_summary_render(s, d, PRECIS_FORMAT_HTML, NULL, to_sink, &k, &err), PRECIS_ERR_IO);
@@ -254,6 +305,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, test_strings);
 	tcase_add_test(tc, test_params);
 	tcase_add_test(tc, test_summarize_and_render);
+	tcase_add_test(tc, test_render_text_controls);
 	tcase_add_test(tc, test_render_html);
 	tcase_add_test(tc, test_render_html_picked_title);
 	tcase_add_test(tc, test_render_html_not_utf8);

@@ -70,9 +70,9 @@ START_TEST(test_load_errors)
 	ck_assert_ptr_null(m);
 	ck_assert_uint_eq(err.line, 1);
 	ck_assert_int_eq(precis_idf_load(&m, NULL, 0, &err), PRECIS_ERR_PARSE);
-	const char *huge = "precis-idf\t1\ten\t2\nab\t1e308\nab\t1e308\ncd\t1\n";
-	ck_assert_int_eq(precis_idf_load(&m, huge, strlen(huge), &err), PRECIS_ERR_PARSE);
-	ck_assert_uint_eq(err.line, 3); /* where the sum overflowed */
+	const char *dup = "precis-idf\t1\ten\t2\nab\t1\ncd\t1\nab\t1\n";
+	ck_assert_int_eq(precis_idf_load(&m, dup, strlen(dup), &err), PRECIS_ERR_PARSE);
+	ck_assert_uint_eq(err.line, 4); /* where the term came again */
 	const char *bad = "precis-idf\t1\ten\t2\nword\t-1\n";
 	ck_assert_int_eq(precis_idf_load(&m, bad, strlen(bad), &err), PRECIS_ERR_PARSE);
 	ck_assert_uint_eq(err.line, 2);
@@ -89,12 +89,12 @@ START_TEST(test_load_errors)
 }
 END_TEST
 
-/* A merge that would overflow a count changes nothing, not even the terms
- * before the one that overflows. */
+/* A merge that would take a count past 2^53 changes nothing, not even the
+ * terms before the one that overflows. */
 START_TEST(test_merge_all_or_nothing)
 {
-	const char *a = "precis-idf\t1\ten\t2\nzz\t1e308\n";
-	const char *b = "precis-idf\t1\ten\t1\naa\t1\nzz\t1.7e308\n";
+	const char *a = "precis-idf\t1\ten\t9007199254740000\nzz\t9007199254740000\n";
+	const char *b = "precis-idf\t1\ten\t1000\naa\t1\nzz\t1000\n";
 	precis_idf *into, *from;
 	ck_assert_int_eq(precis_idf_load(&into, a, strlen(a), NULL), 0);
 	ck_assert_int_eq(precis_idf_load(&from, b, strlen(b), NULL), 0);
@@ -102,7 +102,7 @@ START_TEST(test_merge_all_or_nothing)
 	ck_assert_int_eq(precis_idf_merge(into, from, &err), PRECIS_ERR_LIMIT);
 	buf o = { .n = 0 };
 	ck_assert_int_eq(precis_idf_write(into, to_buf, &o, NULL), 0);
-	ck_assert_str_eq(o.s, "precis-idf\t1\ten\t2\nzz\t1e+308\n");
+	ck_assert_str_eq(o.s, "precis-idf\t1\ten\t9007199254740000\nzz\t9007199254740000\n");
 	ck_assert_uint_eq(precis_idf_terms(into), 1);
 	/* The model is still fit to use; merging into itself doubles it. */
 	ck_assert_int_eq(precis_idf_merge(into, into, NULL), PRECIS_ERR_LIMIT);
@@ -113,9 +113,61 @@ START_TEST(test_merge_all_or_nothing)
 	ck_assert_int_eq(precis_idf_merge(into, from, NULL), 0);
 	o.n = 0;
 	ck_assert_int_eq(precis_idf_write(into, to_buf, &o, NULL), 0);
-	ck_assert_str_eq(o.s, "precis-idf\t1\ten\t4\naa\t2\nzz\t1e+308\n");
+	ck_assert_str_eq(o.s, "precis-idf\t1\ten\t9007199254740002\naa\t2\nzz\t9007199254740000\n");
 	precis_idf_free(into);
 	precis_idf_free(from);
+}
+END_TEST
+
+/* Models no build could have written are refused with their line. */
+static const struct {
+	const char *model;
+	size_t len; /* 0: strlen */
+	size_t line;
+} absurd[] = {
+	{ "precis-idf\t1\ten\t1e20\nab\t1\n", 0, 1 },   /* past 2^53 */
+	{ "precis-idf\t1\ten\t9007199254740994\n", 0, 1 },
+	{ "precis-idf\t1\ten\t0\n", 0, 1 },             /* no document */
+	{ "precis-idf\t1\ten\t0.5\n", 0, 1 },
+	{ "precis-idf\t1\ten\t2\nab\t3\n", 0, 2 },       /* df > documents */
+	{ "precis-idf\t1\ten\t2\nab\t0\n", 0, 2 },       /* in no document */
+	{ "precis-idf\t1\ten\t2\nab\t1.5\n", 0, 2 },
+	{ "precis-idf\t1\ten\t2\nab\t1\nab\t1\n", 0, 3 }, /* twice */
+	{ "precis-idf\t1\ten\t2\na\0b\t1\n", 24, 2 },    /* NUL */
+	{ "precis-idf\t1\ten\t2\na\rb\t1\n", 0, 2 },
+	{ "precis-idf\t1\ten\t2\na\xff" "b\t1\n", 0, 2 }, /* not UTF-8 */
+};
+
+START_TEST(test_load_absurd)
+{
+	precis_idf *m = NULL;
+	precis_error err;
+	const char *s = absurd[_i].model;
+	size_t len = absurd[_i].len ? absurd[_i].len : strlen(s);
+	ck_assert_int_eq(precis_idf_load(&m, s, len, &err), PRECIS_ERR_PARSE);
+	ck_assert_ptr_null(m);
+	ck_assert_uint_eq(err.line, absurd[_i].line);
+}
+END_TEST
+
+/* What loads is what precis writes: 2^53 is the largest count, and a model
+ * of no document cannot be written. */
+START_TEST(test_limits)
+{
+	const char *max = "precis-idf\t1\ten\t9007199254740992\nab\t9007199254740992\n";
+	precis_idf *m;
+	ck_assert_int_eq(precis_idf_load(&m, max, strlen(max), NULL), 0);
+	buf o = { .n = 0 };
+	ck_assert_int_eq(precis_idf_write(m, to_buf, &o, NULL), 0);
+	ck_assert_str_eq(o.s, max);
+	precis_idf_free(m);
+	precis_ctx *ctx;
+	ck_assert_int_eq(precis_ctx_new(&ctx, "en", NULL), 0);
+	ck_assert_int_eq(precis_idf_new(&m, ctx, NULL), 0);
+	precis_error err;
+	ck_assert_int_eq(precis_idf_write(m, to_buf, &o, &err), PRECIS_ERR_EMPTY);
+	precis_idf_free(m);
+	precis_ctx_free(ctx);
 }
 END_TEST
 
@@ -158,6 +210,8 @@ Suite *make_suite(void)
 	tcase_add_test(tc, test_counts_and_format);
 	tcase_add_test(tc, test_load_errors);
 	tcase_add_test(tc, test_merge_all_or_nothing);
+	tcase_add_loop_test(tc, test_load_absurd, 0, sizeof absurd / sizeof absurd[0]);
+	tcase_add_test(tc, test_limits);
 	tcase_add_test(tc, test_background_weights);
 	suite_add_tcase(s, tc);
 	return s;

@@ -60,26 +60,98 @@ const char *batch_text(json_t *rec, size_t *len)
 	return t != NULL ? t : jsonl_string(rec, "article", len);
 }
 
+/*
+ * Why a record failed, from what was said about it (`said`, len bytes):
+ * its last error line without "precis: " and `where`'s "FILE: line N: "
+ * (warnings are not why). "failed" when nothing fits.
+ */
+static char *error_text(const char *said, size_t len, const char *where)
+{
+	const char *why = "failed", *end = said ? said + len : NULL;
+	size_t wn = strlen(where), whylen = strlen(why);
+	for (const char *p = said; p != NULL && p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end, *m = p;
+		if ((size_t)(e - m) > 8 && memcmp(m, "precis: ", 8) == 0)
+			m += 8;
+		if ((size_t)(e - m) > wn + 2 && memcmp(m, where, wn) == 0 &&
+		    m[wn] == ':' && m[wn + 1] == ' ')
+			m += wn + 2;
+		if (!((size_t)(e - m) >= 9 && memcmp(m, "warning: ", 9) == 0) && e > m) {
+			why = m;
+			whylen = (size_t)(e - m);
+		}
+		p = e + 1;
+	}
+	return strndup(why, whylen);
+}
+
+/* {"id", "line", "error"} for the record on line it->lineno (`rec` NULL
+ * when the line is no record). 0, or an exit code after a message. */
+static int error_record(const batch *b, FILE *out, json_t *rec,
+			const item *it, const char *why)
+{
+	char idbuf[JSONL_ID_MAX];
+	const char *id = jsonl_id(rec, it->lineno, b->id_prefix, idbuf);
+	/* JSON strings are UTF-8; a prefix or a file name need not be. */
+	char *sid = precis_utf8_sanitize(id, strlen(id), NULL);
+	char *swhy = why ? precis_utf8_sanitize(why, strlen(why), NULL) : NULL;
+	json_t *o = sid && swhy ? json_pack("{s:s, s:I, s:s}", "id", sid, "line",
+					    (json_int_t)it->lineno, "error", swhy)
+				: NULL;
+	precis_free(sid);
+	precis_free(swhy);
+	if (o == NULL)
+		return cli_fail(EXIT_RUNTIME, "out of memory");
+	if (json_dumpf(o, out, JSON_COMPACT) == 0)
+		fputc('\n', out); /* a failed write: the commit reports it */
+	json_decref(o);
+	return 0;
+}
+
+/* One record; with error records, what it says is held to find why it
+ * failed, then passed on. */
+static int run_record(const batch *b, void *payload, const item *it, FILE *out)
+{
+	char where[512];
+	snprintf(where, sizeof where, "%s: line %zu", it->name, it->lineno);
+	int errors = b->error_records && out != NULL;
+	cli_held said;
+	if (errors)
+		cli_hold(&said);
+	json_t *rec;
+	int rc = jsonl_parse(it->name, it->lineno, it->line, it->len, &rec) == JSONL_RECORD
+			 ? b->record(payload, where, it->lineno, rec, out)
+			 : EXIT_INPUT;
+	if (errors) {
+		cli_release(&said);
+		cli_pass(said.text, said.len);
+		if (rc != 0 && !ferror(out)) {
+			char *why = error_text(said.text, said.len, where);
+			int erc = error_record(b, out, rec, it, why);
+			free(why);
+			rc = erc != 0 ? erc : rc;
+		}
+		free(said.text);
+	}
+	json_decref(rec);
+	return rc;
+}
+
 /* Works on one input with `payload`, writing to `out`. */
 static int run_item(const batch *b, void *payload, const item *it, FILE *out)
 {
 	if (it->line == NULL)
 		return b->file(payload, it->path, it->index, it->nfiles, out);
-	json_t *rec;
-	if (jsonl_parse(it->name, it->lineno, it->line, it->len, &rec) != JSONL_RECORD)
-		return EXIT_INPUT;
-	char where[512];
-	snprintf(where, sizeof where, "%s: line %zu", it->name, it->lineno);
-	int rc = b->record(payload, where, it->lineno, rec, out);
-	json_decref(rec);
-	return rc;
+	return run_record(b, payload, it, out);
 }
 
 /*
  * Takes an input's outcome, in input order: the first error's code is the
- * run's, and with strict the run stops there. A record's output is flushed
- * at once, so a consumer downstream sees each record as soon as it is done;
- * when that fails nothing more is worth doing (commit reports it).
+ * run's, and with strict the run stops there. A record's output (or error
+ * record) is flushed at once, so a consumer downstream sees each record as
+ * soon as it is done; when that fails nothing more is worth doing (commit
+ * reports it).
  */
 static void settle(runner *r, const item *it)
 {
@@ -87,7 +159,7 @@ static void settle(runner *r, const item *it)
 		r->first = it->rc;
 	if (it->rc != 0 && r->b->strict)
 		r->stop = 1;
-	if (it->rc == 0 && it->name != NULL && r->out != NULL && fflush(r->out) != 0)
+	if (it->name != NULL && r->out != NULL && fflush(r->out) != 0)
 		r->stop = 1;
 }
 
@@ -249,7 +321,7 @@ static void submit(runner *r, item *it)
  * as a failed item. */
 static void hold(runner *r, cli_held *said)
 {
-	*said = (cli_held){ NULL, NULL, 0 };
+	*said = (cli_held){ NULL, NULL, 0, NULL };
 	if (r->par)
 		cli_hold(said);
 }

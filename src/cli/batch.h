@@ -1,8 +1,9 @@
 /*
  * batch.h - the input loop the commands share: each FILE (or standard
  * input) as one text, or with --input=jsonl each record of each file; a bad
- * record is reported with its line and skipped unless strict; output goes
- * through io_out so a failed run leaves no partial file.
+ * record is reported with its line and skipped unless strict (and, when
+ * asked, answered by an error record in its place); output goes through
+ * io_out so a failed run leaves no partial file.
  *
  * With jobs > 1, inputs (files, or records) are worked on by that many
  * threads, each with a payload of its own (its own precis_ctx), while this
@@ -38,6 +39,10 @@ typedef struct batch {
 	int jobs;           /* threads; 0 or 1: none, all on the caller's */
 	batch_open_fn open; /* with jobs > 1 */
 	batch_close_fn close;
+	/* A record that fails writes {"id", "line", "error"} in place of its
+	 * output, so the output pairs with the input line by line. */
+	int error_records;
+	const char *id_prefix; /* before "line-N" in ids made up (NULL: none) */
 } batch;
 
 /* Runs over files[0, nfiles) (none: standard input). The first error's exit

@@ -14,5 +14,6 @@ int cmd_rouge(int argc, char **argv);
 int cmd_idf(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_train(int argc, char **argv);
+int cmd_keywords(int argc, char **argv);
 
 #endif

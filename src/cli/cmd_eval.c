@@ -406,6 +406,16 @@ static int report_errors(const eval_args *a, const char *path, const eval_job *j
 	return a->strict ? rc : 0;
 }
 
+/* Records skipped while loading or summarizing: the report covers the
+ * others, but a run that lost records must not look like a clean one. */
+static size_t skipped(const eval_job *job, const dataset *ds)
+{
+	size_t n = ds->bad;
+	for (size_t i = 0; i < ds->n; i++)
+		n += job->errors[i] != NULL;
+	return n;
+}
+
 static int evaluate(const eval_args *a, const char *path, const dataset *ds,
 		    const precis_idf *idf, eval_system *sys, size_t nsys)
 {
@@ -438,6 +448,8 @@ static int evaluate(const eval_args *a, const char *path, const dataset *ds,
 		rc = write_perdoc(&r);
 	if (rc == 0)
 		rc = write_report(&r);
+	if (rc == 0 && skipped(&job, ds) > 0)
+		rc = EXIT_INPUT; /* each one was reported with its line */
 	for (size_t s = 0; r.ev && s < nsys; s++)
 		precis_rouge_eval_free(r.ev[s]);
 	free(r.ev);

@@ -121,7 +121,7 @@ static int add_file(precis_idf *m, precis_ctx *ctx, const idf_args *a,
 {
 	if (a->jsonl)
 		return add_jsonl(m, ctx, a, path);
-	char *buf;
+	char *buf = NULL; /* a failed read leaves it unset */
 	size_t len;
 	int rc = io_read_all(path, &buf, &len);
 	if (rc == 0)
@@ -168,12 +168,18 @@ static int build(const idf_args *a, char **files, int nfiles)
 		if (rc != 0 && first == 0)
 			first = rc;
 	}
-	/* Bad documents are reported and skipped: a model from the rest is
-	 * still useful, and the exit status tells. */
-	int rc = write_model(m, a->output);
+	/* Every bad document is reported, but a model that lacks some of its
+	 * corpus is not the model asked for: none is written, and an older
+	 * -o file stays as it was. */
+	int rc = first;
+	if (rc == 0 && precis_idf_documents(m) == 0)
+		rc = cli_fail_in(EXIT_INPUT, a->output ? a->output : "<stdout>",
+				 "no document to count: the model would be empty");
+	if (rc == 0)
+		rc = write_model(m, a->output);
 	precis_idf_free(m);
 	precis_ctx_free(ctx);
-	return first ? first : rc;
+	return rc;
 }
 
 static int merge(const idf_args *a, char **files, int nfiles)

@@ -280,20 +280,31 @@ static int read_pairs(precis_rouge_eval *ev, precis_rouge *rouge,
 	int rc = pairs_open(&pr, path), st;
 	if (rc != 0)
 		return rc;
-	while ((st = pairs_next(&pr)) == 1) {
+	/* A bad pair is reported and skipped, and the rest still scored (one
+	 * typo need not cost a long run); the status then says so. Only a
+	 * failure to read or to remember a score ends the run. */
+	while ((st = pairs_next(&pr)) != 0 && st != -EXIT_RUNTIME) {
 		char line[32];
 		precis_error err;
+		if (st < 0) {
+			rc = EXIT_INPUT;
+			continue;
+		}
 		snprintf(line, sizeof line, "%zu", pr.in.line);
 		if (precis_rouge_eval_add(ev, rouge, pr.id ? pr.id : line, pr.cand,
 					  pr.cand_len, pr.refs, pr.ref_lens,
 					  pr.nrefs, &err) != 0) {
-			st = -cli_fail_in(cli_exit_for(err.code), pr.in.name,
-					  "line %zu: %s", pr.in.line, err.message);
-			break;
+			int code = cli_fail_in(cli_exit_for(err.code), pr.in.name,
+					       "line %zu: %s", pr.in.line, err.message);
+			if (err.code == PRECIS_ERR_NOMEM) {
+				st = -code;
+				break;
+			}
+			rc = EXIT_INPUT;
 		}
 	}
 	pairs_close(&pr);
-	return st < 0 ? -st : 0;
+	return st < 0 ? -st : rc;
 }
 
 static void free_texts(char **texts, size_t n)
@@ -539,8 +550,12 @@ int cmd_rouge(int argc, char **argv)
 		rc = read_pairs(ev, rouge, a.pairs);
 	else
 		rc = read_files(ev, rouge, argc - first, argv + first);
-	if (rc == 0)
-		rc = average_and_write(rouge, ev, &a);
+	/* Pairs skipped (EXIT_INPUT, each reported): the others' report still
+	 * comes out, and the status stays. */
+	if (rc == 0 || (rc == EXIT_INPUT && a.pairs != NULL)) {
+		int wrc = average_and_write(rouge, ev, &a);
+		rc = wrc != 0 ? wrc : rc;
+	}
 	precis_rouge_eval_free(ev);
 	precis_rouge_free(rouge);
 	return rc;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/args.h"
 #include "cli/batch.h"
 #include "cli/cmd.h"
 #include "cli/error.h"
@@ -25,15 +26,16 @@ static const char usage_text[] =
 
 typedef struct sum_args {
 	sumopts s;
-	const char *output;
-	int jsonl, strict;
+	const char *output, *id_prefix;
+	int jsonl, strict, drop_errors;
+	size_t keywords;        /* --keywords=N: 0 for none */
 	precis_format format;
 	precis_ctx *ctx;        /* the calling thread's */
 	const precis_idf *idf;  /* shared by every thread's context */
 	precis_detector *det;   /* -l auto: shared, only read */
 } sum_args;
 
-enum { OPT_INPUT = 256, OPT_STRICT };
+enum { OPT_INPUT = 256, OPT_STRICT, OPT_DROP_ERRORS, OPT_ID_PREFIX, OPT_KEYWORDS };
 
 static const cli_opt own_in[] = {
 	CLI_TEXT("Input and output:\n"),
@@ -41,13 +43,25 @@ static const cli_opt own_in[] = {
 	  "text (default) or jsonl: one {\"id\", \"text\"|\"article\",\n"
 	  "\"title\"?} object per line, one JSON record out per line" },
 	{ OPT_STRICT, 0, "strict", NULL, "with jsonl input, stop at the first bad record" },
+	{ OPT_DROP_ERRORS, 0, "drop-errors", NULL,
+	  "with jsonl input, leave a bad record out of the output\n"
+	  "(it is still reported) instead of writing an\n"
+	  "{\"id\", \"line\", \"error\"} record in its place" },
+	{ OPT_ID_PREFIX, 0, "id-prefix", "TEXT",
+	  "with jsonl input, put TEXT before the \"line-N\" id of a\n"
+	  "record without one (a chunk's number under parallel)" },
 	CLI_END
 };
 
 static const cli_opt own_out[] = {
 	{ 'f', 'f', "format", "FORMAT",
-	  "text (default), json, or html: the whole article as a\n"
-	  "web page with the chosen sentences marked (one input)" },
+	  "text (default), json (with jsonl input: each record with\n"
+	  "its picks' offsets, scores and ranks), or html: the whole\n"
+	  "article as a web page with the chosen sentences marked\n"
+	  "(one input)" },
+	{ OPT_KEYWORDS, 0, "keywords", "N",
+	  "add the N best keywords: a \"keywords\" member in json\n"
+	  "and jsonl output, a list in the html page's legend" },
 	{ 'o', 'o', "output", "FILE", "write to FILE (atomically: temporary file, rename)" },
 	CLI_END
 };
@@ -66,6 +80,17 @@ static int own_option(void *payload, int c, const char *arg)
 	switch (c) {
 	case 'o': a->output = arg; return 0;
 	case OPT_STRICT: a->strict = 1; return 0;
+	case OPT_DROP_ERRORS: a->drop_errors = 1; return 0;
+	case OPT_KEYWORDS:
+		if (args_size(arg, 0, 100000, &a->keywords) != 0)
+			return cli_usage_error("summarize", "invalid keyword count '%s' (0 to 100000)", arg);
+		return 0;
+	case OPT_ID_PREFIX:
+		if (strlen(arg) > JSONL_PREFIX_MAX)
+			return cli_usage_error("summarize", "--id-prefix is longer than %d bytes",
+					       (int)JSONL_PREFIX_MAX);
+		a->id_prefix = arg;
+		return 0;
 	case OPT_INPUT:
 		if (strcmp(arg, "text") != 0 && strcmp(arg, "jsonl") != 0)
 			return cli_usage_error("summarize", "unknown input format '%s' (text, jsonl)", arg);
@@ -98,6 +123,7 @@ static int summarize_text(precis_ctx *ctx, const sum_args *a, const char *where,
 	precis_doc *doc = NULL;
 	precis_summary *sum = NULL;
 	precis_ctx *own = NULL;
+	precis_keywords *kw = NULL;
 	int rc = 0;
 	/* -l auto: a document in another language than the thread's context
 	 * gets a context of its own for the time it takes. */
@@ -116,15 +142,18 @@ static int summarize_text(precis_ctx *ctx, const sum_args *a, const char *where,
 	ro.flags = a->s.flags;
 	int built = precis_doc_read(&doc, ctx, text, len, &ro, &err);
 	free(owned);
-	if (built != 0 || precis_summarize(&sum, ctx, doc, &a->s.opts, &err) != 0) {
+	if (built != 0 || precis_summarize(&sum, ctx, doc, &a->s.opts, &err) != 0 ||
+	    (a->keywords > 0 && precis_keywords_new(&kw, ctx, doc, a->keywords, &err) != 0)) {
 		rc = cli_fail_lib(where, &err);
 		goto done;
 	}
 	if (precis_doc_repairs(doc) > 0)
 		cli_warn(where, "replaced %zu invalid UTF-8 sequence(s)", precis_doc_repairs(doc));
-	if (precis_summary_render(sum, doc, format, name, io_write_file, out, &err) != 0)
+	if (precis_summary_render_keywords(sum, doc, kw, format, name, io_write_file,
+					   out, &err) != 0)
 		rc = cli_fail_in(EXIT_RUNTIME, "<output>", "%s", err.message);
 done:
+	precis_keywords_free(kw);
 	precis_summary_free(sum);
 	precis_doc_free(doc);
 	precis_ctx_free(own);
@@ -151,20 +180,23 @@ static int summarize_file(void *payload, const char *path, int index,
 			      a->s.title, a->format, out);
 }
 
-/* One JSONL record: {"id", "text"|"article", "title"?} -> one line out. */
+/* One JSONL record: {"id", "text"|"article", "title"?} -> one line out:
+ * the batch record, or with -f json the JSON object, "id" for "file". */
 static int summarize_record(void *payload, const char *where, size_t line,
 			    json_t *rec, FILE *out)
 {
 	const sum_args *a = payload;
-	char idbuf[32];
+	char idbuf[JSONL_ID_MAX];
 	size_t len;
 	const char *text = batch_text(rec, &len);
 	if (text == NULL)
 		return cli_fail_in(EXIT_INPUT, where, "no \"text\" or \"article\" string");
-	const char *id = jsonl_id(rec, line, idbuf, sizeof idbuf);
+	const char *id = jsonl_id(rec, line, a->id_prefix, idbuf);
 	const char *title = jsonl_string(rec, "title", NULL);
+	precis_format f = a->format == PRECIS_FORMAT_JSON ? PRECIS_FORMAT_JSON_RECORD
+							  : PRECIS_FORMAT_JSONL;
 	return summarize_text(a->ctx, a, where, id, NULL, text, len, NULL,
-			      title ? title : a->s.title, PRECIS_FORMAT_JSONL, out);
+			      title ? title : a->s.title, f, out);
 }
 
 /* With -j, each thread summarizes with a context of its own. */
@@ -204,6 +236,11 @@ int cmd_summarize(int argc, char **argv)
 	/* One page is one document: pages run together are no page. */
 	if (a.format == PRECIS_FORMAT_HTML && (a.jsonl || argc - first > 1))
 		return cli_usage_error("summarize", "--format=html takes a single text input");
+	/* Text output is the sentences, one per line: keywords have no place
+	 * there ('precis keywords' prints them). */
+	if (a.keywords > 0 && a.format == PRECIS_FORMAT_TEXT && !a.jsonl)
+		return cli_usage_error("summarize", "--keywords needs --format=json or html, "
+				       "or --input=jsonl (or see 'precis keywords')");
 	precis_ctx *ctx;
 	precis_idf *idf;
 	if ((rc = sumopts_context(&a.s, "summarize", &ctx, &idf)) != 0) {
@@ -219,7 +256,7 @@ int cmd_summarize(int argc, char **argv)
 		return cli_fail_lib(NULL, &err);
 	}
 	batch b = { a.output, a.jsonl, a.strict, summarize_file, summarize_record, &a,
-		    a.s.jobs, thread_open, thread_close };
+		    a.s.jobs, thread_open, thread_close, !a.drop_errors, a.id_prefix };
 	rc = batch_run(&b, argv + first, argc - first);
 	precis_detector_free(a.det);
 	precis_ctx_free(ctx);

@@ -33,8 +33,8 @@ static void record_free(record *r)
 
 static char *id_of(json_t *rec, size_t line)
 {
-	char buf[64];
-	const char *id = jsonl_id(rec, line, buf, sizeof buf);
+	char buf[JSONL_ID_MAX];
+	const char *id = jsonl_id(rec, line, NULL, buf);
 	return dup_n(id, strlen(id));
 }
 

@@ -11,7 +11,7 @@ static _Thread_local cli_held *held;
 
 void cli_hold(cli_held *h)
 {
-	*h = (cli_held){ NULL, NULL, 0 };
+	*h = (cli_held){ NULL, NULL, 0, held };
 	held = h;
 }
 
@@ -20,7 +20,7 @@ void cli_release(cli_held *h)
 	if (h->fp != NULL)
 		fclose(h->fp);
 	h->fp = NULL;
-	held = NULL;
+	held = h->outer;
 }
 
 /* Where diagnostics go: stderr, or the held buffer, opened on first use
@@ -32,6 +32,12 @@ static FILE *diag(void)
 	if (held->fp == NULL)
 		held->fp = open_memstream(&held->text, &held->len);
 	return held->fp != NULL ? held->fp : stderr;
+}
+
+void cli_pass(const char *text, size_t len)
+{
+	if (len > 0)
+		fwrite(text, 1, len, diag());
 }
 
 static void vsay(const char *where, const char *kind, const char *fmt,

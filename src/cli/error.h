@@ -43,14 +43,18 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) CLI_PRINTF(2, 3);
  * calling thread would print on stderr is kept in `h` instead, so that work
  * done on several threads can report in input order. h->text (malloc'd,
  * for free(); NULL when nothing was said) holds h->len bytes after release.
+ * Holds nest: a release goes back to the hold around it, and cli_pass()
+ * hands held text on to it (or to stderr).
  */
 typedef struct cli_held {
 	FILE *fp;
 	char *text;
 	size_t len;
+	struct cli_held *outer;
 } cli_held;
 
 void cli_hold(cli_held *h);
 void cli_release(cli_held *h);
+void cli_pass(const char *text, size_t len);
 
 #endif

@@ -103,15 +103,17 @@ const char *jsonl_string(json_t *rec, const char *key, size_t *len)
 	return json_string_value(v);
 }
 
-const char *jsonl_id(json_t *rec, size_t lineno, char *buf, size_t size)
+const char *jsonl_id(json_t *rec, size_t lineno, const char *prefix,
+		     char *buf)
 {
-	json_t *v = json_object_get(rec, "id");
+	json_t *v = rec ? json_object_get(rec, "id") : NULL;
 	if (json_is_string(v))
 		return json_string_value(v);
 	if (json_is_integer(v))
-		snprintf(buf, size, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+		snprintf(buf, JSONL_ID_MAX, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
 	else if (lineno > 0)
-		snprintf(buf, size, "line-%zu", lineno);
+		snprintf(buf, JSONL_ID_MAX, "%.*sline-%zu", (int)JSONL_PREFIX_MAX,
+			 prefix ? prefix : "", lineno);
 	else
 		return NULL;
 	return buf;

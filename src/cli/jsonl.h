@@ -41,10 +41,14 @@ int jsonl_parse(const char *name, size_t lineno, const char *line, size_t len,
 const char *jsonl_string(json_t *rec, const char *key, size_t *len);
 
 /*
- * The id of record `rec` as text: its "id" string, or its integer written
- * into buf (`size` >= 32 bytes); else, when `lineno` > 0, "line-N" for the
- * line it stands on (so every output record can be told apart), or NULL.
+ * The id of record `rec` (may be NULL: a line that is no record) as text:
+ * its "id" string, or its integer written into buf; else, when `lineno` >
+ * 0, `prefix` (NULL: none) and "line-N" for the line it stands on (so every
+ * output record can be told apart), or NULL. `buf` holds JSONL_ID_MAX
+ * bytes; a longer prefix is cut.
  */
-const char *jsonl_id(json_t *rec, size_t lineno, char *buf, size_t size);
+enum { JSONL_PREFIX_MAX = 200, JSONL_ID_MAX = JSONL_PREFIX_MAX + 32 };
+const char *jsonl_id(json_t *rec, size_t lineno, const char *prefix,
+		     char *buf);
 
 #endif

@@ -23,6 +23,7 @@ static const command commands[] = {
 	{ "rouge", cmd_rouge, "score summaries against references (ROUGE-1.5.5)" },
 	{ "eval", cmd_eval, "evaluate summaries of a data set against references" },
 	{ "idf", cmd_idf, "build and merge background IDF models" },
+	{ "keywords", cmd_keywords, "the keywords and keyphrases of files" },
 	{ "train", cmd_train, "fit the learned scorer to reference summaries" },
 	{ NULL, NULL, NULL }
 };

@@ -258,14 +258,8 @@ static int member(pairs_reader *r, cursor *c, const char *key, size_t klen)
 	const char *s;
 	size_t n;
 	char ch = *c->p;
-	if (is_key(key, klen, "references")) {
-		if (ch == '[')
-			return string_array(r, c);
-		if (ch != '"' || string(c, &s, &n) != 0)
-			return -1;
-		r->nrefs = 0;
-		return push_ref(r, s, n);
-	}
+	if (is_key(key, klen, "references")) /* jansson's path refuses the rest */
+		return ch == '[' ? string_array(r, c) : -1;
 	if (is_key(key, klen, "id") && ((ch >= '0' && ch <= '9') || ch == '-'))
 		return integer(r, c);
 	if (ch != '"' || string(c, &s, &n) != 0)
@@ -306,19 +300,25 @@ static int fast_record(pairs_reader *r, const char *p, const char *end)
 		if (c.p >= c.end || *c.p++ != '}')
 			return -1;
 		skip_ws(&c);
-		return c.p == c.end && r->cand != NULL && has_refs ? 0 : -1;
+		return c.p == c.end && r->cand != NULL && has_refs && r->nrefs > 0 ? 0 : -1;
 	}
 }
 
 /* ---- jansson, for everything else ---------------------------------------- */
 
+/*
+ * A string is not taken for a list of one reference: it is more likely a
+ * reference list flattened by mistake (its sentences joined) than meant,
+ * and ROUGE against it would differ silently. No reference at all leaves
+ * nothing to score against.
+ */
 static int json_refs(pairs_reader *r, json_t *v)
 {
 	r->nrefs = 0;
-	if (json_is_string(v))
-		return push_ref(r, json_string_value(v), json_string_length(v));
 	if (!json_is_array(v))
 		return -2;
+	if (json_array_size(v) == 0)
+		return -3;
 	for (size_t i = 0; i < json_array_size(v); i++) {
 		json_t *s = json_array_get(v, i);
 		if (!json_is_string(s))
@@ -341,7 +341,7 @@ static int slow_record(pairs_reader *r, const char *line, size_t n)
 	if (jsonl_parse(r->in.name, r->in.line, line, n, &v) != JSONL_RECORD)
 		return -EXIT_INPUT;
 	r->held = v;
-	r->id = jsonl_id(v, 0, r->idbuf, sizeof r->idbuf);
+	r->id = jsonl_id(v, 0, NULL, r->idbuf);
 	json_t *cand = json_object_get(v, "candidate");
 	if (!json_is_string(cand))
 		return bad(r, "\"candidate\" must be a string");
@@ -350,6 +350,8 @@ static int slow_record(pairs_reader *r, const char *line, size_t n)
 	int rc = json_refs(r, json_object_get(v, "references"));
 	if (rc == -1)
 		return cli_fail(EXIT_RUNTIME, "out of memory"), -EXIT_RUNTIME;
+	if (rc == -3)
+		return bad(r, "no references");
 	if (rc != 0)
 		return bad(r, "\"references\" must be an array of strings");
 	return 0;

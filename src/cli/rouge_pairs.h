@@ -1,7 +1,7 @@
 /*
  * rouge_pairs.h - reading the pairs of `precis rouge --pairs`: one JSON
  * object per line, {"id": "..." | N, "candidate": "...", "references":
- * ["...", ...] | "..."}, blank lines skipped.
+ * ["...", ...]} (at least one reference), blank lines skipped.
  */
 #ifndef PRECIS_CLI_ROUGE_PAIRS_H
 #define PRECIS_CLI_ROUGE_PAIRS_H
@@ -18,7 +18,7 @@ typedef struct pairs_reader {
 	json_t *held;     /* the record parsed by jansson, when it was */
 	/* the record last returned, borrowed until the next call */
 	const char *id;   /* NULL when the record has none */
-	char idbuf[32];
+	char idbuf[JSONL_ID_MAX];
 	const char *cand;
 	size_t cand_len;
 	const char **refs;
@@ -30,7 +30,8 @@ typedef struct pairs_reader {
 int pairs_open(pairs_reader *r, const char *path);
 void pairs_close(pairs_reader *r);
 /* 1 with a record, 0 at the end, or minus an exit code after printing
- * "FILE: line N: why". */
+ * "FILE: line N: why": -EXIT_INPUT for a bad line (the next call reads
+ * on), -EXIT_RUNTIME when reading cannot go on. */
 int pairs_next(pairs_reader *r);
 
 #endif

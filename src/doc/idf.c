@@ -6,6 +6,16 @@
  *   <term><TAB><df>            one line per term, sorted by term bytes
  * Terms are Snowball stems of folded words, as tokenize.c makes them, so a
  * model only serves the language it was built for.
+ *
+ * Counts are whole numbers up to 2^53, the range in which a double holds
+ * every integer: past it, adding one document no longer changes the count,
+ * and a model claiming more (1e20 documents) is damaged, not large. A
+ * loaded model is one precis could have written: at least one document,
+ * each term in 1 to `documents` of them, each term once, its bytes UTF-8
+ * without NUL or control characters. Anything else is refused with its
+ * line rather than weighed silently (a term in more documents than there
+ * are would get the idf of a stopword, a repeated one the sum of its
+ * counts).
  */
 #include <math.h>
 #include <stdio.h>
@@ -14,10 +24,14 @@
 
 #include "base/internal.h"
 #include "base/strtab.h"
+#include "base/text.h"
 #include "context/ctx.h"
 #include "context/lang.h"
 #include "doc/doc.h"
 #include "doc/idf.h"
+
+/* The largest count: 2^53, below which every whole number is a double. */
+#define COUNT_MAX 9007199254740992.0
 
 struct precis_idf {
 	char language[8];
@@ -79,22 +93,6 @@ static int64_t term_slot(precis_idf *m, const char *s, size_t n)
 	return id < 0 ? PRECIS_ERR_NOMEM : id;
 }
 
-/*
- * Adds `df` to the count of term s[0, n): 0, PRECIS_ERR_NOMEM, or
- * PRECIS_ERR_LIMIT when the sum is no longer finite (it would be written as
- * "inf", which no load accepts).
- */
-static int count(precis_idf *m, const char *s, size_t n, double df)
-{
-	int64_t id = term_slot(m, s, n);
-	if (id < 0)
-		return (int)id;
-	if (!isfinite(m->df[id] + df))
-		return PRECIS_ERR_LIMIT;
-	m->df[id] += df;
-	return 0;
-}
-
 static int count_fail(precis_error *err, int rc)
 {
 	return rc == PRECIS_ERR_LIMIT ? precis__fail(err, rc, "count too large")
@@ -121,19 +119,20 @@ static const char *source_term(const source *src, size_t i, size_t *len,
 /*
  * Adds every count of `src` or none: the terms are interned first (new ones
  * at 0) and every sum is checked before one changes, so running out of
- * memory or past the largest count leaves the model as it was, fit to use.
+ * memory or past COUNT_MAX leaves the model as it was, fit to use. A term's
+ * count never passes the documents' (each source's does not).
  */
 static int add_source(precis_idf *m, const source *src)
 {
 	size_t old = m->terms.n, len;
 	double df;
-	int rc = isfinite(m->documents + src->documents) ? 0 : PRECIS_ERR_LIMIT;
+	int rc = m->documents + src->documents <= COUNT_MAX ? 0 : PRECIS_ERR_LIMIT;
 	for (size_t i = 0; i < src->n && rc == 0; i++) {
 		const char *s = source_term(src, i, &len, &df);
 		int64_t id = term_slot(m, s, len);
 		if (id < 0)
 			rc = (int)id;
-		else if (!isfinite(m->df[id] + df))
+		else if (m->df[id] + df > COUNT_MAX)
 			rc = PRECIS_ERR_LIMIT;
 	}
 	if (rc != 0) {
@@ -222,6 +221,8 @@ int precis_idf_write(const precis_idf *m, precis_write_fn write,
 	precis__clear(err);
 	if (m == NULL || write == NULL)
 		return precis__fail(err, PRECIS_ERR_ARG, "invalid argument");
+	if (m->documents == 0) /* no load would take it */
+		return precis__fail(err, PRECIS_ERR_EMPTY, "the model counts no document");
 	char head[96];
 	int k = snprintf(head, sizeof head, "precis-idf\t1\t%s\t%.17g\n",
 			 m->language, m->documents);
@@ -252,8 +253,8 @@ static int parse_fail(precis_error *err, size_t line, const char *what)
 	return PRECIS_ERR_PARSE;
 }
 
-/* A non-negative finite count ending exactly at `end`. */
-static int parse_count(const char *s, const char *end, double *out)
+/* A whole count in [lo, COUNT_MAX] ending exactly at `end`. */
+static int parse_count(const char *s, const char *end, double lo, double *out)
 {
 	char buf[40];
 	size_t n = (size_t)(end - s);
@@ -263,25 +264,26 @@ static int parse_count(const char *s, const char *end, double *out)
 	buf[n] = '\0';
 	char *stop;
 	double v = strtod(buf, &stop);
-	if (*stop != '\0' || !isfinite(v) || v < 0)
+	if (*stop != '\0' || !(v >= lo && v <= COUNT_MAX) || v != floor(v))
 		return -1;
 	*out = v;
 	return 0;
 }
+
+enum { HEAD_BAD = -1, HEAD_NOMEM = -2, HEAD_COUNT = -3 };
 
 static int parse_header(const char *s, const char *end, precis_idf **out)
 {
 	static const char magic[] = "precis-idf\t1\t";
 	size_t ml = sizeof magic - 1;
 	if ((size_t)(end - s) <= ml || memcmp(s, magic, ml) != 0)
-		return -1;
+		return HEAD_BAD;
 	s += ml;
 	const char *tab = memchr(s, '\t', (size_t)(end - s));
 	double docs;
 	char lang[16];
-	if (tab == NULL || tab == s || tab - s >= (ptrdiff_t)sizeof lang ||
-	    parse_count(tab + 1, end, &docs) != 0)
-		return -1;
+	if (tab == NULL || tab == s || tab - s >= (ptrdiff_t)sizeof lang)
+		return HEAD_BAD;
 	memcpy(lang, s, (size_t)(tab - s));
 	lang[tab - s] = '\0';
 	/* Any spelling of a language precis knows ("de", "German") becomes its
@@ -289,30 +291,59 @@ static int parse_header(const char *s, const char *end, precis_idf **out)
 	 * or an unknown name is no language. */
 	const precis__lang_info *li = precis__lang_find(lang);
 	if (li == NULL || strlen(lang) != (size_t)(tab - s))
-		return -1;
+		return HEAD_BAD;
+	if (parse_count(tab + 1, end, 1, &docs) != 0)
+		return HEAD_COUNT;
 	*out = idf_alloc(li->code);
 	if (*out == NULL)
-		return -2;
+		return HEAD_NOMEM;
 	(*out)->documents = docs;
+	return 0;
+}
+
+/* A term as precis writes one: UTF-8 without control characters (a NUL
+ * or a line break could never come out of the tokenizer). */
+static int term_ok(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return 0;
+	return precis__utf8_valid(s, n, NULL);
+}
+
+/* Line `line`, "term<TAB>df": the term's count, refused unless it is a
+ * new, well-formed term in 1 to m->documents documents. */
+static int parse_line(precis_idf *m, const char *p, const char *e,
+		      size_t line, precis_error *err)
+{
+	const char *tab = memchr(p, '\t', (size_t)(e - p));
+	double df;
+	if (tab == NULL || tab == p || parse_count(tab + 1, e, 0, &df) != 0)
+		return parse_fail(err, line, "expected 'term<TAB>count', a whole count");
+	size_t n = (size_t)(tab - p);
+	if (!term_ok(p, n))
+		return parse_fail(err, line, "a term must be UTF-8 without control characters");
+	if (df < 1 || df > m->documents)
+		return parse_fail(err, line, "a term's count must be from 1 to the document count");
+	size_t before = m->terms.n;
+	int64_t id = term_slot(m, p, n);
+	if (id < 0)
+		return precis__fail(err, (int)id, NULL);
+	if (m->terms.n == before)
+		return parse_fail(err, line, "the term is listed twice");
+	m->df[id] = df;
 	return 0;
 }
 
 static int parse_body(precis_idf *m, const char *p, const char *end,
 		      precis_error *err)
 {
-	size_t line = 2;
-	for (; p < end; line++) {
+	for (size_t line = 2; p < end; line++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *e = nl ? nl : end;
-		const char *tab = memchr(p, '\t', (size_t)(e - p));
-		double df;
-		if (tab == NULL || tab == p || parse_count(tab + 1, e, &df) != 0)
-			return parse_fail(err, line, "expected 'term<TAB>count'");
-		int rc = count(m, p, (size_t)(tab - p), df);
-		if (rc == PRECIS_ERR_LIMIT) /* a repeated term's counts add up */
-			return parse_fail(err, line, "count too large");
+		int rc = parse_line(m, p, e, line, err);
 		if (rc != 0)
-			return precis__fail(err, rc, NULL);
+			return rc;
 		p = e + 1;
 	}
 	return 0;
@@ -331,8 +362,11 @@ int precis_idf_load(precis_idf **out, const char *data, size_t len,
 	const char *he = nl ? nl : end;
 	precis_idf *m = NULL;
 	int rc = parse_header(data, he, &m);
-	if (rc == -2)
+	if (rc == HEAD_NOMEM)
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
+	if (rc == HEAD_COUNT)
+		return parse_fail(err, 1, "the document count must be a whole number "
+					  "from 1 to 2^53");
 	if (rc != 0)
 		return parse_fail(err, 1, "not a precis IDF model (bad header)");
 	rc = parse_body(m, nl ? nl + 1 : end, end, err);

@@ -58,7 +58,7 @@ int precis_lead_plain(precis_summary **out, const precis_doc *doc,
 		rc = precis__fail(err, PRECIS_ERR_EMPTY, "no sentences found");
 	if (rc == 0)
 		rc = precis__summary_new(out, doc, picks, within(&b, doc, picks, n),
-					 NULL, err);
+					 NULL, "first", err);
 	free(picks);
 	return rc;
 }

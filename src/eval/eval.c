@@ -191,7 +191,7 @@ static int oracle_run(precis_summary **out, precis_rouge *rouge,
 		if (chosen[u] == CHOSEN)
 			picks[k++] = u;
 	if (rc == 0)
-		rc = precis__summary_new(out, d, picks, npicks, gain, err);
+		rc = precis__summary_new(out, d, picks, npicks, gain, "oracle", err);
 	lines_free(&l);
 	free(chosen);
 	free(gain);

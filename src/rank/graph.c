@@ -212,7 +212,8 @@ int precis__graph_build(precis__graph *g, const precis__nodes *nodes,
 
 /* One step p -> next of the walk; returns the L1 change. */
 static double walk_step(const precis__graph *g, const double *rowsum,
-			double jump, const double *p, double *next)
+			double jump, const double *bias, const double *p,
+			double *next)
 {
 	size_t n = g->n;
 	double lost = 0.0; /* mass of nodes without edges: spread evenly */
@@ -227,15 +228,21 @@ static double walk_step(const precis__graph *g, const double *rowsum,
 		for (size_t e = g->row[u]; e < g->row[u + 1]; e++)
 			next[g->col[e]] += share * g->w[e];
 	}
-	double base = (jump + (1.0 - jump) * lost) / (double)n, diff = 0.0;
+	double mass = jump + (1.0 - jump) * lost, base = mass / (double)n, diff = 0.0;
 	for (size_t v = 0; v < n; v++) {
-		next[v] += base;
+		next[v] += bias ? mass * bias[v] : base;
 		diff += fabs(next[v] - p[v]);
 	}
 	return diff;
 }
 
 int precis__graph_rank(const precis__graph *g, double jump, double *p)
+{
+	return precis__graph_rank_biased(g, jump, NULL, p);
+}
+
+int precis__graph_rank_biased(const precis__graph *g, double jump,
+			      const double *bias, double *p)
 {
 	size_t n = g->n;
 	if (n == 0)
@@ -255,7 +262,7 @@ int precis__graph_rank(const precis__graph *g, double jump, double *p)
 	/* The walk mixes at rate (1 - jump) per step; 1e-10 in L1 is far
 	 * below any score difference that changes a pick. */
 	for (int it = 0; it < 1000; it++) {
-		double diff = walk_step(g, rowsum, jump, p, next);
+		double diff = walk_step(g, rowsum, jump, bias, p, next);
 		memcpy(p, next, n * sizeof *p);
 		if (diff < 1e-10)
 			break;

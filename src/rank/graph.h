@@ -63,5 +63,9 @@ void precis__graph_free(precis__graph *g);
  * iteration. 0 or PRECIS_ERR_NOMEM.
  */
 int precis__graph_rank(const precis__graph *g, double jump, double *p);
+/* The same walk jumping to node v with probability bias[v] (summing to
+ * 1) instead of uniformly: personalized PageRank. */
+int precis__graph_rank_biased(const precis__graph *g, double jump,
+			      const double *bias, double *p);
 
 #endif

@@ -19,6 +19,7 @@
 struct precis_summary {
 	precis_pick *picks;
 	size_t n;
+	const char *method; /* static */
 };
 
 void precis_options_init(precis_options *o)
@@ -130,7 +131,8 @@ static int work_alloc(work *w, const precis_doc *d)
 
 int precis__summary_new(precis_summary **out, const precis_doc *d,
 			const size_t *picks, size_t npicks,
-			const double *scores, precis_error *err)
+			const double *scores, const char *method,
+			precis_error *err)
 {
 	precis_summary *s = calloc(1, sizeof *s);
 	if (s == NULL || (s->picks = calloc(npicks ? npicks : 1,
@@ -145,6 +147,7 @@ int precis__summary_new(precis_summary **out, const precis_doc *d,
 					     scores ? scores[u] : 0.0 };
 	}
 	s->n = npicks;
+	s->method = method;
 	*out = s;
 	return 0;
 }
@@ -193,7 +196,7 @@ static int run(precis_summary **out, precis_ctx *ctx, const precis_doc *d,
 				   ctx->params[PRECIS_PARAM_REDUNDANCY], w->picks, &oom);
 	if (oom)
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
-	return precis__summary_new(out, d, w->picks, np, w->scores, err);
+	return precis__summary_new(out, d, w->picks, np, w->scores, m->name, err);
 }
 
 static int summarize(precis_summary **out, precis_ctx *ctx,
@@ -262,6 +265,11 @@ void precis_summary_free(precis_summary *s)
 		return;
 	free(s->picks);
 	free(s);
+}
+
+const char *precis_summary_method(const precis_summary *s)
+{
+	return s ? s->method : NULL;
 }
 
 size_t precis_summary_count(const precis_summary *s)

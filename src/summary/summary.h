@@ -9,10 +9,11 @@
 #include "summary/select.h"
 
 /* A summary of units picks[0, npicks) (ascending), scored by scores[unit]
- * (0 for all when scores is NULL). */
+ * (0 for all when scores is NULL), made by `method` (a static string). */
 int precis__summary_new(precis_summary **out, const precis_doc *d,
 			const size_t *picks, size_t npicks,
-			const double *scores, precis_error *err);
+			const double *scores, const char *method,
+			precis_error *err);
 
 /*
  * Marks in ok[unit] the units a summary may pick (sentences of at least

@@ -136,4 +136,13 @@ HOME="$tmp/home" bash -c '
 ' complete "$top_srcdir" >"$tmp/out" 2>"$tmp/err"
 expect_words tilde-binary tfidf textrank
 
+# keywords: the command, its formats and options.
+complete k
+expect_words "keywords command" keywords
+complete keywords -f ""
+expect_only "keywords formats" text json
+complete keywords --co
+expect_words "keywords options" --count=
+complete --keywords ""
+no_files "--keywords takes a number"
 finish

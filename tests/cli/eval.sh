@@ -3,8 +3,10 @@
 . "$top_srcdir/tests/cli/setup"
 data="$top_srcdir/tests/data/eval/tiny.jsonl"
 
+# Bad records are reported and skipped; the report covers the others, and
+# the exit status says records were skipped.
 p eval -n 1 --per-doc="$tmp/perdoc.jsonl" -f json "$data"
-expect_rc "eval skips bad records" 0
+expect_rc "eval skips bad records, status 3" 3
 expect_err "bad JSON reported with its line" "tiny.jsonl: line 2: invalid JSON"
 expect_err "record without article reported" "tiny.jsonl: line 4: no \"article\" string"
 python3 - "$tmp/out" "$tmp/perdoc.jsonl" <<'PY' && ok || bad "eval numbers"
@@ -38,8 +40,11 @@ assert sysd["first-1"]["average"] == sysd["lead-1"]["average"]
 assert "vs_first" in sysd["oracle"] and "p" in sysd["oracle"]["vs_first"]["ROUGE-1"]
 PY
 
+p eval -n 1 -o "$tmp/report.txt" "$data"
+expect_rc "text table with skipped records" 3
+grep -qF "2 articles scored, 2 skipped" "$tmp/report.txt" && ok || bad "-o report written despite skips"
 p eval -n 1 "$data"
-expect_rc "text table" 0
+expect_rc "text table" 3
 expect_out "text table header" "2 articles scored, 2 skipped"
 expect_out "text table oracle" "oracle"
 expect_out "paired test" "paired bootstrap against tfidf"
@@ -49,7 +54,7 @@ expect_rc "--strict" 3
 expect_err "--strict names the line" "line 2"
 
 p eval -n 1 --compare=lead,tfidf -j 2 -f json "$data"
-expect_rc "--compare -j 2" 0
+expect_rc "--compare -j 2" 3
 python3 -c "
 import json,sys
 r=json.load(open('$tmp/out'))
@@ -81,7 +86,7 @@ expect_rc "no data set" 2
 p eval "$tmp/missing.jsonl"
 expect_rc "missing data set" 1
 p eval --limit-words=3 -n 1 -f json "$data"
-expect_rc "--limit-words" 0
+expect_rc "--limit-words" 3
 cat >"$tmp/ru.jsonl" <<'J'
 {"id": "r1", "article": "Река затопила старый город в понедельник.\nВолонтёры носили мешки с песком всю ночь.", "references": ["Река затопила старый город в понедельник."]}
 J

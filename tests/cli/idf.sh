@@ -41,10 +41,50 @@ expect_rc "a model's language by name" 0
 printf 'precis-idf\t1\tklingon\t3\n' >"$tmp/kl.idf"
 p --idf="$tmp/kl.idf" "$tmp/d1.txt"
 expect_rc "a model of an unknown language" 3
-printf 'precis-idf\t1\ten\t1e308\n' >"$tmp/big.idf"
-p idf merge "$tmp/big.idf" "$tmp/big.idf"
-expect_rc "merge that overflows" 3
-expect_err "merge that overflows" "count too large"
+# A build with an input that cannot be read fails with the read's status,
+# once, without a crash (the failed read's buffer was freed twice), and
+# writes no model: an existing -o file stays as it was.
+printf 'old model\n' >"$tmp/keep.idf"
+p idf build -o "$tmp/keep.idf" "$tmp/d1.txt" "$tmp/missing.txt" "$tmp/d2.txt"
+expect_rc "build with a missing input" 1
+expect_err "build with a missing input" "missing.txt"
+grep -qx 'old model' "$tmp/keep.idf" && ok || bad "a failed build replaced the -o file"
+p idf build "$tmp/d1.txt" "$tmp/missing.txt"
+expect_rc "build GOOD MISSING" 1
+expect_lines "a failed build writes no model" 0
+printf '{"id":1,"text":"Rain again on Tuesday."}\nnot json\n' >"$tmp/bad-rec.jsonl"
+p idf build --input=jsonl -o "$tmp/keep.idf" "$tmp/bad-rec.jsonl"
+expect_rc "build with a bad record" 3
+grep -qx 'old model' "$tmp/keep.idf" && ok || bad "a build with a bad record replaced the -o file"
+: >"$tmp/empty.jsonl"
+p idf build --input=jsonl "$tmp/empty.jsonl"
+expect_rc "build of no document" 3
+expect_err "build of no document" "no document"
+
+# Models that cannot be right are refused with their line, not loaded.
+# bad_model NAME LINE CONTENT: --idf and idf merge both refuse it.
+bad_model() {
+	printf "$3" >"$tmp/absurd.idf"
+	p --idf="$tmp/absurd.idf" "$tmp/d1.txt"
+	expect_rc "$1 (--idf)" 3
+	expect_err "$1 (--idf)" "absurd.idf: line $2:"
+	p idf merge "$tmp/absurd.idf"
+	expect_rc "$1 (merge)" 3
+}
+bad_model "1e20 documents" 1 'precis-idf\t1\ten\t1e20\nrain\t1\n'
+bad_model "0 documents" 1 'precis-idf\t1\ten\t0\n'
+bad_model "fractional documents" 1 'precis-idf\t1\ten\t2.5\nrain\t1\n'
+bad_model "df above the document count" 3 'precis-idf\t1\ten\t2\nrain\t1\nsnow\t3\n'
+bad_model "df 0" 2 'precis-idf\t1\ten\t2\nrain\t0\n'
+bad_model "duplicate term" 4 'precis-idf\t1\ten\t2\nrain\t1\nsnow\t1\nrain\t1\n'
+bad_model "NUL in a term" 2 'precis-idf\t1\ten\t2\nra\000in\t1\n'
+bad_model "invalid UTF-8 in a term" 2 'precis-idf\t1\ten\t2\nra\377in\t1\n'
+printf 'precis-idf\t1\ten\t9007199254740992\nrain\t9007199254740992\n' >"$tmp/max.idf"
+p idf merge "$tmp/max.idf"
+expect_rc "counts up to 2^53 load" 0
+p idf merge "$tmp/max.idf" "$tmp/max.idf"
+expect_rc "a merge past 2^53" 3
+expect_err "a merge past 2^53" "count too large"
 p idf build -l de -o "$tmp/de.idf" "$tmp/d2.txt"
 p idf merge "$tmp/de.idf" "$tmp/m.idf"
 expect_rc "merge across languages" 3

@@ -40,23 +40,30 @@ same() {
 
 same "jsonl" --input=jsonl -n 2 "$tmp/in.jsonl"
 expect_rc "jsonl: bad records give status 3" 3
-expect_lines "jsonl: every good record" 46
+expect_lines "jsonl: a record out per record in" 49
 expect_err "jsonl: bad JSON" "in.jsonl: line 12: invalid JSON"
 expect_err "jsonl: no text" "in.jsonl: line 22: no \"text\" or \"article\" string"
 expect_err "jsonl: no sentence" "in.jsonl: line 32:"
-python3 - "$tmp/out" <<'PY' && ok || bad "jsonl: records in input order"
+python3 - "$tmp/out" <<'PY' && ok || bad "jsonl: records in input order, errors in place"
 import json, sys
-ids = [json.loads(l)["id"] for l in open(sys.argv[1])]
-want = ["r%d" % i for i in range(48) if i not in (20, 30)]
-want[5], want[6], want[7] = "5", "line-7", "line-8"
+recs = [json.loads(l) for l in open(sys.argv[1])]
+ids = [r["id"] for r in recs]
+want = ["r%d" % i for i in range(48)]
+want[5], want[6], want[7], want[20] = "5", "line-7", "line-8", "no-text"
+want.insert(11, "line-12")
 assert ids == want, ids
+errs = [(r["id"], r["line"]) for r in recs if "error" in r]
+assert errs == [("line-12", 12), ("no-text", 22), ("r30", 32)], errs
 PY
 same "jsonl --strict" --input=jsonl --strict "$tmp/in.jsonl"
 expect_rc "jsonl --strict" 3
-expect_lines "jsonl --strict stops at line 12" 11
+expect_lines "jsonl --strict stops at line 12 (its error record out)" 12
+same "jsonl -f json" --input=jsonl -f json -n 2 "$tmp/in.jsonl"
+same "jsonl --drop-errors" --input=jsonl --drop-errors "$tmp/in.jsonl"
+expect_lines "jsonl --drop-errors: the good records" 46
 stdin="$tmp/in.jsonl"
 same "jsonl from stdin" --input=jsonl -
-expect_lines "jsonl from stdin: every good record" 46
+expect_lines "jsonl from stdin: every record" 49
 stdin=/dev/null
 same "jsonl, several files, one missing" --input=jsonl "$tmp/in.jsonl" "$tmp/missing.jsonl" "$tmp/in.jsonl"
 expect_rc "missing file among jsonl" 3
@@ -111,14 +118,14 @@ mkfifo "$tmp/fifo" || skip "no mkfifo"
 exec 9>"$tmp/fifo"
 head -n 40 "$tmp/in.jsonl" >&9
 i=0
-while [ "$i" -lt 600 ] && [ "$(wc -l <"$tmp/stream" | tr -d ' ')" -lt 37 ]; do
+while [ "$i" -lt 600 ] && [ "$(wc -l <"$tmp/stream" | tr -d ' ')" -lt 40 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
 n=$(wc -l <"$tmp/stream" | tr -d ' ')
 exec 9>&-
 wait
-if [ "$n" -ge 37 ]; then ok; else bad "streaming: $n records out before the end of input, want 37"; fi
+if [ "$n" -ge 40 ]; then ok; else bad "streaming: $n records out before the end of input, want 40"; fi
 if [ "$(cat "$tmp/stream.rc")" -eq 3 ]; then ok; else bad "streaming: exit $(cat "$tmp/stream.rc")"; fi
 
 # -j values: 0 is one thread per CPU; anything else outside 1..256 is a
@@ -135,5 +142,5 @@ for v in abc -1 257 1.5 ''; do
 	expect_rc "eval --jobs='$v'" 2
 done
 p eval -j 0 -n 1 "$top_srcdir/tests/data/eval/tiny.jsonl"
-expect_rc "eval -j 0" 0
+expect_rc "eval -j 0 (tiny.jsonl has bad records)" 3
 finish

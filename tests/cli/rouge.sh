@@ -32,6 +32,34 @@ printf '{"id":"a","candidate":"x","references":[1]}\n' >"$tmp/bad2.jsonl"
 p rouge --pairs "$tmp/bad2.jsonl"
 expect_rc bad-references 3
 expect_err bad-references "line 1"
+# Every bad line is reported, and the good ones around them are scored:
+# invalid JSON, references that are a string (not a list), no references,
+# no candidate; the exit status says some were skipped.
+cat >"$tmp/mixed.jsonl" <<'J'
+{"id":"a","candidate":"rain fell","references":["rain fell"]}
+{oops
+{"id":"s","candidate":"rain fell","references":"rain fell"}
+{"id":"e","candidate":"rain fell","references":[]}
+{"id":"c","references":["rain fell"]}
+{"id":"b","candidate":"snow fell","references":["rain fell"]}
+J
+p rouge --pairs "$tmp/mixed.jsonl" --format=json -d
+expect_rc mixed-pairs 3
+expect_err mixed-pairs "mixed.jsonl: line 2: invalid JSON"
+expect_err mixed-pairs "mixed.jsonl: line 3: \"references\" must be an array of strings"
+expect_err mixed-pairs "mixed.jsonl: line 4: no references"
+expect_err mixed-pairs "mixed.jsonl: line 5: \"candidate\" must be a string"
+python3 - "$tmp/out" <<'PY' && ok || bad "mixed-pairs: the good pairs scored"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["n_pairs"] == 2, r["n_pairs"]
+assert [d["id"] for d in r["per_doc"]] == ["a", "b"], r["per_doc"]
+PY
+# The fast path (a plain line) refuses a string as references too.
+printf '{"id":"s","candidate":"x","references":"x"}\n' >"$tmp/str.jsonl"
+p rouge --pairs "$tmp/str.jsonl"
+expect_rc string-references 3
+expect_err string-references "line 1: \"references\" must be an array of strings"
 
 # file mode: one candidate, two references
 p rouge "$data/cand.txt" "$data/ref1.txt" "$data/ref2.txt"

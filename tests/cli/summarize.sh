@@ -131,9 +131,10 @@ expect_out "summarize --version" "precis 0."
 p -n 2 -m lead --format=html "$doc"
 expect_rc "html" 0
 expect_out "html doctype" "<!DOCTYPE html>"
-expect_out "html first pick" "<mark data-score=\"1\">Solar power output in Spain"
+expect_out "html first pick" "<mark data-score=\"1\" data-rank=\"1\" title=\"rank 1 of 2, score 1\">Solar power output in Spain"
+expect_out "html legend" "the 2 sentences chosen by <b>lead</b>"
 expect_out "html unpicked kept" " Wind farms added another fifth"
-n=$(grep -o "<mark" "$tmp/out" | wc -l | tr -d ' ')
+n=$(grep -o "<mark data-score=" "$tmp/out" | wc -l | tr -d ' ')
 if [ "$n" -eq 2 ]; then ok; else bad "html: $n marks, want 2"; fi
 printf 'Wind & <rain> hit "the" coast today, the weather office said.\n' >"$tmp/esc.txt"
 p --format=html "$tmp/esc.txt"
@@ -197,5 +198,21 @@ p -l auto --input=jsonl -j 2 "$tmp/auto.jsonl"
 expect_rc auto-jsonl 0
 p eval -l auto "$tmp/auto.jsonl"
 expect_rc auto-eval 2
+# Control characters of the input never reach the terminal: NUL, ESC
+# (a colour, a window title, a screen clear), BEL, DEL and the C1 CSI come
+# out as U+FFFD; JSON keeps them, escaped.
+printf 'Rain\033[2J\033]0;owned\007 fell on the hills\000 all night long.\nThe river rose\177 by two \302\2332J metres before dawn.\n' >"$tmp/ctl.txt"
+p -n 2 "$tmp/ctl.txt"
+expect_rc "control characters" 0
+if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$tmp/out" ||
+	[ "$(tr -d '\000' <"$tmp/out" | wc -c)" -ne "$(wc -c <"$tmp/out")" ] ||
+	LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$tmp/out"; then
+	bad "control characters reach the terminal"
+else
+	ok
+fi
+expect_out "control characters shown as U+FFFD" "$(printf 'Rain\357\277\275[2J\357\277\275]0;owned\357\277\275 fell')"
+p -n 2 -f json "$tmp/ctl.txt"
+expect_out "JSON keeps them" 'Rain\u001B[2J\u001B]0;owned\u0007 fell'
 
 finish

@@ -1,7 +1,8 @@
 /*
  * fuzz_summarize.c - fuzz target: build a document and summarize it with
- * every method, budget kind, language and document flag; render it in
- * every format; and take the plain Lead-N baseline of it.
+ * every method, budget kind, language and document flag; find its
+ * keywords; render it in every format; and take the plain Lead-N baseline
+ * of it.
  *
  * Input: six header bytes, then the text.
  *   [0] flags: bit 0 lenient, bit 1 join lines, bit 2 first line as title
@@ -84,10 +85,11 @@ static void check_summary(const precis_summary *sum, const precis_doc *doc,
 static void check_html(const char *s, size_t n, size_t picks)
 {
 	static const char *const tags[] = {
-		"<!DOCTYPE html>", "<html>", "</html>", "<head>", "</head>",
+		"<!DOCTYPE html>", "<html lang=\"", "</html>", "<head>", "</head>",
 		"<meta ", "<title>", "</title>", "<style>", "</style>",
-		"<body>", "</body>", "<article>", "</article>", "<h1>", "</h1>",
-		"<p>", "</p>", "<mark ", "</mark>",
+		"<body>", "</body>", "<main>", "</main>", "<aside class=\"legend\">",
+		"</aside>", "<b>", "</b>", "<mark>", "<article>", "</article>",
+		"<h1>", "</h1>", "<p>", "</p>", "<mark ", "</mark>",
 	};
 	FUZZ_CHECK(fuzz_utf8_check(s, n) == n);
 	size_t marks = 0;
@@ -104,7 +106,38 @@ static void check_html(const char *s, size_t n, size_t picks)
 	FUZZ_CHECK(marks == picks);
 }
 
-static void render(const precis_summary *sum, const precis_doc *doc)
+/* Keywords: at most `max`, best first, each a phrase of the text's words
+ * (UTF-8, no control character, no outer space) with a first occurrence
+ * inside it. */
+static precis_keywords *check_keywords(precis_ctx *ctx, const precis_doc *doc,
+				       size_t max)
+{
+	precis_keywords *kw = NULL;
+	precis_error err;
+	FUZZ_CHECK(precis_keywords_new(&kw, ctx, doc, max, &err) == 0);
+	size_t n = precis_keywords_count(kw), tlen;
+	const char *text = precis_doc_text(doc, &tlen);
+	(void)text;
+	FUZZ_CHECK(n <= max);
+	precis_keyword k;
+	double prev = INFINITY;
+	for (size_t i = 0; i < n; i++) {
+		FUZZ_CHECK(precis_keywords_get(kw, i, &k) == 0);
+		FUZZ_CHECK(k.length > 0 && strlen(k.text) == k.length);
+		FUZZ_CHECK(fuzz_utf8_check(k.text, k.length) == k.length);
+		FUZZ_CHECK(k.text[0] != ' ' && k.text[k.length - 1] != ' ');
+		for (size_t j = 0; j < k.length; j++)
+			FUZZ_CHECK((unsigned char)k.text[j] >= 0x20 && k.text[j] != 0x7f);
+		FUZZ_CHECK(k.offset < tlen && k.count >= 1 && isfinite(k.score));
+		FUZZ_CHECK(prev >= k.score);
+		prev = k.score;
+	}
+	FUZZ_CHECK(precis_keywords_get(kw, n, &k) != 0);
+	return kw;
+}
+
+static void render(const precis_summary *sum, const precis_doc *doc,
+		   const precis_keywords *kw)
 {
 	fuzz_sink sink = { 0 };
 	precis_error err;
@@ -120,9 +153,18 @@ static void render(const precis_summary *sum, const precis_doc *doc)
 					 fuzz_sink_write, &sink, &err) == 0);
 	check_json(sink.buf, sink.len);
 	fuzz_sink_reset(&sink);
-	FUZZ_CHECK(precis_summary_render(sum, doc, PRECIS_FORMAT_HTML, "<&>",
-					 fuzz_sink_write, &sink, &err) == 0);
+	FUZZ_CHECK(precis_summary_render_keywords(sum, doc, kw, PRECIS_FORMAT_HTML, "<&>",
+						  fuzz_sink_write, &sink, &err) == 0);
 	check_html(sink.buf, sink.len, precis_summary_count(sum));
+	fuzz_sink_reset(&sink);
+	FUZZ_CHECK(precis_summary_render_keywords(sum, doc, kw, PRECIS_FORMAT_JSON_RECORD, "r",
+						  fuzz_sink_write, &sink, &err) == 0);
+	check_json(sink.buf, sink.len);
+	fuzz_sink_reset(&sink);
+	FUZZ_CHECK(precis_keywords_render(kw, PRECIS_FORMAT_TEXT, NULL,
+					  fuzz_sink_write, &sink, &err) == 0);
+	for (size_t i = 0; i < sink.len; i++) /* a line each, nothing else */
+		FUZZ_CHECK((unsigned char)sink.buf[i] >= 0x20 || sink.buf[i] == '\n');
 	fuzz_sink_free(&sink);
 
 	size_t len = 0;
@@ -235,7 +277,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(sum == NULL);
 	} else {
 		check_summary(sum, doc, &o);
-		render(sum, doc);
+		precis_keywords *kw = check_keywords(ctx, doc, 1 + h[3] % 12);
+		render(sum, doc, kw);
+		precis_keywords_free(kw);
 		precis_summary_free(sum);
 	}
 	/* The plain baseline: the same invariants, and empty only when
