@@ -196,7 +196,8 @@ static int run(precis_summary **out, precis_ctx *ctx, const precis_doc *d,
 				   ctx->params[PRECIS_PARAM_REDUNDANCY], w->picks, &oom);
 	if (oom)
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
-	return precis__summary_new(out, d, w->picks, np, w->scores, m->name, err);
+	return precis__summary_new(out, d, w->picks, np, w->scores,
+				   sc->m ? sc->m->name : "learned", err);
 }
 
 static int summarize(precis_summary **out, precis_ctx *ctx,

@@ -50,7 +50,7 @@ import json, sys
 recs = [json.loads(l) for l in open(sys.argv[1])]
 src = json.loads(open(sys.argv[2]).readline())["text"].encode()
 r = recs[0]
-assert set(r) == {"id", "sentences"} and r["id"] == "one", r
+assert set(r) == {"id", "sentences", "language"} and r["id"] == "one", r
 assert len(r["sentences"]) == 2
 for s in r["sentences"]:
     assert set(s) == {"index", "offset", "length", "score", "rank", "text"}, s
