@@ -86,17 +86,22 @@ static bool wrapped(const precis__line *a, const precis__line *b, size_t width)
  * marker: a dash inside a sentence ("France's Snecma - on the military
  * side\n- are some of the firms") or a number that ends one ("store
  * manager at\n19. A popular"). It goes on the line before when that line
- * is unfinished (no terminal punctuation, no colon, no marker of its own)
- * and full; a list item follows a finished line, a colon or an item. A
- * dash before a capital, or a bullet, is taken as an item.
+ * is full and holds no colon and no marker of its own: a list item
+ * follows a colon or an item, or starts where it would have fitted. A
+ * dash before a capital after a finished sentence, or a bullet, is taken
+ * as an item.
  */
 static bool marker_goes_on(const precis__line *a, const precis__line *b,
 			   size_t width)
 {
-	if (a->terminal || a->colon || a->list || !wrapped(a, b, width))
+	if (a->colon || a->list || !wrapped(a, b, width))
 		return false;
-	return b->marker == PRECIS__MARK_NUMBER ||
-	       (b->marker == PRECIS__MARK_DASH && !b->marker_upper);
+	/* A dash that would not have fitted came down with the wrap, unless
+	 * it opens a sentence after a finished one; a number needs the
+	 * line before to be unfinished. */
+	if (b->marker == PRECIS__MARK_DASH)
+		return !a->terminal || !b->marker_upper;
+	return b->marker == PRECIS__MARK_NUMBER && !a->terminal;
 }
 
 /* A sentence that goes on in lower case after a break without

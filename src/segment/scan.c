@@ -316,6 +316,11 @@ static size_t address(seg_scan *s, size_t i, int *rc)
 	    c != '/' && c != '>')
 		return hi;
 	size_t k = precis__seg_skip_space(s, hi);
+	/* "-- Name <name@host>  Tue, 14 Oct": an address in angle brackets
+	 * set off by a wider gap is a field of a signature or a header line,
+	 * which goes on; flattened lines are joined by one space. */
+	if (c == '>' && k > hi + 1)
+		return hi;
 	if (k > hi && k < s->be) {
 		seg_word w;
 		precis__seg_next_word(s, k, &w);
