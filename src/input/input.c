@@ -19,10 +19,27 @@ static int known_wrap(int w)
 	return w == PRECIS_WRAP_AUTO || w == PRECIS_WRAP_JOIN || w == PRECIS_WRAP_KEEP;
 }
 
+static int html_text(precis__input *in, const char *src, size_t len,
+		     const precis__input_opts *o, precis_error *err)
+{
+	int rc = precis__input_html(in, src, len, o->encoding);
+	if (rc == PRECIS_ERR_LIMIT)
+		return precis__fail(err, rc, "input too large for its format");
+	return rc != 0 ? precis__fail(err, rc, NULL) : 0;
+}
+
 /* The source as UTF-8 in a format, then that format's text. */
 static int read_text(precis__input *in, const char *src, size_t len,
 		     const precis__input_opts *o, precis_error *err)
 {
+	/* A page names its charset inside: it is read from its raw bytes. */
+	size_t bom = len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	in->format = o->format;
+	if (in->format == PRECIS_INPUT_AUTO &&
+	    precis__input_detect(o->name, src + bom, len - bom) == PRECIS_INPUT_HTML)
+		in->format = PRECIS_INPUT_HTML;
+	if (in->format == PRECIS_INPUT_HTML)
+		return html_text(in, src, len, o, err);
 	int rc = o->continued
 		? precis__decode_continued(&in->utf8, src, len, o->lenient, err)
 		: precis__decode(&in->utf8, src, len, o->encoding, o->lenient, err);
@@ -30,15 +47,15 @@ static int read_text(precis__input *in, const char *src, size_t len,
 		return rc;
 	const char *u = in->utf8.text;
 	size_t ulen = in->utf8.len;
-	in->format = o->format != PRECIS_INPUT_AUTO ? o->format
-			: precis__input_detect(o->name, u, ulen);
+	if (in->format == PRECIS_INPUT_AUTO)
+		in->format = precis__input_detect(o->name, u, ulen);
 	switch (in->format) {
 	case PRECIS_INPUT_MARKDOWN:
 		rc = precis__input_markdown(in, u, ulen);
 		break;
-	case PRECIS_INPUT_HTML:
-		rc = precis__input_html(in, u, ulen);
-		break;
+	case PRECIS_INPUT_HTML: /* a page in UTF-16, found once decoded */
+		precis__decode_free(&in->utf8);
+		return html_text(in, src, len, o, err);
 	default:
 		rc = precis__input_text(in, u, ulen, o);
 		break;
@@ -70,6 +87,7 @@ void precis__input_free(precis__input *in)
 		return;
 	free(in->text);
 	free(in->title_text);
+	precis__input_html_free(in);
 	precis__pieces_free(&in->pieces);
 	precis__decode_free(&in->utf8);
 	memset(in, 0, sizeof *in);
@@ -77,6 +95,11 @@ void precis__input_free(precis__input *in)
 
 size_t precis__input_source(const precis__input *in, size_t t)
 {
+	if (in->html != NULL) {
+		size_t s, n;
+		precis__input_html_span(in, t, 0, &s, &n);
+		return s;
+	}
 	return precis__decode_map(&in->utf8, precis__pieces_map(&in->pieces, t),
 				  0, NULL);
 }
@@ -84,6 +107,10 @@ size_t precis__input_source(const precis__input *in, size_t t)
 void precis__input_source_span(const precis__input *in, size_t t, size_t n,
 			       size_t *s, size_t *slen)
 {
+	if (in->html != NULL) {
+		precis__input_html_span(in, t, n, s, slen);
+		return;
+	}
 	size_t a = precis__input_source(in, t), b = a;
 	if (n > 0 && t + n <= in->len) {
 		/* The span ends where its last character ends in the source. */

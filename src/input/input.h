@@ -43,6 +43,7 @@ typedef struct precis__input {
 				   <title>), when it marks none; owned */
 	size_t width;           /* plain text: the wrap width used */
 	size_t srclen;          /* bytes of the source */
+	struct precis__html_result_s *html; /* a page's map (html_input.c) */
 } precis__input;
 
 /* Reads src[0, len); PRECIS_ERR_UTF8 (with the source offset) for bytes
@@ -66,6 +67,11 @@ int precis__input_detect(const char *name, const char *text, size_t len);
 int precis__input_text(precis__input *in, const char *u, size_t len,
 		       const precis__input_opts *o);
 int precis__input_markdown(precis__input *in, const char *u, size_t len);
-int precis__input_html(precis__input *in, const char *u, size_t len);
+/* A web page, from its raw bytes (`charset`: the caller's hint, or NULL). */
+int precis__input_html(precis__input *in, const char *src, size_t len,
+		       const char *charset);
+void precis__input_html_free(precis__input *in);
+void precis__input_html_span(const precis__input *in, size_t t, size_t n,
+			     size_t *s, size_t *slen);
 
 #endif
