@@ -329,12 +329,12 @@ PRECIS_EXTERN size_t precis_doc_sentence_count(const precis_doc *doc);
 PRECIS_EXTERN int precis_doc_sentence(const precis_doc *doc, size_t i,
 				      precis_sentence *out);
 /* The headline as a byte span of precis_doc_text() (a first short line,
- * a Markdown heading); 0 when it is none (or given as text). */
+ * a Markdown heading, a web page's title, which heads its text); 0 when it
+ * is none (or given as text). */
 PRECIS_EXTERN int precis_doc_title(const precis_doc *doc, size_t *offset,
 				   size_t *length);
 /* A headline that is not in the text (borrowed; NULL when none): given
- * with precis_read_options.title, or found by the input stage (a web
- * page's title). */
+ * with precis_read_options.title. */
 PRECIS_EXTERN const char *precis_doc_given_title(const precis_doc *doc);
 
 /* ---- splitting a stream ------------------------------------------------ */

@@ -382,6 +382,51 @@ START_TEST(doc_read_offsets)
 }
 END_TEST
 
+/* A web page's headline heads its text, whether or not the article's
+ * container holds it, and maps back to its element. */
+START_TEST(html_title_heads_text)
+{
+	static const char page[] =
+		"<html><head><title>Harbour shut by storm | Coast Herald</title></head>"
+		"<body><nav><a href=/>Home</a> <a href=/a>Sport</a></nav>"
+		"<header><h1>Harbour shut by storm</h1></header><article>"
+		"<p>The harbour at Westport was closed on Monday as a storm "
+		"brought waves of eight metres to the coast, the port said.</p>"
+		"<p>Ferries to the islands were cancelled until Wednesday, and "
+		"fishing boats stayed in the inner basin all day.</p>"
+		"</article><footer>(c) Coast Herald</footer></body></html>";
+	precis__input in = read_as(page, sizeof page - 1,
+				   opts(PRECIS_INPUT_HTML, PRECIS_WRAP_AUTO), NULL);
+	ck_assert_msg(strncmp(in.text, "Harbour shut by storm\n\nThe harbour", 34) == 0,
+		      "text: %s", in.text);
+	ck_assert_int_eq(in.has_title, 1);
+	ck_assert_uint_eq(in.title_off, 0);
+	ck_assert_uint_eq(in.title_len, 21);
+	assert_source(&in, page, "Harbour shut by storm", "<h1>Harbour shut by storm</h1>");
+	assert_source(&in, page, "Ferries", "Ferries");
+	ck_assert_ptr_null(strstr(in.text, "Home"));
+	precis__input_free(&in);
+
+	precis_ctx *ctx;
+	precis_doc *d;
+	precis_error err;
+	ck_assert_int_eq(precis_ctx_new(&ctx, "en", &err), 0);
+	precis_read_options o = PRECIS_READ_OPTIONS_INIT;
+	o.format = PRECIS_INPUT_HTML;
+	ck_assert_int_eq(precis_doc_read(&d, ctx, page, sizeof page - 1, &o, &err), 0);
+	size_t off, len;
+	ck_assert_int_eq(precis_doc_title(d, &off, &len), 1);
+	ck_assert_uint_eq(off, 0);
+	ck_assert_ptr_null(precis_doc_given_title(d));
+	ck_assert_uint_eq(precis_doc_sentence_count(d), 3);
+	precis_sentence s;
+	ck_assert_int_eq(precis_doc_sentence(d, 0, &s), 0);
+	ck_assert_uint_eq(s.source_offset, (size_t)(strstr(page, "<h1>") - page));
+	precis_doc_free(d);
+	precis_ctx_free(ctx);
+}
+END_TEST
+
 typedef struct got {
 	char text[4096];
 	size_t n, offsets[64], sources[64];
@@ -500,6 +545,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, markdown_deep_nesting);
 	tcase_add_test(tc, detect);
 	tcase_add_test(tc, doc_read_offsets);
+	tcase_add_test(tc, html_title_heads_text);
 	tcase_add_test(tc, stream_equals_doc);
 	suite_add_tcase(s, tc);
 	return s;

@@ -199,8 +199,6 @@ static int build(precis_doc *d, precis_ctx *ctx, const char *data, size_t len,
 	d->language = precis_ctx_language(ctx);
 	d->split_only = (o->flags & (PRECIS_DOC_SPLIT_ONLY | PRECIS_DOC_KEEP_NOISE)) != 0;
 	const char *title = o->title;
-	if (title == NULL && !d->input.has_title)
-		title = d->input.title_text;
 	if (d->split_only) { /* no terms: the title is kept as text only */
 		if (title != NULL && (d->title_text = strdup(title)) == NULL)
 			return precis__fail(err, PRECIS_ERR_NOMEM, NULL);

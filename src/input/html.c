@@ -32,6 +32,32 @@ static int empty_string(char **p, size_t *len)
 	return 0;
 }
 
+/* The source bytes of element `node` (its tags included), so that a title
+ * set apart from the text still points into the page. */
+static void title_span(precis__html_result *out, const precis__html_dom *dom,
+		       size_t node, const precis__html_cuts *cuts,
+		       const precis__html_decoded *dec)
+{
+	if (node == 0 || node >= dom->nnodes ||
+	    dom->nodes[node].g->type != GUMBO_NODE_ELEMENT)
+		return;
+	const GumboElement *e = &dom->nodes[node].g->v.element;
+	if (e->original_tag.length == 0)
+		return; /* an element the parser made up: no bytes of its own */
+	size_t a = e->start_pos.offset;
+	size_t b = e->original_end_tag.length ?
+		e->end_pos.offset + e->original_end_tag.length :
+		a + e->original_tag.length;
+	if (b > dom->len || a >= b)
+		return;
+	size_t s0 = precis__html_decoded_src(dec, precis__html_cut_src(cuts, a));
+	size_t s1 = precis__html_decoded_src(dec, precis__html_cut_src(cuts, b));
+	if (s1 > s0) {
+		out->title_src_off = s0;
+		out->title_src_len = s1 - s0;
+	}
+}
+
 /* Everything after decoding: parse, choose, render, title. */
 static int extract_decoded(precis__html_result *out, precis__html_decoded *dec,
 			   const precis__html_options *opt)
@@ -56,8 +82,11 @@ static int extract_decoded(precis__html_result *out, precis__html_decoded *dec,
 	rc = keep ? precis__html_select(&dom, keep, &root) : PRECIS__HTML_ERR_NOMEM;
 	if (!rc)
 		rc = precis__html_render(&dom, keep, &cuts, dec, out);
+	size_t node = 0;
 	if (!rc)
-		rc = precis__html_title(&dom, root, out);
+		rc = precis__html_title(&dom, root, out, &node);
+	if (!rc)
+		title_span(out, &dom, node, &cuts, dec);
 	free(keep);
 	precis__html_dom_free(&dom);
 	precis__html_cuts_free(&cuts);

@@ -58,6 +58,8 @@ typedef struct precis__html_result_s {
 	size_t text_len;
 	char *title;                /* UTF-8, NUL-terminated, "" when none */
 	size_t title_len;
+	size_t title_src_off;       /* the element it was read from (<h1>, */
+	size_t title_src_len;       /* <meta>, <title>); length 0 if unknown */
 	precis__html_piece *pieces; /* sorted by out_off, not overlapping */
 	size_t npieces;
 	char charset[32];           /* the encoding the page was read as */
@@ -312,8 +314,9 @@ int precis__html_render(const precis__html_dom *dom, const uint8_t *keep,
  * lowercased, into out (NUL-terminated): for comparing titles. */
 size_t precis__html_squash(const char *s, size_t n, char *out, size_t cap);
 
-/* Title: <h1> in the article, og:title, <title> minus a site suffix. */
+/* Title: <h1> in the article, og:title, <title> minus a site suffix;
+ * *node is the element it was read from (0 when none). */
 int precis__html_title(const precis__html_dom *dom, size_t root,
-		       precis__html_result *res);
+		       precis__html_result *res, size_t *node);
 
 #endif

@@ -11,23 +11,44 @@
 #include "input/html.h"
 #include "input/input.h"
 
-/* The title is a headline in the text when the article starts with it
- * (an <h1> kept as its first paragraph); else it stands apart. */
-static int title(precis__input *in, const char *t, size_t n)
+/* The page's title heads the text as its first paragraph, whether or not
+ * the extractor kept the <h1> in the article: a page reads like its article
+ * written out under its headline, which is what a reader sees and what a
+ * plain-text copy of it holds. It maps to the element it came from. */
+static int title(precis__input *in, precis__html_result *r)
 {
+	size_t n = r->title_len;
 	if (n == 0)
 		return 0;
-	size_t first = strcspn(in->text, "\n");
-	if (first == n && memcmp(in->text, t, n) == 0) {
-		in->has_title = 1;
-		in->title_off = 0;
-		in->title_len = n;
-		return 0;
-	}
-	in->title_text = malloc(n + 1);
-	if (in->title_text == NULL)
+	in->has_title = 1;
+	in->title_off = 0;
+	in->title_len = n;
+	if (strcspn(in->text, "\n") == n && memcmp(in->text, r->title, n) == 0)
+		return 0; /* the article starts with it */
+	size_t k = n + (in->len ? 2 : 1), known = r->title_src_len > 0;
+	char *t = malloc(k + in->len + 1);
+	precis__html_piece *p = malloc((r->npieces + known) * sizeof *p);
+	if (t == NULL || p == NULL) {
+		free(t);
+		free(p);
 		return PRECIS_ERR_NOMEM;
-	memcpy(in->title_text, t, n + 1);
+	}
+	memcpy(t, r->title, n);
+	memcpy(t + n, "\n\n", k - n);
+	memcpy(t + k, in->text, in->len + 1);
+	if (known)
+		p[0] = (precis__html_piece){ 0, n, r->title_src_off, r->title_src_len };
+	for (size_t i = 0; i < r->npieces; i++) {
+		p[i + known] = r->pieces[i];
+		p[i + known].out_off += k;
+	}
+	free(in->text);
+	free(r->pieces);
+	in->text = t;
+	in->len += k;
+	r->text_len = in->len;
+	r->pieces = p;
+	r->npieces += known;
 	return 0;
 }
 
@@ -48,7 +69,7 @@ int precis__input_html(precis__input *in, const char *src, size_t len,
 	in->len = r->text_len;
 	r->text = NULL; /* the input owns it now; the map keeps its length */
 	in->html = r;
-	rc = title(in, r->title, r->title_len);
+	rc = title(in, r);
 	free(r->title);
 	r->title = NULL;
 	return rc;

@@ -23,6 +23,7 @@
 typedef struct {
 	char s[TITLE_MAX];
 	size_t n;
+	size_t node; /* the element the text came from, for its source span */
 } tbuf;
 
 static void tb_add(tbuf *b, const char *t)
@@ -65,6 +66,7 @@ static void element_text(const precis__html_dom *d, size_t i, tbuf *b)
 {
 	b->n = 0;
 	b->s[0] = '\0';
+	b->node = i;
 	for (size_t j = i + 1; j < d->nodes[i].end;) {
 		const precis__html_node *n = &d->nodes[j];
 		if (n->tag <= GUMBO_TAG_LAST &&
@@ -112,10 +114,11 @@ static int is_html_el(const precis__html_node *n, unsigned tag)
 	       n->g->v.element.tag_namespace == GUMBO_NAMESPACE_HTML;
 }
 
-static void set_once(tbuf *b, const char *v)
+static void set_once(tbuf *b, const char *v, size_t node)
 {
 	if (b->n || !v)
 		return;
+	b->node = node;
 	tb_add(b, v);
 	tb_trim(b);
 }
@@ -123,7 +126,7 @@ static void set_once(tbuf *b, const char *v)
 /* og:title, twitter:title, site names and the first <title>. */
 static void read_meta(const precis__html_dom *d, cands *c)
 {
-	tbuf tw = {{0}, 0};
+	tbuf tw = {{0}, 0, 0};
 	for (size_t i = 0; i < d->nnodes; i++) {
 		const precis__html_node *n = &d->nodes[i];
 		if (is_html_el(n, GUMBO_TAG_TITLE) && !c->title.n) {
@@ -139,11 +142,11 @@ static void read_meta(const precis__html_dom *d, cands *c)
 		if (!k || !v)
 			continue;
 		if (!strcmp(k, "og:title"))
-			set_once(&c->og, v);
+			set_once(&c->og, v, i);
 		else if (!strcmp(k, "twitter:title"))
-			set_once(&tw, v);
+			set_once(&tw, v, i);
 		else if (!strcmp(k, "og:site_name") || !strcmp(k, "application-name"))
-			set_once(&c->site, v);
+			set_once(&c->site, v, i);
 	}
 	if (!c->og.n && tw.n)
 		c->og = tw;
@@ -286,7 +289,7 @@ static void strip_site(const cands *c, tbuf *b, const tbuf *other)
 }
 
 int precis__html_title(const precis__html_dom *dom, size_t root,
-		       precis__html_result *res)
+		       precis__html_result *res, size_t *node)
 {
 	cands *c = calloc(1, sizeof(*c));
 	if (!c)
@@ -304,6 +307,7 @@ int precis__html_title(const precis__html_dom *dom, size_t root,
 	if (res->title) {
 		memcpy(res->title, pick->s, pick->n + 1);
 		res->title_len = pick->n;
+		*node = pick->node;
 	}
 	free(c);
 	return res->title ? 0 : PRECIS__HTML_ERR_NOMEM;

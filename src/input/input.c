@@ -86,7 +86,6 @@ void precis__input_free(precis__input *in)
 	if (in == NULL)
 		return;
 	free(in->text);
-	free(in->title_text);
 	precis__input_html_free(in);
 	precis__pieces_free(&in->pieces);
 	precis__decode_free(&in->utf8);

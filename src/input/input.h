@@ -37,10 +37,8 @@ typedef struct precis__input {
 				   once `text` is built, its maps are kept */
 	precis__pieces pieces;  /* text -> utf8 offsets */
 	int has_title;          /* a title the format marks in the text (a
-				   Markdown heading, an HTML <h1>) */
+				   Markdown heading, an HTML page's title) */
 	size_t title_off, title_len;
-	char *title_text;       /* one it gives outside the text (an HTML
-				   <title>), when it marks none; owned */
 	size_t width;           /* plain text: the wrap width used */
 	size_t srclen;          /* bytes of the source */
 	struct precis__html_result_s *html; /* a page's map (html_input.c) */

@@ -35,6 +35,13 @@ Shapes (W = 40, 50, ..., 100):
                   of 3-5 links '- [Title](url)' whose titles are phrases of
                   the article. The markup must vanish from the picks and the
                   link titles must never be picked (counted separately).
+  html            (.html) a whole web page around the article, from
+                  gen_pages.py: one of five templates (news site, blog,
+                  table layout in windows-1252, hashed-class SPA, AMP) with
+                  navigation, banners, related links, comments, ads, scripts
+                  and footers; the headline is the page title and <h1>. Its
+                  reference is the clean text, headed by the page's headline
+                  when the article has none of its own.
 
 Everything is seeded (--seed) and deterministic: an article's shapes depend
 only on the seed, its data set and its index, never on the selection.
@@ -78,6 +85,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen_pages  # noqa: E402  (the page templates)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATASETS = "/work/shared/eval/datasets"
@@ -425,8 +435,33 @@ def verify_markdown(arts, seed):
     return bad
 
 
+def page_parts(a, seed):
+    """The html shape's template, headline and body paragraphs: an article
+    with a headline of its own keeps it; otherwise one is made up."""
+    rng = a.rng(seed, "html")
+    name = rng.choice(sorted(gen_pages.TEMPLATES))
+    if looks_like_headline(a.paragraphs):
+        return name, a.paragraphs[0], a.paragraphs[1:], rng
+    return name, gen_pages.headline(rng, a.paragraphs[0]), a.paragraphs, rng
+
+
+def page_html(a, seed):
+    """The html shape: bytes in the template's charset."""
+    name, title, body, rng = page_parts(a, seed)
+    page = gen_pages.TEMPLATES[name](rng, title, body)
+    charset = "windows-1252" if name == "table" else "utf-8"
+    return page.encode(charset, errors="xmlcharrefreplace")
+
+
+def page_reference(a, seed):
+    """What the html shape must summarize like: its headline, then the body."""
+    _, title, body, _ = page_parts(a, seed)
+    return "\n\n".join([title] + body) + "\n"
+
+
 def make_shapes():
-    """name -> (extension, function(article, seed) -> text), in table order."""
+    """name -> (extension, function(article, seed) -> text or bytes,
+    reference function or None for the clean text), in table order."""
     shapes = {"clean": (".txt", text_clean)}
     for w in WIDTHS:
         shapes["wrap%d" % w] = (".txt", lambda a, s, w=w: text_wrapped(a, w))
@@ -437,6 +472,8 @@ def make_shapes():
     shapes["indent-noblank"] = (".txt",
                                 lambda a, s: text_indented(a, s, False))
     shapes["markdown"] = (".md", text_markdown)
+    shapes = {k: v + (None,) for k, v in shapes.items()}
+    shapes["html"] = (".html", page_html, page_reference)
     return shapes
 
 
@@ -597,16 +634,25 @@ def main(argv=None):
 
 def run(args, arts, report, shape_names, methods, common, extra, mdargs,
         root):
-    # write the files
+    # write the files; a shape with a reference of its own gets REF-SHAPE
     paths = {}                                 # (shape, name) -> path
-    for shape in ["ref"] + shape_names:
+    own_ref = [s for s in shape_names if SHAPES[s][2]]
+    for shape in ["ref"] + ["ref-" + s for s in own_ref] + shape_names:
+        if shape == "ref":
+            ext, fn = ".txt", text_clean
+        elif shape.startswith("ref-"):
+            ext, fn = ".txt", SHAPES[shape[4:]][2]
+        else:
+            ext, fn = SHAPES[shape][:2]
         d = os.path.join(root, shape)
         os.makedirs(d, exist_ok=True)
-        ext, fn = SHAPES["clean" if shape == "ref" else shape]
         for a in arts:
             p = os.path.join(d, a.name + ext)
-            with open(p, "w", encoding="utf-8", newline="") as f:
-                f.write(fn(a, args.seed))
+            data = fn(a, args.seed)
+            if isinstance(data, str):
+                data = data.encode("utf-8")
+            with open(p, "wb") as f:
+                f.write(data)
             paths[shape, a.name] = p
     titles = {a.name: {norm(t) for t in md_link_titles(a, args.seed)}
               for a in arts}
@@ -616,8 +662,10 @@ def run(args, arts, report, shape_names, methods, common, extra, mdargs,
     foreign = {}                 # shape -> method -> [picks, not sentences]
     shown = {}
     for m in methods:
+        refs = ["ref"] + ["ref-" + s for s in own_ref]
         ref, err = run_precis(args.precis, m, common,
-                              [paths["ref", a.name] for a in arts], args.jobs)
+                              [paths[r, a.name] for r in refs for a in arts],
+                              args.jobs)
         errors += err
         groups = [(common + extra, [s for s in shape_names
                                     if SHAPES[s][0] != ".md"]),
@@ -635,8 +683,11 @@ def run(args, arts, report, shape_names, methods, common, extra, mdargs,
         for s in shape_names:
             ok = 0
             fr = foreign.setdefault(s, {}).setdefault(m, [0, 0])
+            rs = "ref-" + s if SHAPES[s][2] else "ref"
             for a in usable:
-                want = [norm(t) for t in ref[paths["ref", a.name]]]
+                if paths[rs, a.name] not in ref:
+                    continue
+                want = [norm(t) for t in ref[paths[rs, a.name]]]
                 have = got.get(paths[s, a.name])
                 have = None if have is None else [norm(t) for t in have]
                 for t in have or []:

@@ -2,8 +2,10 @@
 # Real documents in (the input stage's acceptance): news articles of
 # ../shared/eval/datasets (a seeded sample of the BBC tuning records)
 # rewritten hard-wrapped at 40 to 100 columns, with CRLF, with indented
-# paragraphs with and without blank lines, and as Markdown (a heading,
-# wrapped paragraphs with inline markup, a list of links after) must give
+# paragraphs with and without blank lines, as Markdown (a heading,
+# wrapped paragraphs with inline markup, a list of links after) and inside
+# a web page (navigation, banners, asides, comments, scripts, entities, five
+# templates from tests/bench/gen_pages.py) must give
 # the clean article's picks for 98% of articles at least, in every shape
 # and for every method (tests/bench/shapes.py; its full runs are in the
 # README). Skipped without the data sets or python3, and under valgrind,
