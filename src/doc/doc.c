@@ -122,25 +122,34 @@ static int given_title(precis_doc *d, precis_ctx *ctx, const char *title,
 static int marked_title(precis_doc *d, precis_error *err)
 {
 	size_t lo = d->input.title_off, hi = lo + d->input.title_len;
+	size_t first = d->units.n, last = 0, nterms = 0, words = 0;
 	for (size_t i = 0; i < d->units.n; i++) {
 		const precis__unit *u = &d->units.v[i];
 		if (u->end <= lo || u->start >= hi)
 			continue;
 		size_t n;
-		const uint32_t *t = precis__doc_terms(d, i, &n);
-		if (d->words[i] == 0)
-			return 0; /* a heading without words is no headline */
-		if ((d->title_terms = malloc((n ? n : 1) * sizeof *t)) == NULL)
-			return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
-		if (n > 0)
-			memcpy(d->title_terms, t, n * sizeof *t);
-		d->ntitle_terms = n;
-		d->has_title = 1;
-		d->title_unit = i;
-		d->title_off = u->start;
-		d->title_len = u->end - u->start;
-		return 0;
+		precis__doc_terms(d, i, &n);
+		first = first < i ? first : i;
+		last = i;
+		nterms += n;
+		words += d->words[i];
 	}
+	if (first == d->units.n || words == 0)
+		return 0; /* a heading without words is no headline */
+	if ((d->title_terms = malloc((nterms ? nterms : 1) * sizeof *d->title_terms)) == NULL)
+		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
+	for (size_t i = first, k = 0; i <= last; i++) {
+		size_t n;
+		const uint32_t *t = precis__doc_terms(d, i, &n);
+		if (n > 0)
+			memcpy(d->title_terms + k, t, n * sizeof *t);
+		k += n;
+	}
+	d->ntitle_terms = nterms;
+	d->has_title = 1;
+	d->title_unit = first;
+	d->title_off = d->units.v[first].start;
+	d->title_len = d->units.v[last].end - d->title_off;
 	return 0;
 }
 
@@ -148,14 +157,16 @@ static int marked_title(precis_doc *d, precis_error *err)
 static void marked_span(precis_doc *d)
 {
 	size_t lo = d->input.title_off, hi = lo + d->input.title_len;
-	for (size_t i = 0; i < d->units.n; i++)
-		if (d->units.v[i].end > lo && d->units.v[i].start < hi) {
+	for (size_t i = 0; i < d->units.n; i++) {
+		if (d->units.v[i].end <= lo || d->units.v[i].start >= hi)
+			continue;
+		if (!d->has_title) {
 			d->has_title = 1;
 			d->title_unit = i;
 			d->title_off = d->units.v[i].start;
-			d->title_len = d->units.v[i].end - d->units.v[i].start;
-			return;
 		}
+		d->title_len = d->units.v[i].end - d->title_off;
+	}
 }
 
 static int tokenize_all(precis_doc *d, precis_ctx *ctx, const char *title,

@@ -218,8 +218,15 @@ int precis__render_html(const precis_summary *s, const precis_doc *d,
 			/* Through unit(): a summary may pick the headline
 			 * (the oracle can), and the picks after it must still
 			 * be found. */
+			/* A headline the splitter cut ("Who knew? Not
+			 * us") is one heading still. */
 			puts_(&p, "<h1>");
 			unit(&p, d, s, rank, i, &pick);
+			while (i + 1 < d->units.n &&
+			       d->units.v[i + 1].end <= d->title_off + d->title_len) {
+				puts_(&p, " ");
+				unit(&p, d, s, rank, ++i, &pick);
+			}
 			puts_(&p, "</h1>\n");
 			continue;
 		}
