@@ -221,6 +221,30 @@ START_TEST(wrap_keeps_short_lines)
 }
 END_TEST
 
+/* Dots before a page number are a leader (a table of contents stays in
+ * lines); dots inside running text are an ellipsis and join. */
+START_TEST(wrap_leaders_and_ellipses)
+{
+	static const char src[] =
+		"Contents\n"
+		"\n"
+		"1. Introduction .................... 1\n"
+		"2. Reading the records ............. 4\n"
+		"3. Security . . . . . . . . . . . . iv\n"
+		"\n"
+		"He played what he liked across the range of\n"
+		"music.... this is not going to be the same, and\n"
+		"all they seem to be doing is what they have.\n"
+		"The list of shows could go on and on, and the\n"
+		"letters kept coming in from every part of it.\n";
+	precis__input in = read_as(src, sizeof src - 1,
+				   opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_AUTO), NULL);
+	ck_assert_ptr_nonnull(strstr(in.text, "... 1\n2. Reading the records ............. 4\n3."));
+	ck_assert_ptr_nonnull(strstr(in.text, "range of music.... this is not going to be the same, and all"));
+	precis__input_free(&in);
+}
+END_TEST
+
 START_TEST(wrap_golden_rules)
 {
 	/* en-ps-040: a sentence that goes on in lower case joins; en-ps-042:
@@ -537,6 +561,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, bom_and_crlf);
 	tcase_add_test(tc, wrap_joined);
 	tcase_add_test(tc, wrap_keeps_short_lines);
+	tcase_add_test(tc, wrap_leaders_and_ellipses);
 	tcase_add_test(tc, wrap_golden_rules);
 	tcase_add_test(tc, wrap_join_mode);
 	tcase_add_test(tc, wrap_indented_paragraphs);

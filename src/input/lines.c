@@ -173,8 +173,26 @@ precis__line precis__line_span(const char *t, size_t len, size_t pos)
 	return ln;
 }
 
-/* Dot leaders (". . ." or "....") or two gaps of 3+ spaces between
- * words: a line laid out in columns, not a line of running text. */
+/* After dots at i: the rest of the line is more dots and spaces, then a
+ * page number (digits or a roman numeral) and the line's end. A run of
+ * dots inside running text ("the range of music.... this is") is an
+ * ellipsis, not a leader. */
+static bool leads_to_page(const char *t, size_t i, size_t hi)
+{
+	while (i < hi && (t[i] == '.' || t[i] == ' ' || t[i] == '\t'))
+		i++;
+	size_t start = i;
+	while (i < hi && ((t[i] >= '0' && t[i] <= '9') || strchr("ivxlcIVXLC", t[i]) != NULL))
+		i++;
+	size_t end = i;
+	while (i < hi && (t[i] == ' ' || t[i] == '\t' || t[i] == '\r'))
+		i++;
+	return end > start && end - start <= 6 && i == hi;
+}
+
+/* Dot leaders (". . ." or "....") before a page number, or two gaps of
+ * 3+ spaces between words: a line laid out in columns, not a line of
+ * running text. */
 static bool tabular(const char *t, size_t lo, size_t hi)
 {
 	size_t gaps = 0, run = 0;
@@ -183,7 +201,8 @@ static bool tabular(const char *t, size_t lo, size_t hi)
 	for (size_t i = lo; i < hi; i++) {
 		if (i + 4 < hi && t[i] == '.' && ((t[i + 1] == ' ' && t[i + 2] == '.' &&
 		    t[i + 3] == ' ' && t[i + 4] == '.') ||
-		    (t[i + 1] == '.' && t[i + 2] == '.' && t[i + 3] == '.')))
+		    (t[i + 1] == '.' && t[i + 2] == '.' && t[i + 3] == '.')) &&
+		    leads_to_page(t, i, hi))
 			return true;
 		if (t[i] == ' ') {
 			run++;

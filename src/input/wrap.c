@@ -123,7 +123,8 @@ static bool continues(const precis__line *ln, size_t n, size_t i, bool open_end)
  * sentence too: it stands apart either way). The paragraph's own indent is
  * the smallest of its lines; where most lines are indented (a list with
  * hanging indents, code) nothing starts. */
-static void mark_starts(const precis__line *ln, size_t n, bool *starts)
+static void mark_starts(const precis__line *ln, size_t n, size_t width,
+			bool *starts)
 {
 	size_t base = ln[0].indent, flush = 0;
 	for (size_t i = 1; i < n; i++)
@@ -132,12 +133,16 @@ static void mark_starts(const precis__line *ln, size_t n, bool *starts)
 		flush += ln[i].indent == base;
 	if (flush * 2 < n || ln[0].list)
 		return;
-	/* The paragraph before must have ended: a hanging indent goes on an
-	 * unfinished line ("1.1 \"The Work\" means the software\n    in
-	 * source or object form"). */
+	/* The paragraph before must have ended, or the line before must end
+	 * where no wrap would have ended it: a hanging indent goes on a line
+	 * the wrap filled ("1.1 \"The Work\" means the software\n    in
+	 * source or object form"), while a heading or a caption above an
+	 * indented paragraph stops short of the width. Without a width only
+	 * punctuation tells. */
 	for (size_t i = 1; i < n; i++)
 		starts[i] = ln[i].indent > base && ln[i].indent <= base + 8 &&
-			    ln[i - 1].terminal;
+			    (ln[i - 1].terminal ||
+			     (width > 0 && !wrapped(&ln[i - 1], &ln[i], width)));
 }
 
 /*
@@ -180,7 +185,7 @@ void precis__wrap_decide(const precis__line *ln, size_t n, size_t width,
 	if (mode == PRECIS_WRAP_KEEP || n < 2)
 		return;
 	if (mode == PRECIS_WRAP_AUTO)
-		mark_starts(ln, n, starts);
+		mark_starts(ln, n, width, starts);
 	/* Lower-case lines go on a sentence, but not in verse: in a text with
 	 * no wrap width, four short lines or more are verse enough. */
 	bool stray = mode == PRECIS_WRAP_AUTO &&
