@@ -448,6 +448,31 @@ START_TEST(html_title_heads_text)
 	ck_assert_uint_eq(s.source_offset, (size_t)(strstr(page, "<h1>") - page));
 	precis_doc_free(d);
 	precis_ctx_free(ctx);
+
+	/* An article whose <h1> stands below a kicker has it once, as its
+	 * headline; a title only found after the text maps to no bytes, so the
+	 * sources stay in order. */
+	static const char kicker[] =
+		"<html><head><title>Harbour shut by storm</title></head><body><article>"
+		"<p>Weather</p><h1>Harbour shut by storm</h1>"
+		"<p>The harbour at Westport was closed on Monday as a storm "
+		"brought waves of eight metres to the coast, the port said.</p>"
+		"</article></body></html>";
+	in = read_as(kicker, sizeof kicker - 1, opts(PRECIS_INPUT_HTML, PRECIS_WRAP_AUTO), NULL);
+	const char *h = strstr(in.text, "Harbour shut by storm\n");
+	ck_assert_ptr_nonnull(h);
+	ck_assert_ptr_null(strstr(h + 1, "Harbour shut by storm"));
+	ck_assert_ptr_nonnull(strstr(in.text, "Weather\n\nThe harbour"));
+	ck_assert_int_eq(in.has_title, 1);
+	ck_assert_uint_eq(in.title_off, (size_t)(h - in.text));
+	precis__input_free(&in);
+	static const char late[] = "<p>Only a line of text here</p><title>Late</title>";
+	in = read_as(late, sizeof late - 1, opts(PRECIS_INPUT_HTML, PRECIS_WRAP_AUTO), NULL);
+	ck_assert_msg(strncmp(in.text, "Late\n\nOnly a line", 17) == 0, "text: %s", in.text);
+	size_t s0, n0;
+	precis__input_source_span(&in, 0, 4, &s0, &n0);
+	ck_assert_uint_eq(n0, 0);
+	precis__input_free(&in);
 }
 END_TEST
 

@@ -11,10 +11,25 @@
 #include "input/html.h"
 #include "input/input.h"
 
-/* The page's title heads the text as its first paragraph, whether or not
- * the extractor kept the <h1> in the article: a page reads like its article
- * written out under its headline, which is what a reader sees and what a
- * plain-text copy of it holds. It maps to the element it came from. */
+/* Where the text has `t` as a line of its own, or (size_t)-1. */
+static size_t line_at(const char *text, size_t len, const char *t, size_t n)
+{
+	for (size_t i = 0; i + n <= len;) {
+		if (memcmp(text + i, t, n) == 0 && (i + n == len || text[i + n] == '\n'))
+			return i;
+		const char *nl = memchr(text + i, '\n', len - i);
+		if (nl == NULL)
+			break;
+		i = (size_t)(nl - text) + 1;
+	}
+	return (size_t)-1;
+}
+
+/* The page's title is the text's headline: the line that holds it when the
+ * extractor kept the <h1> in the article, else a first paragraph of its
+ * own, so that a page reads like its article written out under its
+ * headline, which is what a reader sees and what a plain-text copy of it
+ * holds. It maps to the element it came from. */
 static int title(precis__input *in, precis__html_result *r)
 {
 	size_t n = r->title_len;
@@ -23,9 +38,17 @@ static int title(precis__input *in, precis__html_result *r)
 	in->has_title = 1;
 	in->title_off = 0;
 	in->title_len = n;
-	if (strcspn(in->text, "\n") == n && memcmp(in->text, r->title, n) == 0)
-		return 0; /* the article starts with it */
-	size_t k = n + (in->len ? 2 : 1), known = r->title_src_len > 0;
+	size_t at = line_at(in->text, in->len, r->title, n);
+	if (at != (size_t)-1) {
+		in->title_off = at; /* the article holds it (its <h1>) */
+		return 0;
+	}
+	/* Sources stay in order: a title read after the article's text (a
+	 * stray <title> in the body) maps to nothing. */
+	size_t k = n + (in->len ? 2 : 1);
+	size_t known = r->title_src_len > 0 &&
+		(r->npieces == 0 ||
+		 r->title_src_off + r->title_src_len <= r->pieces[0].src_off);
 	char *t = malloc(k + in->len + 1);
 	precis__html_piece *p = malloc((r->npieces + known) * sizeof *p);
 	if (t == NULL || p == NULL) {

@@ -2,6 +2,7 @@
 # summarize -j N: the same bytes on stdout and stderr, and the same exit
 # status, as one thread; records stream out while the input is still open.
 . "$top_srcdir/tests/cli/setup"
+not_under_valgrind "threads are the ThreadSanitizer stage's, and batch.sh runs the batch there"
 
 # Records of very different sizes, so threads finish out of order, with
 # bad ones among them: invalid JSON, no text, no sentence, ids of every kind.

@@ -4,6 +4,7 @@
 # every sentence when there are fewer), gives the same output twice, and
 # random follows --seed.
 . "$top_srcdir/tests/cli/setup"
+not_under_valgrind "the check_rank_* suites run every method there"
 
 methods="tfidf lead random luhn edmundson lexrank textrank lsa sumbasic klsum centroid"
 

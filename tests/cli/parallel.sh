@@ -4,6 +4,7 @@
 # a bad one as its error record, and --id-prefix keeps the ids of id-less
 # records apart across chunks.
 . "$top_srcdir/tests/cli/setup"
+not_under_valgrind "GNU parallel's chunking is not precis's memory; batch.sh runs the JSONL batch there"
 command -v parallel >/dev/null 2>&1 || skip "GNU parallel is not installed"
 parallel --version 2>/dev/null | grep -q "GNU parallel" || skip "parallel is not GNU parallel"
 
