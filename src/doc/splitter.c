@@ -173,8 +173,11 @@ static int find_width(precis_splitter *sp, int at_end)
 	if (!at_end && (sp->len < PRECIS__WRAP_SAMPLE ||
 			breaks_after(sp, PRECIS__WRAP_SAMPLE, 2) < 2))
 		return 0;
+	/* Decoded as the chunks will be: a named UTF-8 keeps a UTF-16 byte
+	 * order mark from switching the encoding. */
 	precis__utf8 u;
-	int rc = precis__decode(&u, sp->buf ? sp->buf : "", sp->len, NULL, 1, NULL);
+	int rc = precis__decode(&u, sp->buf ? sp->buf : "", sp->len, sp->opts.encoding,
+				1, NULL);
 	if (rc != 0)
 		return rc;
 	sp->width = precis__wrap_width(u.text, u.len);
