@@ -65,6 +65,7 @@ void precis__graph_free(precis__graph *g)
 	free(g->row);
 	free(g->col);
 	free(g->w);
+	free(g->wf);
 	memset(g, 0, sizeof *g);
 }
 
@@ -217,8 +218,12 @@ static double walk_step(const precis__graph *g, const double *rowsum,
 			continue;
 		}
 		double share = (1.0 - jump) * p[u] / rowsum[u];
-		for (size_t e = g->row[u]; e < g->row[u + 1]; e++)
-			next[g->col[e]] += share * g->w[e];
+		if (g->w != NULL)
+			for (size_t e = g->row[u]; e < g->row[u + 1]; e++)
+				next[g->col[e]] += share * g->w[e];
+		else
+			for (size_t e = g->row[u]; e < g->row[u + 1]; e++)
+				next[g->col[e]] += share * g->wf[e];
 	}
 	double mass = jump + (1.0 - jump) * lost, base = mass / (double)n, diff = 0.0;
 	for (size_t v = 0; v < n; v++) {
@@ -249,14 +254,15 @@ int precis__graph_rank_biased(const precis__graph *g, double jump,
 	for (size_t u = 0; u < n; u++) {
 		p[u] = 1.0 / (double)n;
 		for (size_t e = g->row[u]; e < g->row[u + 1]; e++)
-			rowsum[u] += g->w[e];
+			rowsum[u] += g->w != NULL ? g->w[e] : g->wf[e];
 	}
 	/* The walk mixes at rate (1 - jump) per step; 1e-10 in L1 is far
 	 * below any score difference that changes a pick. */
+	double tol = g->tol > 0.0 ? g->tol : 1e-10;
 	for (int it = 0; it < 1000; it++) {
 		double diff = walk_step(g, rowsum, jump, bias, p, next);
 		memcpy(p, next, n * sizeof *p);
-		if (diff < 1e-10)
+		if (diff < tol)
 			break;
 	}
 	free(rowsum);

@@ -36,7 +36,11 @@ typedef struct precis__graph {
 	size_t *row;   /* node u's edges: [row[u], row[u + 1]) */
 	uint32_t *col; /* the other end */
 	double *w;     /* the weight, > 0 */
+	float *wf;     /* instead of w (NULL), the sparse graph's weights:
+			  it is approximate, and its edges are most of a
+			  long document's memory */
 	size_t nedges, cap;
+	double tol;    /* the walk stops below this L1 change; 0: 1e-10 */
 } precis__graph;
 
 /*
