@@ -152,6 +152,8 @@ typedef enum precis_param {
 	PRECIS_PARAM_CENTROID_REDUNDANCY, /* centroid: weight of the overlap penalty */
 	PRECIS_PARAM_LENGTH_TARGET,       /* tfidf: words beyond which a sentence pays; 0 = off */
 	PRECIS_PARAM_LENGTH_WEIGHT,       /* tfidf: penalty per target length of excess */
+	PRECIS_PARAM_GRAPH_EXACT_MAX,     /* lexrank, textrank: sentences up to which
+					     the graph is exact, past it sparse */
 	PRECIS_PARAM_COUNT_
 } precis_param;
 

@@ -119,6 +119,51 @@ START_TEST(test_same_scores_as_before)
 }
 END_TEST
 
+START_TEST(test_long_document)
+{
+	/* Past the long-document limit (2000 candidates) the iteration keeps
+	 * fewer dimensions for fewer steps: the dominant topic still wins
+	 * and the off-topic sentences still score 0. */
+	enum { N = 7000 };
+	char *t = malloc(N * 80);
+	double *sc = malloc(N * sizeof *sc);
+	ck_assert(t != NULL && sc != NULL);
+	size_t k = 0;
+	for (int i = 0; i < N; i++)
+		if (i % 7 == 3)
+			k += (size_t)sprintf(t + k, "W%da w%db w%dc w%dd w%de.\n",
+					     i, i, i, i, i);
+		else
+			k += (size_t)sprintf(t + k, "Zork quux blip item%da item%db.\n",
+					     i, i);
+	ck_assert_uint_eq(mu_scores(t, "lsa", sc, N), N);
+	for (int i = 0; i < N; i++)
+		if (i % 7 == 3)
+			ck_assert_double_eq_tol(sc[i], 0.0, 1e-6);
+		else if (sc[i] != -1.0) /* -1: left out by cleaning */
+			ck_assert_msg(sc[i] > 1.0, "%d: %g", i, sc[i]);
+	free(sc);
+	free(t);
+}
+END_TEST
+
+START_TEST(test_tiny_sentences)
+{
+	/* "A. " 60,000 times: as many candidates as sentences, no terms (the
+	 * stopword "a"). Took minutes at 48 dimensions over 300,000 of them;
+	 * the tcase's timeout bounds it. */
+	enum { N = 60000 };
+	char *t = malloc(3 * N + 1), got[64];
+	ck_assert_ptr_nonnull(t);
+	for (int i = 0; i < N; i++)
+		memcpy(t + 3 * i, "A. ", 3);
+	t[3 * N] = '\0';
+	/* one pick: the others are the same sentence */
+	ck_assert_uint_eq(mu_picks(t, "lsa", 3, got, sizeof got), 1);
+	free(t);
+}
+END_TEST
+
 Suite *make_suite(void)
 {
 	Suite *s = suite_create("rank_lsa");
@@ -129,5 +174,11 @@ Suite *make_suite(void)
 	tcase_add_test(tc, test_many_sentences);
 	tcase_add_test(tc, test_same_scores_as_before);
 	suite_add_tcase(s, tc);
+	TCase *tl = tcase_create("long");
+	tcase_add_checked_fixture(tl, mu_setup, mu_teardown);
+	tcase_set_timeout(tl, 60);
+	tcase_add_test(tl, test_long_document);
+	tcase_add_test(tl, test_tiny_sentences);
+	suite_add_tcase(s, tl);
 	return s;
 }

@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,13 +38,15 @@ enum { WAITING, TAKEN, DONE };
 typedef struct runner {
 	const batch *b;
 	FILE *out;         /* NULL: no output wanted (idf build) */
-	int first, stop;   /* the first error's code; no more input */
+	int first;         /* the first error's code */
+	atomic_int stop;   /* no more input: read by the reader without mu */
 	int werr;          /* errno of a failed write on out, on any thread */
 	/* with threads */
 	int par;
 	item *ring;        /* the window: items head..tail-1, by number */
 	size_t cap, head, next, tail; /* written out, taken, read */
 	int closing;
+	int writing;       /* a thread is writing out the head (mu) */
 	pthread_mutex_t mu;
 	pthread_cond_t work, space; /* an item to take; room in the window */
 	workers ws;
@@ -158,9 +161,9 @@ static void settle(runner *r, const item *it)
 	if (it->rc != 0 && r->first == 0)
 		r->first = it->rc;
 	if (it->rc != 0 && r->b->strict)
-		r->stop = 1;
+		atomic_store(&r->stop, 1);
 	if (it->name != NULL && r->out != NULL && fflush(r->out) != 0)
-		r->stop = 1;
+		atomic_store(&r->stop, 1);
 }
 
 /* ---- with threads --------------------------------------------------------- */
@@ -168,12 +171,9 @@ static void settle(runner *r, const item *it)
 /* Whether the run has stopped; the writer may be another thread. */
 static int stopped(runner *r)
 {
-	if (!r->par)
-		return r->stop;
-	pthread_mutex_lock(&r->mu);
-	int stop = r->stop;
-	pthread_mutex_unlock(&r->mu);
-	return stop;
+	/* An atomic, not the mutex: the reader asks at every line, and
+	 * taking mu that often made it contend with the workers. */
+	return atomic_load(&r->stop);
 }
 
 /* The next waiting item, or NULL when there is none and no more will come.
@@ -198,32 +198,59 @@ static item *take(runner *r)
 	}
 }
 
+/* What an item wrote and said, out: on the writing thread, without mu. */
+static void put_out(runner *r, const item *it, int *failed, int *err)
+{
+	if (it->said.len > 0)
+		fwrite(it->said.text, 1, it->said.len, stderr);
+	if (it->outlen > 0)
+		fwrite(it->out, 1, it->outlen, r->out);
+	*failed = it->name != NULL && fflush(r->out) != 0;
+	/* errno is per thread: commit, on the reader's, would report
+	 * another error than the write's. */
+	*err = ferror(r->out) ? errno : 0;
+}
+
 /*
  * Writes out the items at the head of the window that are done, in order:
  * what each wrote and said (unless the run has stopped), then frees its
- * place. With r->mu held, by whichever thread finished the oldest item, so
- * each record streams out as soon as it and those before it are done.
+ * place. Called with r->mu held, by whichever thread finished the oldest
+ * item, so each record streams out as soon as it and those before it are
+ * done. One thread writes at a time (r->writing), and it writes with mu
+ * released: holding mu over fwrite and fflush (a write per record) kept
+ * the other workers waiting for their next input, most of -j's futex
+ * calls. The head item's place stays taken while it is written, so the
+ * reader cannot reuse it; items finished meanwhile are the writer's too.
  */
 static void write_ready(runner *r)
 {
+	if (r->writing)
+		return;
+	r->writing = 1;
 	while (r->head < r->tail && r->ring[r->head % r->cap].state == DONE) {
-		item *it = &r->ring[r->head++ % r->cap];
-		if (!r->stop) {
-			if (it->said.len > 0)
-				fwrite(it->said.text, 1, it->said.len, stderr);
-			if (it->outlen > 0)
-				fwrite(it->out, 1, it->outlen, r->out);
-			settle(r, it);
-			/* errno is per thread: commit, on the reader's, would
-			 * report another error than the write's. */
-			if (ferror(r->out) && r->werr == 0)
-				r->werr = errno;
+		item *it = &r->ring[r->head % r->cap];
+		if (!atomic_load(&r->stop)) {
+			int failed, err;
+			pthread_mutex_unlock(&r->mu);
+			put_out(r, it, &failed, &err);
+			pthread_mutex_lock(&r->mu);
+			if (it->rc != 0 && r->first == 0)
+				r->first = it->rc;
+			if ((it->rc != 0 && r->b->strict) || failed)
+				atomic_store(&r->stop, 1);
+			if (err != 0 && r->werr == 0)
+				r->werr = err;
 		}
 		free(it->said.text);
 		free(it->out);
 		free(it->copy);
-		pthread_cond_signal(&r->space);
+		r->head++;
+		/* The reader, waiting for a full window to drain, is woken
+		 * once half of it is free, not at every record. */
+		if (r->tail - r->head <= r->cap / 2)
+			pthread_cond_signal(&r->space);
 	}
+	r->writing = 0;
 }
 
 /* Works on an item with its output and messages held for later. */
@@ -286,9 +313,9 @@ static void enqueue(runner *r, item *it)
 		cli_release(&it->said);
 	}
 	pthread_mutex_lock(&r->mu);
-	while (r->tail - r->head == r->cap && !r->stop)
+	while (r->tail - r->head == r->cap && !atomic_load(&r->stop))
 		pthread_cond_wait(&r->space, &r->mu);
-	if (r->stop) {
+	if (atomic_load(&r->stop)) {
 		pthread_mutex_unlock(&r->mu);
 		free(it->said.text);
 		free(it->copy);

@@ -8,6 +8,7 @@
 #include "cli/error.h"
 #include "cli/io.h"
 #include "cli/jsonl.h"
+#include "cli/jsonscan.h"
 
 int jsonl_open(jsonl_reader *r, const char *path)
 {
@@ -67,8 +68,10 @@ int jsonl_parse(const char *name, size_t lineno, const char *line, size_t len,
 		json_t **rec)
 {
 	json_error_t je;
+	*rec = jsonscan_flat(line, len);
+	if (*rec != NULL)
+		return JSONL_RECORD;
 	json_t *v = json_loadb(line, len, 0, &je);
-	*rec = NULL;
 	if (v == NULL) {
 		cli_fail_in(EXIT_INPUT, name, "line %zu: invalid JSON: %s", lineno, je.text);
 		return JSONL_BAD;

@@ -35,6 +35,7 @@ void precis_ctx_free(precis_ctx *ctx)
 	precis__strtab_clear(&ctx->terms);
 	free(ctx->surface_term);
 	free(ctx->idf_cache);
+	free(ctx->local_of);
 	if (ctx->shipped_model_free != NULL)
 		ctx->shipped_model_free(ctx->shipped_model);
 	free(ctx);

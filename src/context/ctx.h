@@ -36,6 +36,12 @@ struct precis_ctx {
 	 * later stage), which leaves the function that frees it. */
 	void *shipped_model;
 	void (*shipped_model_free)(void *);
+	/* Scratch of building a document (doc.c): context term id -> local
+	 * id + 1, all zero between documents. Kept here because a fresh map
+	 * per document cost the size of the context's whole vocabulary to
+	 * clear, which grows with every document of a batch. */
+	uint32_t *local_of;
+	size_t local_cap;
 };
 
 #endif

@@ -33,6 +33,10 @@ static const param_spec specs[PRECIS_PARAM_COUNT_] = {
 	[PRECIS_PARAM_CENTROID_REDUNDANCY] = { "centroid-redundancy", 0.0, 100.0, 1.0 },
 	[PRECIS_PARAM_LENGTH_TARGET] = { "length-target", 0.0, 1000.0, 25.0 },
 	[PRECIS_PARAM_LENGTH_WEIGHT] = { "length-weight", 0.0, 100.0, 0.4 },
+	/* Far above any news article (the data sets' longest has about 250
+	 * sentences), so they keep the exact graph; past it the sparse one
+	 * keeps time and memory linear (knn.c). */
+	[PRECIS_PARAM_GRAPH_EXACT_MAX] = { "graph-exact-max", 0.0, 1e9, 2000.0 },
 };
 
 int precis_param_bounds(precis_param id, double *lo, double *hi, double *def)

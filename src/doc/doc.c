@@ -172,7 +172,7 @@ static void marked_span(precis_doc *d)
 static int tokenize_all(precis_doc *d, precis_ctx *ctx, const char *title,
 			precis_error *err)
 {
-	localmap m = { 0 };
+	localmap m = { ctx->local_of, ctx->local_cap };
 	precis__terms t = { 0 };
 	int rc = tokenize_units(d, ctx, &m, &t, err);
 	d->terms = t.v;
@@ -182,7 +182,12 @@ static int tokenize_all(precis_doc *d, precis_ctx *ctx, const char *title,
 		rc = marked_title(d, err);
 	else if (rc == 0)
 		rc = detect_title(d, err);
-	free(m.of);
+	/* Every entry set has its term in d->global (localize() records it
+	 * first): clearing those leaves the map all zero for the next. */
+	for (size_t i = 0; i < d->nterms; i++)
+		m.of[d->global[i]] = 0;
+	ctx->local_of = m.of;
+	ctx->local_cap = m.cap;
 	return rc;
 }
 

@@ -65,18 +65,12 @@ void precis__graph_free(precis__graph *g)
 	free(g->row);
 	free(g->col);
 	free(g->w);
+	free(g->wf);
 	memset(g, 0, sizeof *g);
 }
 
-/* Postings of each term: (node, weight) pairs in node order. */
-typedef struct postings {
-	size_t *off; /* term t: [off[t], off[t + 1]) */
-	uint32_t *node;
-	double *w;
-} postings;
-
-static int postings_build(postings *p, const precis__nodes *nodes,
-			  size_t nterms)
+int precis__postings_build(precis__postings *p, const precis__nodes *nodes,
+			   size_t nterms)
 {
 	size_t total = 0;
 	for (size_t k = 0; k < nodes->n; k++)
@@ -102,26 +96,15 @@ static int postings_build(postings *p, const precis__nodes *nodes,
 	return 0;
 }
 
-static void postings_free(postings *p)
+void precis__postings_free(precis__postings *p)
 {
 	free(p->off);
 	free(p->node);
 	free(p->w);
 }
 
-/*
- * Edges kept at most (12 bytes each): a document whose sentences nearly all
- * share terms grows its graph with the square of its length, and a 100 MB
- * input would want tens of gigabytes. Past this the method reports
- * PRECIS_ERR_LIMIT instead of exhausting memory; news articles stay many
- * orders of magnitude below it.
- */
-#define MAX_EDGES ((size_t)1 << 26)
-
 static int add_edge(precis__graph *g, size_t v, double w)
 {
-	if (g->nedges >= MAX_EDGES)
-		return PRECIS_ERR_LIMIT;
 	if (g->nedges == g->cap) {
 		size_t cap = g->cap;
 		if (precis__grow((void **)&g->col, &cap, g->nedges + 1,
@@ -147,7 +130,7 @@ typedef struct row_acc {
 } row_acc;
 
 /* Gathers node u's neighbours through the postings of its terms. */
-static void gather(row_acc *a, const postings *p, const precis__svec *vu)
+static void gather(row_acc *a, const precis__postings *p, const precis__svec *vu)
 {
 	a->ntouched = 0;
 	for (size_t j = 0; j < vu->n; j++) {
@@ -185,7 +168,7 @@ int precis__graph_build(precis__graph *g, const precis__nodes *nodes,
 {
 	size_t n = nodes->n;
 	memset(g, 0, sizeof *g);
-	postings p = { 0 };
+	precis__postings p = { 0 };
 	row_acc a = { calloc(n ? n : 1, sizeof(double)),
 		      calloc(n ? n : 1, sizeof(size_t)),
 		      malloc((n ? n : 1) * sizeof(uint32_t)), 0 };
@@ -193,7 +176,7 @@ int precis__graph_build(precis__graph *g, const precis__nodes *nodes,
 	g->row = calloc(n + 1, sizeof *g->row);
 	int rc = PRECIS_ERR_NOMEM;
 	if (a.dot && a.common && a.touched && g->row &&
-	    postings_build(&p, nodes, nterms) == 0) {
+	    precis__postings_build(&p, nodes, nterms) == 0) {
 		rc = 0;
 		for (size_t u = 0; u < n && rc == 0; u++) {
 			gather(&a, &p, &nodes->v[u]);
@@ -201,13 +184,23 @@ int precis__graph_build(precis__graph *g, const precis__nodes *nodes,
 			g->row[u + 1] = g->nedges;
 		}
 	}
-	postings_free(&p);
+	precis__postings_free(&p);
 	free(a.dot);
 	free(a.common);
 	free(a.touched);
 	if (rc != 0)
 		precis__graph_free(g);
 	return rc;
+}
+
+int precis__graph_for(precis__graph *g, const precis__nodes *nodes,
+		      size_t nterms, double exact_max, precis__sim_fn sim,
+		      const void *arg, double min_sim, int self)
+{
+	if ((double)nodes->n <= exact_max)
+		return precis__graph_build(g, nodes, nterms, sim, arg, min_sim,
+					   self);
+	return precis__graph_knn(g, nodes, nterms, sim, arg, min_sim, self);
 }
 
 /* One step p -> next of the walk; returns the L1 change. */
@@ -225,8 +218,12 @@ static double walk_step(const precis__graph *g, const double *rowsum,
 			continue;
 		}
 		double share = (1.0 - jump) * p[u] / rowsum[u];
-		for (size_t e = g->row[u]; e < g->row[u + 1]; e++)
-			next[g->col[e]] += share * g->w[e];
+		if (g->w != NULL)
+			for (size_t e = g->row[u]; e < g->row[u + 1]; e++)
+				next[g->col[e]] += share * g->w[e];
+		else
+			for (size_t e = g->row[u]; e < g->row[u + 1]; e++)
+				next[g->col[e]] += share * g->wf[e];
 	}
 	double mass = jump + (1.0 - jump) * lost, base = mass / (double)n, diff = 0.0;
 	for (size_t v = 0; v < n; v++) {
@@ -257,14 +254,15 @@ int precis__graph_rank_biased(const precis__graph *g, double jump,
 	for (size_t u = 0; u < n; u++) {
 		p[u] = 1.0 / (double)n;
 		for (size_t e = g->row[u]; e < g->row[u + 1]; e++)
-			rowsum[u] += g->w[e];
+			rowsum[u] += g->w != NULL ? g->w[e] : g->wf[e];
 	}
 	/* The walk mixes at rate (1 - jump) per step; 1e-10 in L1 is far
 	 * below any score difference that changes a pick. */
+	double tol = g->tol > 0.0 ? g->tol : 1e-10;
 	for (int it = 0; it < 1000; it++) {
 		double diff = walk_step(g, rowsum, jump, bias, p, next);
 		memcpy(p, next, n * sizeof *p);
-		if (diff < 1e-10)
+		if (diff < tol)
 			break;
 	}
 	free(rowsum);

@@ -36,7 +36,11 @@ typedef struct precis__graph {
 	size_t *row;   /* node u's edges: [row[u], row[u + 1]) */
 	uint32_t *col; /* the other end */
 	double *w;     /* the weight, > 0 */
+	float *wf;     /* instead of w (NULL), the sparse graph's weights:
+			  it is approximate, and its edges are most of a
+			  long document's memory */
 	size_t nedges, cap;
+	double tol;    /* the walk stops below this L1 change; 0: 1e-10 */
 } precis__graph;
 
 /*
@@ -55,6 +59,38 @@ int precis__graph_build(precis__graph *g, const precis__nodes *nodes,
 			size_t nterms, precis__sim_fn sim, const void *arg,
 			double min_sim, int self);
 void precis__graph_free(precis__graph *g);
+
+/*
+ * The sparse neighbour graph of a long document (knn.c): each node keeps
+ * edges to its PRECIS__KNN_K most similar nodes (and is kept by those that
+ * keep it), found among the nodes near it in its terms' postings, so time
+ * and memory grow linearly with the document. Same contract as
+ * precis__graph_build().
+ */
+#define PRECIS__KNN_K 16
+int precis__graph_knn(precis__graph *g, const precis__nodes *nodes,
+		      size_t nterms, precis__sim_fn sim, const void *arg,
+		      double min_sim, int self);
+
+/*
+ * The exact graph when the nodes number at most `exact_max` (the
+ * graph-exact-max parameter), else the sparse one.
+ */
+int precis__graph_for(precis__graph *g, const precis__nodes *nodes,
+		      size_t nterms, double exact_max, precis__sim_fn sim,
+		      const void *arg, double min_sim, int self);
+
+/* Postings of each term: (node, weight) pairs in node order. */
+typedef struct precis__postings {
+	size_t *off; /* term t: [off[t], off[t + 1]) */
+	uint32_t *node;
+	double *w;
+} precis__postings;
+
+/* 0 or PRECIS_ERR_NOMEM (then free it all the same). */
+int precis__postings_build(precis__postings *p, const precis__nodes *nodes,
+			   size_t nterms);
+void precis__postings_free(precis__postings *p);
 
 /*
  * The stationary distribution p[n] of the walk that with probability

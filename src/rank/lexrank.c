@@ -45,8 +45,9 @@ int precis__rank_lexrank(const precis__rank_input *in, double *scores,
 	if (precis__nodes_tf(&nodes, in, in->idf) != 0)
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
 	lex_arg arg = { &nodes, in->params[PRECIS_PARAM_LEXRANK_THRESHOLD] };
-	int rc = precis__graph_build(&g, &nodes, in->doc->nterms, lex_sim, &arg,
-				     0.0, 1);
+	int rc = precis__graph_for(&g, &nodes, in->doc->nterms,
+				   in->params[PRECIS_PARAM_GRAPH_EXACT_MAX],
+				   lex_sim, &arg, 0.0, 1);
 	if (rc == 0 && (p = malloc((nodes.n ? nodes.n : 1) * sizeof *p)) == NULL)
 		rc = PRECIS_ERR_NOMEM;
 	if (rc == 0)

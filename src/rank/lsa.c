@@ -14,6 +14,15 @@
  * cyclic Jacobi rotations. G is only ever applied as A^T (A Q): a document
  * with more than MAXDIM candidate sentences gets its leading MAXDIM
  * dimensions by subspace iteration (Rayleigh-Ritz) instead of a dense G.
+ *
+ * An iteration costs the matrix's entries times K plus m K^2 for the
+ * orthonormalization, and Q and its scratch hold 2 m K doubles: linear in
+ * the document, but 48 dimensions over a 100 MB text's 800,000 sentences
+ * are 600 MB and minutes. Past LARGE candidates (far above any article:
+ * the data sets' longest has about 250 sentences, so their scores are as
+ * they were) the iteration keeps LARGE_DIM dimensions for LARGE_ITERATIONS
+ * steps. The score counts only the topics at least lsa-sigma-ratio (0.5)
+ * as strong as the first, and on long texts a handful qualify.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -24,10 +33,14 @@
 
 #define MAXDIM 48
 #define ITERATIONS 30
+#define LARGE 2000
+#define LARGE_DIM 16
+#define LARGE_ITERATIONS 20
 
 typedef struct lsa {
 	const precis__svec *col; /* column k of A: candidate k's vector */
 	size_t m, K, T;          /* candidates, dimensions, terms */
+	int iterations;
 	double *q, *z, *y;       /* m x K, m x K, T x K, row-major */
 } lsa;
 
@@ -157,7 +170,7 @@ static void project(lsa *s, double *b)
 	} else {
 		start_basis(s->q, m, K);
 		orthonormalize(s->q, m, K, s->z);
-		for (int it = 0; it < ITERATIONS; it++) {
+		for (int it = 0; it < s->iterations; it++) {
 			gram_apply(s, s->q, s->z);
 			memcpy(s->q, s->z, m * K * sizeof *s->q);
 			orthonormalize(s->q, m, K, s->z);
@@ -208,7 +221,11 @@ int precis__rank_lsa(const precis__rank_input *in, double *scores,
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
 	size_t m = nodes.n, mm = m ? m : 1;
 	lsa s = { nodes.v, m, m < MAXDIM ? m : MAXDIM, d->nterms ? d->nterms : 1,
-		  NULL, NULL, NULL };
+		  ITERATIONS, NULL, NULL, NULL };
+	if (m > LARGE) {
+		s.K = LARGE_DIM;
+		s.iterations = LARGE_ITERATIONS;
+	}
 	size_t K = s.K ? s.K : 1;
 	s.q = malloc(mm * K * sizeof *s.q);
 	s.z = malloc(mm * K * sizeof *s.z);

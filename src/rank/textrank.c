@@ -14,16 +14,8 @@
 #include "rank/graph.h"
 
 typedef struct tr_arg {
-	const precis__rank_input *in;
-	const precis__nodes *nodes;
+	double *loglen; /* per node: log of its length, computed once */
 } tr_arg;
-
-static double unit_len(const tr_arg *a, size_t k)
-{
-	size_t n;
-	precis__doc_terms(a->in->doc, a->nodes->unit[k], &n);
-	return (double)n;
-}
 
 /* The paper's eq. (the sentence similarity of section 4.1). */
 static double tr_sim(const void *arg, size_t u, size_t v, double dot,
@@ -31,7 +23,7 @@ static double tr_sim(const void *arg, size_t u, size_t v, double dot,
 {
 	const tr_arg *a = arg;
 	(void)dot;
-	double den = log(unit_len(a, u)) + log(unit_len(a, v));
+	double den = a->loglen[u] + a->loglen[v];
 	/* Two one-term sentences: log 1 + log 1 = 0; let the overlap stand. */
 	if (den <= 0.0)
 		den = 1.0;
@@ -46,9 +38,17 @@ int precis__rank_textrank(const precis__rank_input *in, double *scores,
 	double *p = NULL;
 	if (precis__nodes_tf(&nodes, in, NULL) != 0)
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
-	tr_arg arg = { in, &nodes };
-	int rc = precis__graph_build(&g, &nodes, in->doc->nterms, tr_sim, &arg,
-				     0.0, 0);
+	tr_arg arg = { malloc((nodes.n ? nodes.n : 1) * sizeof(double)) };
+	int rc = arg.loglen ? 0 : PRECIS_ERR_NOMEM;
+	for (size_t k = 0; rc == 0 && k < nodes.n; k++) {
+		size_t len;
+		precis__doc_terms(in->doc, nodes.unit[k], &len);
+		arg.loglen[k] = log((double)len);
+	}
+	if (rc == 0)
+		rc = precis__graph_for(&g, &nodes, in->doc->nterms,
+				   in->params[PRECIS_PARAM_GRAPH_EXACT_MAX],
+				   tr_sim, &arg, 0.0, 0);
 	if (rc == 0 && (p = malloc((nodes.n ? nodes.n : 1) * sizeof *p)) == NULL)
 		rc = PRECIS_ERR_NOMEM;
 	/* WS(Vi) = (1 - d) + d * sum ...: the walk that jumps with 1 - d, up
@@ -63,6 +63,7 @@ int precis__rank_textrank(const precis__rank_input *in, double *scores,
 			scores[nodes.unit[k]] = p[k] * (double)nodes.n;
 	}
 	free(p);
+	free(arg.loglen);
 	precis__graph_free(&g);
 	precis__nodes_free(&nodes);
 	return rc == 0 ? 0 : precis__fail(err, rc, NULL);

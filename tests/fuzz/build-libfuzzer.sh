@@ -27,7 +27,7 @@ top=$(cd "$here/../.." && pwd)
 # The libraries the core links with, as configure found them.
 libs=$(sed -n 's/^\(UTF8PROC_LIBS\|JANSSON_LIBS\|STEMMER_LIBS\|MD4C_LIBS\|GUMBO_LIBS\|CURL_LIBS\|LIBS\) = //p' "$build/Makefile" | tr '\n' ' ')
 [ $# -gt 0 ] || set -- fuzz_summarize fuzz_split fuzz_rouge fuzz_idf fuzz_input fuzz_html fuzz_model \
-	fuzz_cli_jsonl fuzz_cli_pairs fuzz_cli_idf
+	fuzz_cli_jsonl fuzz_cli_pairs fuzz_cli_idf fuzz_cli_jsonscan
 mkdir -p "$build/fuzz"
 for t in "$@"; do
 	# The command line's targets run its commands: its sources but main.c.

@@ -10,7 +10,8 @@ LC_ALL=C
 export LC_ALL
 passed=0
 failed=0
-for t in summarize split rouge idf input html model cli_jsonl cli_pairs cli_idf; do
+for t in summarize split rouge idf input html model cli_jsonl cli_pairs cli_idf \
+	cli_jsonscan; do
 	corpus="$top_srcdir/tests/fuzz/corpus/$t"
 	want=$(find "$corpus" -type f | wc -l | tr -d ' ')
 	rc=0
