@@ -212,6 +212,30 @@ static void lsa_scores(lsa *s, const double *b, const double *w, double r,
 	}
 }
 
+/* The distinct terms the candidates hold, up to `cap`: A's rank is at most
+ * that many, and dimensions past it are only noise to iterate (60,000
+ * candidates of stopwords alone have none). Fewer dimensions would also
+ * move the unsettled last bits of short documents' scores, so only long
+ * ones are cut to it. */
+static size_t terms_present(const precis__svec *col, size_t m, size_t T, size_t cap,
+			    int *oom)
+{
+	unsigned char *seen = calloc(T, 1);
+	if (seen == NULL) {
+		*oom = 1;
+		return 0;
+	}
+	size_t n = 0;
+	for (size_t k = 0; k < m && n < cap; k++)
+		for (size_t j = 0; j < col[k].n; j++)
+			if (!seen[col[k].id[j]]) {
+				seen[col[k].id[j]] = 1;
+				n++;
+			}
+	free(seen);
+	return n < cap ? n : cap;
+}
+
 int precis__rank_lsa(const precis__rank_input *in, double *scores,
 		     precis_error *err)
 {
@@ -226,13 +250,19 @@ int precis__rank_lsa(const precis__rank_input *in, double *scores,
 		s.K = LARGE_DIM;
 		s.iterations = LARGE_ITERATIONS;
 	}
+	int oom = 0;
+	size_t rank = m > 0 ? terms_present(nodes.v, m, s.T, s.K, &oom) : 0;
+	if (rank == 0)
+		m = s.m = 0; /* no term: every score is 0 */
+	else if (m > LARGE)
+		s.K = rank; /* below LARGE scores stay as they were */
 	size_t K = s.K ? s.K : 1;
 	s.q = malloc(mm * K * sizeof *s.q);
 	s.z = malloc(mm * K * sizeof *s.z);
 	s.y = malloc(s.T * K * sizeof *s.y);
 	double *b = malloc(K * K * sizeof *b), *w = malloc(K * K * sizeof *w);
 	double *sc = malloc(mm * sizeof *sc);
-	int rc = s.q && s.z && s.y && b && w && sc ? 0 : PRECIS_ERR_NOMEM;
+	int rc = s.q && s.z && s.y && b && w && sc && !oom ? 0 : PRECIS_ERR_NOMEM;
 	if (rc == 0) {
 		for (size_t i = 0; i < d->units.n; i++)
 			scores[i] = 0.0;
