@@ -156,14 +156,19 @@ static void separate(render *r)
 	r->br_run = 0;
 }
 
-enum { C_TEXT, C_SPACE, C_DROP };
+enum { C_TEXT, C_SPACE, C_DROP, C_BAD };
 
 /* Classifies the character at p, whose length goes to *k. */
 static int char_class(const unsigned char *p, size_t n, size_t *k)
 {
 	*k = precis__html_utf8_seq(p, n);
-	if (!*k)
+	if (!*k) {
+		/* Not UTF-8, though the page was decoded: gumbo 0.10 turns a
+		 * numeric reference past 2^31 ("&#x5EEEEEEEE;") into a bad
+		 * byte. */
 		*k = 1;
+		return C_BAD;
+	}
 	unsigned c = p[0];
 	if (c < 0x80) {
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
@@ -220,6 +225,10 @@ static void text_run(render *r, const char *t, size_t n, size_t u, size_t ulen,
 			r->brk = r->brk == BRK_NONE ? BRK_LINE : BRK_PARA;
 		} else if (cls == C_SPACE) {
 			emit(r, " ", 1, u + i, k, exact && k == 1, &first);
+		} else if (cls == C_BAD) {
+			emit(r, "\xEF\xBF\xBD", 3, u + i, k, 0, &first);
+			if (exact && !r->rc) /* mapped to the byte it replaces */
+				map_piece(r, r->len - 3, 3, u + i, k);
 		} else {
 			size_t j = i + k, k2;
 			while (j < n && char_class((const unsigned char *)t + j, n - j, &k2) == C_TEXT)
