@@ -47,8 +47,14 @@ static const double scores[5] = { 0.1, 0.9, 0.5, 0.3, 0.8 };
 static size_t run(precis__budget b, double redundancy, size_t *picks)
 {
 	int oom;
-	size_t n = precis__select(doc, scores, all, &vecs, &b, redundancy, picks, &oom);
+	size_t n = precis__select(doc, scores, all, &vecs, idf, &b, redundancy, picks, &oom);
 	ck_assert_int_eq(oom, 0);
+	/* Without every unit's vector, selection makes the same ones. */
+	size_t made[5];
+	ck_assert_uint_eq(precis__select(doc, scores, all, NULL, idf, &b, redundancy,
+					 made, &oom), n);
+	ck_assert_int_eq(oom, 0);
+	ck_assert_mem_eq(made, picks, n * sizeof *picks);
 	return n;
 }
 
@@ -106,7 +112,7 @@ START_TEST(test_eligibility)
 	int oom;
 	unsigned char some[5] = { 1, 0, 1, 0, 0 };
 	precis__budget b = { 3, 0, 0 };
-	ck_assert_uint_eq(precis__select(doc, scores, some, &vecs, &b, 1.0, p, &oom), 2);
+	ck_assert_uint_eq(precis__select(doc, scores, some, &vecs, idf, &b, 1.0, p, &oom), 2);
 	ck_assert_uint_eq(p[0], 0);
 	ck_assert_uint_eq(p[1], 2);
 }
