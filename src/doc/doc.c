@@ -197,7 +197,7 @@ static int build(precis_doc *d, precis_ctx *ctx, const char *data, size_t len,
 	precis__input_opts io = {
 		o->format, (o->flags & PRECIS_DOC_JOIN_LINES) ? PRECIS_WRAP_JOIN : o->wrap,
 		o->name, o->encoding, (o->flags & PRECIS_DOC_LENIENT) != 0,
-		PRECIS__WIDTH_ESTIMATE, 0
+		PRECIS__WIDTH_ESTIMATE, 0, (o->flags & PRECIS_DOC_BORROW) != 0
 	};
 	int rc = precis__input_read(&d->input, data, len, &io, err);
 	if (rc != 0)
