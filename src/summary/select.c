@@ -2,17 +2,23 @@
  * select.c - greedy selection in score order under a budget, skipping
  * near-duplicates (scraped articles repeat their teaser paragraph).
  *
- * Memory: the candidates are a heap of unit indices popped best first, so
- * a budget of a few sentences orders only the few it looks at (a sorted
- * copy of (unit, score) records and qsort's own copy of it took 32 bytes
- * a unit); the vectors redundancy control compares are the method's when
- * it made every unit's, else made here for the units looked at.
+ * Memory: a budget of a few sentences looks at a few candidates, so the
+ * first are found by a scan of the scores each, and a heap of unit indices
+ * orders the rest only when selection goes on past them (a sorted copy of
+ * (unit, score) records and qsort's own copy of it took 32 bytes a unit,
+ * 6% of the memory of a 100 MB document). The vectors redundancy control
+ * compares are the method's when it made every unit's, else made here for
+ * the units looked at.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/internal.h"
 #include "summary/select.h"
+
+/* Candidates found by a scan before a heap is built (a scan costs about
+ * half a heap's building). */
+#define SCANS 16
 
 /* Unit a comes before unit b: the higher score, then the earlier unit
  * (the order a sort by (score descending, unit) gives). */
@@ -40,13 +46,56 @@ static void sift(size_t *h, size_t n, size_t i, const double *s)
 	}
 }
 
-/* The best unit left in heap h[0, *n), taken out. */
-static size_t pop(size_t *h, size_t *n, const double *s)
+#define NONE ((size_t)-1)
+
+/* The eligible units best first. */
+typedef struct order {
+	const double *s;
+	const unsigned char *eligible;
+	size_t n;
+	size_t last;  /* the unit given last, NONE before the first */
+	size_t given;
+	size_t *heap; /* after SCANS units: those after `last` */
+	size_t left;
+} order;
+
+/* The eligible units after `last` as a heap; 0 or PRECIS_ERR_NOMEM. */
+static int heapify(order *o)
 {
-	size_t top = h[0];
-	h[0] = h[--*n];
-	sift(h, *n, 0, s);
-	return top;
+	if ((o->heap = malloc((o->n ? o->n : 1) * sizeof *o->heap)) == NULL)
+		return PRECIS_ERR_NOMEM;
+	for (size_t i = 0; i < o->n; i++)
+		if (o->eligible[i] && before(o->s, o->last, i))
+			o->heap[o->left++] = i;
+	for (size_t i = o->left / 2; i-- > 0;)
+		sift(o->heap, o->left, i, o->s);
+	return 0;
+}
+
+/* The next unit into *u: 1, or 0 when none is left, or PRECIS_ERR_NOMEM. */
+static int next(order *o, size_t *u)
+{
+	if (o->heap == NULL && o->given == SCANS && heapify(o) != 0)
+		return PRECIS_ERR_NOMEM;
+	if (o->heap != NULL) {
+		if (o->left == 0)
+			return 0;
+		*u = o->heap[0];
+		o->heap[0] = o->heap[--o->left];
+		sift(o->heap, o->left, 0, o->s);
+		return 1;
+	}
+	size_t best = NONE;
+	for (size_t i = 0; i < o->n; i++)
+		if (o->eligible[i] && (o->last == NONE || before(o->s, o->last, i)) &&
+		    (best == NONE || before(o->s, i, best)))
+			best = i;
+	if (best == NONE)
+		return 0;
+	o->last = best;
+	o->given++;
+	*u = best;
+	return 1;
 }
 
 static int by_index(const void *a, const void *b)
@@ -138,21 +187,19 @@ int precis__budget_fits(const precis__budget *b, size_t words, size_t bytes,
 	return 1;
 }
 
-static size_t choose(made *m, const double *scores, size_t *heap, size_t left,
-		     const precis__budget *budget, double redundancy,
-		     size_t *picks, int *oom)
+static size_t choose(made *m, order *o, const precis__budget *budget,
+		     double redundancy, size_t *picks, int *oom)
 {
 	const precis_doc *d = m->d;
-	size_t chosen = 0, words = 0, bytes = 0, best = (size_t)-1;
-	while (left > 0) {
-		if (budget->sentences && chosen >= budget->sentences)
-			break;
-		size_t u = pop(heap, &left, scores);
-		best = best == (size_t)-1 ? u : best;
-		if (make_cand(m, chosen, u) != 0) {
+	size_t chosen = 0, words = 0, bytes = 0, best = NONE, u;
+	int more;
+	while (!(budget->sentences && chosen >= budget->sentences) &&
+	       (more = next(o, &u)) != 0) {
+		if (more < 0 || make_cand(m, chosen, u) != 0) {
 			*oom = 1;
 			return 0;
 		}
+		best = best == NONE ? u : best;
 		if (redundant(m, picks, chosen, u, redundancy) ||
 		    !precis__budget_fits(budget, words, bytes, d, u))
 			continue;
@@ -161,7 +208,7 @@ static size_t choose(made *m, const double *scores, size_t *heap, size_t left,
 		words += d->words[u];
 		bytes += d->units.v[u].end - d->units.v[u].start;
 	}
-	if (chosen == 0 && best != (size_t)-1)
+	if (chosen == 0 && best != NONE)
 		picks[chosen++] = best;
 	return chosen;
 }
@@ -171,19 +218,11 @@ size_t precis__select(const precis_doc *d, const double *scores,
 		      const double *idf, const precis__budget *budget,
 		      double redundancy, size_t *picks, int *oom)
 {
-	size_t n = d->units.n, m = 0;
-	size_t *heap = malloc((n ? n : 1) * sizeof *heap);
-	*oom = heap == NULL;
-	if (heap == NULL)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (eligible[i])
-			heap[m++] = i;
-	for (size_t i = m / 2; i-- > 0;)
-		sift(heap, m, i, scores);
+	*oom = 0;
+	order o = { scores, eligible, d->units.n, NONE, 0, NULL, 0 };
 	made mv = { vecs, d, idf, NULL, NULL, 0, 0, NULL, NULL, 0, 0, { 0 } };
-	size_t chosen = choose(&mv, scores, heap, m, budget, redundancy, picks, oom);
-	free(heap);
+	size_t chosen = choose(&mv, &o, budget, redundancy, picks, oom);
+	free(o.heap);
 	free(mv.ids);
 	free(mv.ws);
 	free(mv.end);
