@@ -211,12 +211,20 @@ enum precis_doc_flags {
 					    PRECIS_WRAP_JOIN */
 	PRECIS_DOC_SPLIT_ONLY = 1u << 2, /* segment only: no tokens, words 0,
 					    and the document cannot be summarized */
-	PRECIS_DOC_KEEP_NOISE = 1u << 3  /* a lossless split: noise ("+", "***",
+	PRECIS_DOC_KEEP_NOISE = 1u << 3, /* a lossless split: noise ("+", "***",
 					    "[…]") becomes units of kind
 					    PRECIS_UNIT_NOISE and an omission mark
 					    stays in its sentence, so every
 					    non-space character is in a unit;
 					    implies PRECIS_DOC_SPLIT_ONLY */
+	PRECIS_DOC_BORROW = 1u << 4      /* precis_doc_read(): data[len] is a
+					    NUL byte, and data[0, len] stays
+					    as it is until precis_doc_free():
+					    a text that is the data unchanged
+					    (UTF-8 plain text with LF line
+					    ends, nothing joined) is then not
+					    copied, halving the memory a large
+					    input takes */
 };
 
 /* The formats a document is read from (precis_doc_read()). */
@@ -291,7 +299,8 @@ PRECIS_EXTERN void precis_doc_free(precis_doc *doc);
 
 /* The document's text (borrowed, NUL-terminated): what the input stage
  * made of the input (the input itself for unwrapped UTF-8 text with LF
- * line ends; repaired where lenient). */
+ * line ends, and with PRECIS_DOC_BORROW then the very bytes given after
+ * a UTF-8 BOM; repaired where lenient). */
 PRECIS_EXTERN const char *precis_doc_text(const precis_doc *doc, size_t *len);
 /* The format the document was read as (a precis_input_format, not AUTO). */
 PRECIS_EXTERN int precis_doc_format(const precis_doc *doc);

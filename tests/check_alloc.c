@@ -406,6 +406,10 @@ static const doc_case doc_cases[] = {
 	{ "ru", "Снег закрыл дороги в горах. Т. е. всё стоит. Водители "
 		"ждали весь день.\n", NULL, 0 },
 	{ "en", many_items, NULL, PRECIS_DOC_SPLIT_ONLY },
+	/* The text borrowed from the bytes, and (its CRs gone) not. */
+	{ "en", news, NULL, PRECIS_DOC_BORROW },
+	{ "en", "Roads closed on Tuesday.\r\nPloughs cleared the pass.\r\n", NULL,
+	  PRECIS_DOC_BORROW },
 };
 
 #define NDOC_CASES (sizeof doc_cases / sizeof doc_cases[0])
@@ -530,6 +534,8 @@ typedef struct sum_case {
 	const char *title;
 	size_t words;          /* word budget, or 0 for 3 sentences */
 	const precis_model *model; /* the learned method's, or NULL */
+	size_t sentences;      /* a sentence budget, or 0 */
+	const char *text;      /* the document, or NULL for `news` */
 } sum_case;
 
 static char *summarize_fp(precis_ctx *ctx, const precis_doc *d,
@@ -552,10 +558,11 @@ static int op_summarize(const void *arg, char **fp)
 	if (c->idf != NULL)
 		ck_assert_int_eq(precis_ctx_set_idf(ctx, c->idf, NULL), 0);
 	ck_assert_int_eq(precis_ctx_set_model(ctx, c->model, NULL), 0);
-	precis_doc *d = new_doc(ctx, news, c->title, 0);
+	precis_doc *d = new_doc(ctx, c->text ? c->text : news, c->title, 0);
 	precis_options o = PRECIS_OPTIONS_INIT;
 	o.method = c->method;
 	o.words = c->words;
+	o.sentences = c->sentences;
 	o.seed = 7;
 	precis_summary *s = POISON;
 	CHAOS_CALL(rc, err, precis_summarize(&s, ctx, d, &o, &err),
@@ -591,7 +598,7 @@ START_TEST(test_summarize)
 	const char *m = precis_method_name((size_t)_i);
 	char what[64];
 	snprintf(what, sizeof what, "precis_summarize %s", m);
-	sum_case c = { m, NULL, NULL, 0, NULL };
+	sum_case c = { m, NULL, NULL, 0, NULL, 0, NULL };
 	chaos_loop(what, op_summarize, &c);
 	/* A given headline, and a word budget. */
 	c.title = "Snow storm closes the roads";
@@ -600,10 +607,26 @@ START_TEST(test_summarize)
 }
 END_TEST
 
+/* Past the candidates selection finds by a scan, a heap orders them;
+ * without every unit's vector (tfidf), it makes the ones it compares. */
+START_TEST(test_summarize_many)
+{
+	static char text[40 * 48];
+	size_t n = 0;
+	for (int i = 0; i < 40; i++)
+		n += (size_t)snprintf(text + n, sizeof text - n,
+				      "Report %d says the snow closed road %d.\n", i, i % 7);
+	sum_case c = { "tfidf", NULL, NULL, 0, NULL, 25, text };
+	chaos_loop("precis_summarize tfidf, 25 of 40 sentences", op_summarize, &c);
+	c.method = "centroid";
+	chaos_loop("precis_summarize centroid, 25 of 40 sentences", op_summarize, &c);
+}
+END_TEST
+
 START_TEST(test_summarize_idf)
 {
 	precis_idf *m = background_model();
-	sum_case c = { "tfidf", m, NULL, 0, NULL };
+	sum_case c = { "tfidf", m, NULL, 0, NULL, 0, NULL };
 	chaos_loop("precis_summarize with an IDF model", op_summarize, &c);
 	c.method = "lexrank";
 	chaos_loop("precis_summarize lexrank with an IDF model", op_summarize, &c);
@@ -1402,7 +1425,7 @@ START_TEST(test_model)
 	chaos_loop("precis_model_note", op_model_note, bundle_model);
 	precis_model *m = NULL;
 	ck_assert_int_eq(precis_model_load(&m, bundle_model, strlen(bundle_model), NULL), 0);
-	sum_case c = { "learned", NULL, NULL, 0, m };
+	sum_case c = { "learned", NULL, NULL, 0, m, 0, NULL };
 	chaos_loop("precis_summarize with a bundle", op_summarize, &c);
 	precis_model_free(m);
 }
@@ -1593,6 +1616,7 @@ Suite *make_suite(void)
 	tcase_add_loop_test(tc, test_splitter, 0, (int)NDOC_CASES);
 	tcase_add_loop_test(tc, test_summarize, 0, (int)nmethods);
 	tcase_add_test(tc, test_summarize_idf);
+	tcase_add_test(tc, test_summarize_many);
 	tcase_add_test(tc, test_render);
 	tcase_add_test(tc, test_keywords);
 	tcase_add_test(tc, test_sanitize);

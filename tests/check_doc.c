@@ -1,6 +1,8 @@
 /*
  * check_doc.c - building documents: text checks, units, words, terms, title.
  */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc/doc.h"
@@ -144,6 +146,48 @@ START_TEST(test_split_only)
 }
 END_TEST
 
+/* With PRECIS_DOC_BORROW the text is the caller's bytes when the input
+ * stage changes nothing (after a UTF-8 BOM); else, and without the flag,
+ * it is a copy that outlives them. */
+START_TEST(test_borrow)
+{
+	static const struct {
+		const char *src, *text;
+		int borrowed;
+	} cases[] = {
+		{ "Plain text here.\nAnd more of it.\n", "Plain text here.\nAnd more of it.\n", 1 },
+		{ "\xEF\xBB\xBFPlain text here.\n", "Plain text here.\n", 1 },
+		{ "Plain text here.\r\nAnd more.\r\n", "Plain text here.\nAnd more.\n", 0 },
+		{ "A line that goes on\nand on.\n", "A line that goes on and on.\n", 0 },
+		{ "", "", 1 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		for (int flag = 0; flag <= 1; flag++) {
+			size_t len = strlen(cases[i].src), tlen;
+			char *buf = malloc(len + 1);
+			ck_assert_ptr_nonnull(buf);
+			memcpy(buf, cases[i].src, len + 1);
+			precis_read_options o = PRECIS_READ_OPTIONS_INIT;
+			o.flags = flag ? PRECIS_DOC_BORROW : 0;
+			precis_doc *d = NULL;
+			ck_assert_int_eq(precis_doc_read(&d, ctx, buf, len, &o, NULL), 0);
+			const char *t = precis_doc_text(d, &tlen);
+			uintptr_t at = (uintptr_t)t, b = (uintptr_t)buf;
+			int borrowed = at >= b && at <= b + len;
+			ck_assert_int_eq(borrowed, flag && cases[i].borrowed);
+			if (!borrowed) {
+				memset(buf, 'x', len);
+				free(buf);
+				buf = NULL;
+			}
+			ck_assert_uint_eq(tlen, strlen(cases[i].text));
+			ck_assert_str_eq(t, cases[i].text);
+			precis_doc_free(d);
+			free(buf);
+		}
+}
+END_TEST
+
 Suite *make_suite(void)
 {
 	Suite *s = suite_create("doc");
@@ -157,6 +201,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, test_empty);
 	tcase_add_test(tc, test_no_terms_at_all);
 	tcase_add_test(tc, test_split_only);
+	tcase_add_test(tc, test_borrow);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -12,7 +12,7 @@
 static precis__input_opts opts(int format, int wrap)
 {
 	precis__input_opts o = { format, wrap, NULL, NULL, 0,
-				 PRECIS__WIDTH_ESTIMATE, 0 };
+				 PRECIS__WIDTH_ESTIMATE, 0, 0 };
 	return o;
 }
 

@@ -110,10 +110,19 @@ static int own_option(void *payload, int c, const char *arg)
 	}
 }
 
+/* Whether the document's text is the bytes of `buf` (PRECIS_DOC_BORROW). */
+static int doc_borrows(const precis_doc *doc, const char *buf, size_t len)
+{
+	uintptr_t t = (uintptr_t)precis_doc_text(doc, NULL), b = (uintptr_t)buf;
+	return doc != NULL && buf != NULL && t >= b && t <= b + len;
+}
+
 /* Summarizes one text and renders it; errors name `where`. `owned`, when
- * not NULL, is the caller's buffer behind `text`: freed as soon as the
- * document holds its own copy, so a large input is not held twice while it
- * is ranked. */
+ * not NULL, is the caller's NUL-terminated buffer behind `text`: the
+ * document borrows it when its text is the input unchanged, and it is
+ * freed with the document; otherwise it is freed as soon as the document
+ * holds its own text, so a large input is never held twice while it is
+ * ranked. */
 static int summarize_text(precis_ctx *ctx, const sum_args *a, const char *where,
 			  const char *name, const source *src, const char *text,
 			  size_t len, char *owned, const char *title,
@@ -139,9 +148,12 @@ static int summarize_text(precis_ctx *ctx, const sum_args *a, const char *where,
 	if (src != NULL)
 		ro = source_options(src, &a->s.read);
 	ro.title = title;
-	ro.flags = a->s.flags;
+	ro.flags = a->s.flags | (owned != NULL ? PRECIS_DOC_BORROW : 0);
 	int built = precis_doc_read(&doc, ctx, text, len, &ro, &err);
-	free(owned);
+	if (!doc_borrows(doc, owned, len)) {
+		free(owned);
+		owned = NULL;
+	}
 	if (built != 0 || precis_summarize(&sum, ctx, doc, &a->s.opts, &err) != 0 ||
 	    (a->keywords > 0 && precis_keywords_new(&kw, ctx, doc, a->keywords, &err) != 0)) {
 		rc = cli_fail_lib(where, &err);
@@ -156,6 +168,7 @@ done:
 	precis_keywords_free(kw);
 	precis_summary_free(sum);
 	precis_doc_free(doc);
+	free(owned);
 	precis_ctx_free(own);
 	return rc;
 }
@@ -173,7 +186,7 @@ static int summarize_file(void *payload, const char *path, int index,
 		fputc('\n', out);
 	if (nfiles > 1 && a->format == PRECIS_FORMAT_TEXT)
 		fprintf(out, "==> %s <==\n", name);
-	/* The document takes its own copy: the bytes go as soon as it has. */
+	/* The bytes are summarize_text()'s now (NUL-terminated). */
 	char *owned = src.data;
 	src.data = NULL;
 	return summarize_text(a->ctx, a, name, name, &src, owned, src.len, owned,

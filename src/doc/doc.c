@@ -51,14 +51,18 @@ static int tokenize_units(precis_doc *d, precis_ctx *ctx, localmap *m,
 	if (d->words == NULL || d->term_off == NULL)
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
 	for (size_t i = 0; i < n; i++) {
-		size_t from = t->n;
+		size_t from = t->n, words;
 		int rc = precis__tokenize(ctx, d->text, d->units.v[i].start,
-					  d->units.v[i].end, t, &d->words[i], err);
+					  d->units.v[i].end, t, &words, err);
 		if (rc != 0)
 			return rc;
+		if (words > UINT32_MAX || t->n > UINT32_MAX) /* doc.h: 32 bits */
+			return precis__fail(err, PRECIS_ERR_LIMIT,
+					    "more than 2^32 words in a sentence or terms in all");
 		if (localize(d, m, t, from) != 0)
 			return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
-		d->term_off[i + 1] = t->n;
+		d->words[i] = (uint32_t)words;
+		d->term_off[i + 1] = (uint32_t)t->n;
 	}
 	return 0;
 }
@@ -197,7 +201,7 @@ static int build(precis_doc *d, precis_ctx *ctx, const char *data, size_t len,
 	precis__input_opts io = {
 		o->format, (o->flags & PRECIS_DOC_JOIN_LINES) ? PRECIS_WRAP_JOIN : o->wrap,
 		o->name, o->encoding, (o->flags & PRECIS_DOC_LENIENT) != 0,
-		PRECIS__WIDTH_ESTIMATE, 0
+		PRECIS__WIDTH_ESTIMATE, 0, (o->flags & PRECIS_DOC_BORROW) != 0
 	};
 	int rc = precis__input_read(&d->input, data, len, &io, err);
 	if (rc != 0)

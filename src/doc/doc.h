@@ -20,8 +20,11 @@ struct precis_doc {
 	size_t len;
 	size_t repairs;
 	precis__units units;
-	size_t *words;         /* words per unit */
-	size_t *term_off;      /* unit i's terms: terms[term_off[i], term_off[i+1]) */
+	/* 32 bits (4 bytes a unit each instead of 8, on 100 MB of text 7
+	 * MB): more than 2^32 words in a unit, or terms in the document
+	 * (some 16 GB of text), fail with PRECIS_ERR_LIMIT. */
+	uint32_t *words;       /* words per unit */
+	uint32_t *term_off;    /* unit i's terms: terms[term_off[i], term_off[i+1]) */
 	uint32_t *terms;       /* document-local term ids */
 	size_t nterms;         /* distinct terms */
 	uint32_t *global;      /* local id -> context term id */

@@ -230,7 +230,7 @@ static int split_chunk(precis_splitter *sp, size_t n, precis_sentence_fn fn,
 	 * otherwise. */
 	precis__input_opts io = { PRECIS_INPUT_TEXT, sp->opts.wrap, NULL, sp->opts.encoding,
 				  (sp->opts.flags & PRECIS_DOC_LENIENT) != 0,
-				  sp->width, sp->started };
+				  sp->width, sp->started, 0 };
 	precis__units u = { 0 };
 	int rc = precis__input_read(&in, sp->buf ? sp->buf : "", n, &io, err);
 	if (rc == PRECIS_ERR_UTF8 && err != NULL)

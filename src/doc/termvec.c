@@ -37,6 +37,26 @@ static size_t fill_unit(const precis_doc *d, size_t i, const double *idf,
 	return k;
 }
 
+precis__svec precis__svec_unit(const precis_doc *d, size_t i, const double *idf,
+			      uint32_t *ids, double *ws)
+{
+	size_t k = fill_unit(d, i, idf, ids, ws);
+	double norm = 0;
+	for (size_t j = 0; j < k; j++)
+		norm += ws[j] * ws[j];
+	return (precis__svec){ ids, ws, k, sqrt(norm) };
+}
+
+size_t precis__svec_max_terms(const precis_doc *d)
+{
+	size_t most = 0;
+	for (size_t i = 0; i < d->units.n; i++) {
+		size_t n = d->term_off[i + 1] - d->term_off[i];
+		most = n > most ? n : most;
+	}
+	return most;
+}
+
 int precis__svecs_build(precis__svecs *out, const precis_doc *d,
 			const double *idf)
 {
@@ -52,12 +72,7 @@ int precis__svecs_build(precis__svecs *out, const precis_doc *d,
 	out->n = units;
 	for (size_t i = 0; i < units; i++) {
 		size_t base = d->term_off[i];
-		size_t k = fill_unit(d, i, idf, out->ids + base, out->ws + base);
-		double norm = 0;
-		for (size_t j = 0; j < k; j++)
-			norm += out->ws[base + j] * out->ws[base + j];
-		out->v[i] = (precis__svec){ out->ids + base, out->ws + base, k,
-					    sqrt(norm) };
+		out->v[i] = precis__svec_unit(d, i, idf, out->ids + base, out->ws + base);
 	}
 	return 0;
 }

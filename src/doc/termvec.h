@@ -31,6 +31,18 @@ int precis__svecs_build(precis__svecs *out, const precis_doc *d,
 			const double *idf);
 void precis__svecs_free(precis__svecs *s);
 
+/*
+ * Unit i's vector alone, exactly the v[i] precis__svecs_build() gives,
+ * in ids and ws (room for the unit's term count, at most
+ * precis__svec_max_terms()): a method that looks at each unit once need
+ * not hold every unit's vector at a time (on 100 MB of text they weigh
+ * 1.5 bytes per input byte).
+ */
+precis__svec precis__svec_unit(const precis_doc *d, size_t i, const double *idf,
+			      uint32_t *ids, double *ws);
+/* The most terms a unit of d holds. */
+size_t precis__svec_max_terms(const precis_doc *d);
+
 /* Cosine of two vectors; 0 when either is empty. */
 double precis__svec_cos(const precis__svec *a, const precis__svec *b);
 

@@ -28,6 +28,32 @@ static int html_text(precis__input *in, const char *src, size_t len,
 	return rc != 0 ? precis__fail(err, rc, NULL) : 0;
 }
 
+/*
+ * The text is the decoded source u[0, len) unchanged (UTF-8 with LF line
+ * ends and nothing joined, the common case): one copy of it is enough. A
+ * decoded copy becomes the text; the caller's bytes are borrowed when it
+ * allows (they are NUL-terminated there), copied otherwise.
+ */
+static int keep_source(precis__input *in, const char *u, size_t len,
+		       const precis__input_opts *o)
+{
+	if (in->utf8.owned != NULL && u == in->utf8.owned) {
+		in->text = in->utf8.owned;
+		in->utf8.owned = NULL;
+		return 0;
+	}
+	if (o->borrow) {
+		in->text = (char *)u; /* never written through */
+		in->borrowed = 1;
+		return 0;
+	}
+	if ((in->text = malloc(len + 1)) == NULL)
+		return PRECIS_ERR_NOMEM;
+	memcpy(in->text, u, len);
+	in->text[len] = '\0';
+	return 0;
+}
+
 /* The source as UTF-8 in a format, then that format's text. */
 static int read_text(precis__input *in, const char *src, size_t len,
 		     const precis__input_opts *o, precis_error *err)
@@ -58,6 +84,8 @@ static int read_text(precis__input *in, const char *src, size_t len,
 		return html_text(in, src, len, o, err);
 	default:
 		rc = precis__input_text(in, u, ulen, o);
+		if (rc == 0 && in->text == NULL)
+			rc = keep_source(in, u, ulen, o);
 		break;
 	}
 	/* The decoded copy is no longer needed; its offset maps are. */
@@ -85,7 +113,8 @@ void precis__input_free(precis__input *in)
 {
 	if (in == NULL)
 		return;
-	free(in->text);
+	if (!in->borrowed)
+		free(in->text);
 	precis__input_html_free(in);
 	precis__pieces_free(&in->pieces);
 	precis__decode_free(&in->utf8);

@@ -27,10 +27,14 @@ typedef struct precis__input_opts {
 				 PRECIS__WIDTH_ESTIMATE */
 	int continued;        /* the bytes go on a stream: a leading BOM is a
 				 character, not a mark */
+	int borrow;           /* src[len] is a NUL and src outlives the input:
+				 a text that is the source unchanged is not
+				 copied but borrowed */
 } precis__input_opts;
 
 typedef struct precis__input {
-	char *text;             /* NUL-terminated, owned */
+	char *text;             /* NUL-terminated, owned unless `borrowed` */
+	int borrowed;           /* text is the caller's source (opts.borrow) */
 	size_t len;
 	int format;             /* what it was read as (never AUTO) */
 	precis__utf8 utf8;      /* the decoded source; its text is released
@@ -61,7 +65,8 @@ void precis__input_source_span(const precis__input *in, size_t t, size_t n,
 int precis__input_detect(const char *name, const char *text, size_t len);
 
 /* The text of one format (text.c, markdown.c, html.c): u[0, len) valid
- * UTF-8 -> in->text and in->pieces (text -> u offsets). */
+ * UTF-8 -> in->text and in->pieces (text -> u offsets). Plain text that
+ * is u unchanged leaves in->text NULL: the caller keeps u, not a copy. */
 int precis__input_text(precis__input *in, const char *u, size_t len,
 		       const precis__input_opts *o);
 int precis__input_markdown(precis__input *in, const char *u, size_t len);

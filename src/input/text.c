@@ -21,22 +21,49 @@
 
 typedef struct writer {
 	precis__input *in;
+	const char *u;  /* the text read: while buf is NULL, the text written
+			   so far is u[0, len), unchanged, and not copied */
+	size_t ulen;
 	char *buf;
 	size_t len, cap;
 	bool joined_in; /* the next paragraph goes on the last (a page break) */
 	int oom;
 } writer;
 
+/* The text written so far. */
+static const char *sofar(const writer *w)
+{
+	return w->buf ? w->buf : w->u;
+}
+
+/* Whether appending p[0, n) keeps the text the start of u unchanged. */
+static bool unchanged(const writer *w, const char *p, size_t n)
+{
+	return w->buf == NULL && n <= w->ulen - w->len &&
+	       (p == w->u + w->len || memcmp(p, w->u + w->len, n) == 0);
+}
+
 /* Appends u[from, to) (or `lit`, when not NULL) mapped to u offset `from`. */
 static void put(writer *w, const char *u, size_t from, size_t to, const char *lit)
 {
 	size_t n = lit ? strlen(lit) : to - from;
-	if (w->oom || precis__pieces_add(&w->in->pieces, w->len, from) != 0 ||
-	    precis__grow((void **)&w->buf, &w->cap, w->len + n + 1, 1) != 0) {
+	const char *p = lit ? lit : u + from;
+	if (w->oom || precis__pieces_add(&w->in->pieces, w->len, from) != 0) {
 		w->oom = 1;
 		return;
 	}
-	memcpy(w->buf + w->len, lit ? lit : u + from, n);
+	if (unchanged(w, p, n)) {
+		w->len += n;
+		return;
+	}
+	bool first = w->buf == NULL;
+	if (precis__grow((void **)&w->buf, &w->cap, w->len + n + 1, 1) != 0) {
+		w->oom = 1;
+		return;
+	}
+	if (first) /* the text departs from u here: copy what it had */
+		memcpy(w->buf, w->u, w->len);
+	memcpy(w->buf + w->len, p, n);
 	w->len += n;
 	w->buf[w->len] = '\0';
 }
@@ -159,9 +186,10 @@ static int paragraph(writer *w, const char *u, size_t len, size_t *pos,
 static void page_break(writer *w, const precis__page *pg, int mode)
 {
 	w->joined_in = pg->glue && mode != PRECIS_WRAP_KEEP;
+	const char *t = sofar(w);
 	if (!w->joined_in && w->len > 0 &&
-	    !(w->len >= 2 && w->buf[w->len - 1] == '\n' && w->buf[w->len - 2] == '\n'))
-		put(w, NULL, pg->from, pg->from, w->buf[w->len - 1] == '\n' ? "\n" : "\n\n");
+	    !(w->len >= 2 && t[w->len - 1] == '\n' && t[w->len - 2] == '\n'))
+		put(w, NULL, pg->from, pg->from, t[w->len - 1] == '\n' ? "\n" : "\n\n");
 }
 
 int precis__input_text(precis__input *in, const char *u, size_t len,
@@ -170,7 +198,7 @@ int precis__input_text(precis__input *in, const char *u, size_t len,
 	int mode = o->wrap;
 	in->width = o->width != PRECIS__WIDTH_ESTIMATE ? o->width
 		    : mode == PRECIS_WRAP_AUTO ? precis__wrap_width(u, len) : 0;
-	writer w = { in, NULL, 0, 0, false, 0 };
+	writer w = { in, u, len, NULL, 0, 0, false, 0 };
 	scratch s = { 0 };
 	precis__page *pages = NULL;
 	size_t npages = 0, pg = 0;
@@ -200,7 +228,16 @@ int precis__input_text(precis__input *in, const char *u, size_t len,
 	free(s.lines);
 	free(s.joins);
 	free(s.starts);
-	in->text = w.buf;
+	if (rc == 0 && !w.oom && w.buf == NULL && w.len < len) {
+		/* The start of u: a copy of its own, NUL-terminated. */
+		if ((w.buf = malloc(w.len + 1)) == NULL)
+			w.oom = 1;
+		else {
+			memcpy(w.buf, u, w.len);
+			w.buf[w.len] = '\0';
+		}
+	}
+	in->text = w.buf; /* NULL: u itself */
 	in->len = w.len;
 	return rc != 0 || w.oom ? PRECIS_ERR_NOMEM : 0;
 }

@@ -16,7 +16,8 @@ typedef struct precis__rank_input {
 	const double *params;          /* indexed by precis_param */
 	const unsigned char *eligible; /* per unit: may be picked */
 	const double *idf;             /* per local term */
-	const precis__svecs *vecs;     /* per-unit tf-idf vectors */
+	const precis__svecs *vecs;     /* per-unit tf-idf vectors; NULL for
+					  a method marked `unit_vectors` */
 	unsigned long seed;
 	precis_ctx *ctx;               /* the vocabulary, for methods that
 					  match word lists (edmundson) */
@@ -32,6 +33,9 @@ typedef struct precis__method {
 	const char *name;
 	precis__rank_fn score;
 	const char *summary;
+	/* 1: scores without in->vecs, making a unit's vector (if any) when
+	 * it needs it (precis__svec_unit()), so run() does not hold all. */
+	unsigned char unit_vectors;
 } precis__method;
 
 /* The method named `name`, or NULL. */

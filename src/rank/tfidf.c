@@ -91,10 +91,19 @@ int precis__rank_tfidf(const precis__rank_input *in, double *scores,
 {
 	const precis_doc *d = in->doc;
 	const double *p = in->params;
-	double norm;
+	double norm = 0;
 	double *c = centroid(in, &norm);
-	if (c == NULL)
+	/* Each unit's vector is made when it is scored and dropped after:
+	 * every unit's at once would weigh more than the text itself. */
+	size_t most = precis__svec_max_terms(d);
+	uint32_t *ids = malloc((most ? most : 1) * sizeof *ids);
+	double *ws = malloc((most ? most : 1) * sizeof *ws);
+	if (c == NULL || ids == NULL || ws == NULL) {
+		free(c);
+		free(ids);
+		free(ws);
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
+	}
 	size_t rank = 0, prev_par = (size_t)-1;
 	for (size_t i = 0; i < d->units.n; i++) {
 		int par_first = d->units.v[i].paragraph != prev_par;
@@ -103,12 +112,15 @@ int precis__rank_tfidf(const precis__rank_input *in, double *scores,
 			scores[i] = 0.0;
 			continue;
 		}
-		scores[i] = cos_dense(&in->vecs->v[i], c, norm) +
+		precis__svec v = precis__svec_unit(d, i, in->idf, ids, ws);
+		scores[i] = cos_dense(&v, c, norm) +
 			    position_prior(p, (double)rank++) -
 			    length_penalty(p, d->words[i]) +
 			    p[PRECIS_PARAM_PARAGRAPH_WEIGHT] * par_first +
 			    p[PRECIS_PARAM_TITLE_WEIGHT] * title_overlap(d, i);
 	}
 	free(c);
+	free(ids);
+	free(ws);
 	return 0;
 }

@@ -176,11 +176,13 @@ static int emit(emitter *e, size_t lo, size_t hi, bool line_end)
 	bool noise = !has_alnum(e->t, lo, hi); /* "+", "***", "[…]" */
 	if (lo == hi || (noise && !e->keep))
 		return 0;
+	if (e->para > UINT32_MAX)
+		return PRECIS_ERR_LIMIT; /* precis__unit's paragraph */
 	if (PRECIS__VEC_RESERVE(e->out, e->out->n + 1) != 0)
 		return PRECIS_ERR_NOMEM;
 	bool is_line = line_end && !terminated(e, lo, hi);
 	e->out->v[e->out->n++] = (precis__unit){
-		lo, hi, e->para,
+		lo, hi, (uint32_t)e->para,
 		(unsigned char)(noise ? PRECIS_UNIT_NOISE : is_line ? PRECIS_UNIT_LINE
 								     : PRECIS_UNIT_SENTENCE)
 	};
@@ -251,6 +253,8 @@ int precis__segment(const precis__segrules *rules, const char *text,
 	}
 	out->paragraphs = e.para + e.para_used;
 	scratch_free(&s);
+	if (rc == PRECIS_ERR_LIMIT)
+		return precis__fail(err, rc, "more than 2^32 paragraphs");
 	return rc != 0 ? precis__fail(err, rc, NULL) : 0;
 }
 

@@ -10,6 +10,7 @@
 #define PRECIS_SEGMENT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "precis.h"
 
@@ -22,9 +23,12 @@ int precis__segrules_parse(precis__segrules **out, const char *data,
 			   size_t len, precis_error *err);
 void precis__segrules_free(precis__segrules *rules);
 
+/* 24 bytes: a 100 MB document holds 800,000 of them. */
 typedef struct precis__unit {
 	size_t start, end;   /* byte span [start, end) */
-	size_t paragraph;    /* 0-based, counts paragraphs that hold units */
+	uint32_t paragraph;  /* 0-based, counts paragraphs that hold units
+				(past 2^32 - 1, some 12 GB of text, the text
+				fails with PRECIS_ERR_LIMIT) */
 	unsigned char kind;  /* PRECIS_UNIT_SENTENCE or PRECIS_UNIT_LINE */
 } precis__unit;
 

@@ -26,11 +26,14 @@ int precis__budget_fits(const precis__budget *b, size_t words, size_t bytes,
  * and returns their count. A unit whose cosine with a chosen one exceeds
  * `redundancy`, or whose text equals a chosen one's, is skipped. When no
  * unit fits a word or byte budget, the best one is chosen anyway, so a
- * summary is never empty while a unit is eligible. 0 on OOM with *oom set.
+ * summary is never empty while a unit is eligible. The cosine is of
+ * `vecs` (every unit's), or when that is NULL of the vectors
+ * precis__svec_unit() makes with `idf`, the same ones. 0 on OOM with *oom
+ * set.
  */
 size_t precis__select(const precis_doc *d, const double *scores,
 		      const unsigned char *eligible, const precis__svecs *vecs,
-		      const precis__budget *budget, double redundancy,
-		      size_t *picks, int *oom);
+		      const double *idf, const precis__budget *budget,
+		      double redundancy, size_t *picks, int *oom);
 
 #endif

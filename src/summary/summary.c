@@ -177,10 +177,13 @@ static int run(precis_summary **out, precis_ctx *ctx, const precis_doc *d,
 		return rc;
 	precis__idf_fill(ctx, d, d->has_title ? d->title_unit : (size_t)-1, w->idf,
 			 w->scratch);
-	if (precis__svecs_build(&w->vecs, d, w->idf) != 0)
+	/* Every unit's vector only for a method that reads them (the
+	 * features read them); selection makes the few it compares. */
+	int all_vecs = sc->x != NULL || (sc->given == NULL && !sc->m->unit_vectors);
+	if (all_vecs && precis__svecs_build(&w->vecs, d, w->idf) != 0)
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
 	precis__rank_input in = { d, ctx->params, w->eligible, w->idf,
-				  &w->vecs, o->seed, ctx, sc->model };
+				  all_vecs ? &w->vecs : NULL, o->seed, ctx, sc->model };
 	if (sc->x != NULL) {
 		rc = precis__features(&in, NULL, sc->x, sc->dx, err);
 		if (rc == 0)
@@ -192,7 +195,7 @@ static int run(precis_summary **out, precis_ctx *ctx, const precis_doc *d,
 	else if ((rc = sc->m->score(&in, w->scores, err)) != 0)
 		return rc;
 	int oom;
-	size_t np = precis__select(d, w->scores, w->eligible, &w->vecs, &b,
+	size_t np = precis__select(d, w->scores, w->eligible, in.vecs, w->idf, &b,
 				   ctx->params[PRECIS_PARAM_REDUNDANCY], w->picks, &oom);
 	if (oom)
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
