@@ -230,6 +230,8 @@ START_TEST(test_entities_and_spaces)
 	 * (fuzz_input): it comes out as U+FFFD, the text stays UTF-8 */
 	expect_text("<p>big &#x5EEEEEEEEE; and &#99999999999; refs</p>",
 		    "big \xEF\xBF\xBD and \xEF\xBF\xBD refs");
+	expect_text("<p>no end &#x05EEEEEEEEEEEEEE- &#x0000041; &#1114111;</p>",
+		    "no end \xEF\xBF\xBD- A \xF4\x8F\xBF\xBF");
 }
 END_TEST
 

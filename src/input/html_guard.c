@@ -671,9 +671,48 @@ static size_t markup(guard *g, size_t i)
 	return t.end;
 }
 
+/*
+ * gumbo 0.10.1 sums a numeric character reference's digits in an int, so
+ * "&#x5EEEEEEEEE" wraps to a negative code point that it writes out as a
+ * bad byte, not as the U+FFFD the HTML5 tokenizer prescribes for a value
+ * past U+10FFFF. Such a reference's digits are rewritten, in place and at
+ * the same length, to a value just past U+10FFFF, which gumbo replaces
+ * rightly.
+ */
+static void tame_references(char *b, size_t n)
+{
+	for (char *p = memchr(b, '&', n); p; p = memchr(p, '&', (size_t)(b + n - p))) {
+		char *d = ++p;
+		if (d >= b + n || *d != '#')
+			continue;
+		d++;
+		int hex = d < b + n && (*d == 'x' || *d == 'X');
+		d += hex;
+		uint32_t v = 0;
+		char *e = d;
+		for (; e < b + n; e++) {
+			unsigned c = (unsigned char)*e, k = c - '0';
+			if (hex && k > 9)
+				k = (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : 99;
+			if (k > (hex ? 15u : 9u))
+				break;
+			if (v <= 0x10FFFF)
+				v = v * (hex ? 16 : 10) + k;
+		}
+		if (v <= 0x10FFFF)
+			continue;
+		const char *past = hex ? "110000" : "1114112";
+		size_t pl = strlen(past), dl = (size_t)(e - d);
+		memset(d, '0', dl - pl); /* dl >= pl: v needs that many digits */
+		memcpy(e - pl, past, pl);
+		p = e;
+	}
+}
+
 int precis__html_guard(char *buf, size_t *len, unsigned max_depth,
 		       precis__html_cuts *cuts, size_t *blanked)
 {
+	tame_references(buf, *len);
 	guard g = {0};
 	g.b = buf;
 	g.n = *len;
