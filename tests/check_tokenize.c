@@ -148,6 +148,39 @@ END_TEST
 
 /* A custom stopword list replaces the language's; NULL brings it back; a
  * list that is not UTF-8 fails and leaves the language's list. */
+/* Words the ASCII fast path hands to the general one (a byte past ASCII
+ * in or after them, an apostrophe before one, a long word) are one word
+ * each, as next_word() finds them. */
+START_TEST(test_terms_fast_edges)
+{
+	precis_ctx *ctx;
+	ck_assert_int_eq(precis_ctx_new(&ctx, "en", NULL), 0);
+	char got[1024], longw[700];
+	size_t words;
+	terms_of(ctx, "l'\xC3\xA9t\xC3\xA9 Xi\xE2\x80\x99s caf\xC3\xA9s rock'n'roll end'", got,
+		 sizeof got, &words);
+	ck_assert_str_eq(got, "l'\xC3\xA9t\xC3\xA9|xi|caf\xC3\xA9|rock'n'rol|end");
+	ck_assert_uint_eq(words, 5);
+	terms_of(ctx, "Talks\xE2\x80\x94talked MEETINGS\xC2\xA0ran", got, sizeof got, &words);
+	ck_assert_str_eq(got, "talk|talk|meet|ran");
+	ck_assert_uint_eq(words, 4);
+	/* 70 letters: past the fast path's buffer, still one term; 600: no
+	 * term (too long to fold), still a word. */
+	memset(longw, 'A', 70);
+	longw[70] = '\0';
+	terms_of(ctx, longw, got, sizeof got, &words);
+	ck_assert_uint_eq(strlen(got), 70);
+	ck_assert_int_eq(got[0], 'a');
+	ck_assert_uint_eq(words, 1);
+	memset(longw, 'b', 600);
+	strcpy(longw + 600, " x");
+	terms_of(ctx, longw, got, sizeof got, &words);
+	ck_assert_str_eq(got, "x");
+	ck_assert_uint_eq(words, 2);
+	precis_ctx_free(ctx);
+}
+END_TEST
+
 START_TEST(test_custom_stopwords)
 {
 	precis_ctx *ctx;
@@ -241,6 +274,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, test_terms_interned);
 	tcase_add_test(tc, test_terms_russian);
 	tcase_add_test(tc, test_terms_cjk);
+	tcase_add_test(tc, test_terms_fast_edges);
 	tcase_add_test(tc, test_custom_stopwords);
 	tcase_add_test(tc, test_language_names);
 	tcase_add_test(tc, test_language_list);
