@@ -78,6 +78,9 @@ int precis__render_record(const precis_summary *s, const precis_doc *d,
 	char *line = NULL;
 	size_t line_cap = 0;
 	precis_pick p;
+	/* Room for a typical record at once, not doubling up from 8. */
+	if (PRECIS__VEC_RESERVE(&b, 2048) != 0)
+		b.nomem = 1;
 	put(&b, "{\"id\":", 6);
 	if (id == NULL) {
 		put(&b, "null", 4);
