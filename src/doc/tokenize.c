@@ -90,14 +90,15 @@ static int64_t stem_term(precis_ctx *ctx, const char *w, size_t n)
 }
 
 /*
- * The term id of a folded word (hash: precis__hash of it), stemming and
- * caching it when new. Room for the cache entry is made before the word
+ * The term id of a folded word (hash: precis__hash of it; 8 bytes past it
+ * readable, as precis__strtab_find_padded asks), stemming and caching it
+ * when new. Room for the cache entry is made before the word
  * is interned, and an entry whose stemming failed stays PRECIS__UNKNOWN,
  * so an allocation failure never leaves the cache answering wrongly.
  */
 static int64_t term_of(precis_ctx *ctx, const char *w, size_t n, uint64_t hash)
 {
-	int64_t sid = precis__strtab_find_hashed(&ctx->surface, w, n, hash);
+	int64_t sid = precis__strtab_find_padded(&ctx->surface, w, n, hash);
 	if (sid >= 0 && ctx->surface_term[sid] != PRECIS__UNKNOWN)
 		return ctx->surface_term[sid]; /* nearly every word of a batch */
 	if (ctx->surface.n + 1 > ctx->surface_cap &&
@@ -134,10 +135,11 @@ static int push_term(precis__terms *out, int64_t tid)
 static int add_term(precis_ctx *ctx, const char *w, size_t n,
 		    precis__terms *out)
 {
-	char buf[512];
-	size_t m = precis__fold_word(w, n, buf, sizeof buf);
+	char buf[512 + 8];
+	size_t m = precis__fold_word(w, n, buf, 512);
 	if (m == 0)
 		return 0; /* absurdly long: not a term worth matching */
+	memset(buf + m, 0, 8);
 	return push_term(out, term_of(ctx, buf, m, precis__hash(buf, m)));
 }
 
@@ -208,6 +210,21 @@ static int word_terms(precis_ctx *ctx, const char *s, size_t ws, size_t we,
 /* Longest word the fast path folds; longer ones take the general path. */
 #define FAST_MAX 64
 
+/* The fast path's view of a byte: the folded byte of an ASCII word
+ * character (precis__uc_ascii's: digits and letters), 1 for the
+ * apostrophe, 0 for the rest (the bytes past ASCII among them).
+ * check_tokenize holds it to the general path byte by byte. */
+#define LOWER_RUN(c) c, c + 1, c + 2, c + 3, c + 4, c + 5, c + 6, c + 7, \
+	c + 8, c + 9, c + 10, c + 11, c + 12, c + 13, c + 14, c + 15, c + 16, \
+	c + 17, c + 18, c + 19, c + 20, c + 21, c + 22, c + 23, c + 24, c + 25
+static const unsigned char fold_byte[256] = {
+	['\''] = 1,
+	['0'] = '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+	['A'] = LOWER_RUN('a'),
+	['a'] = LOWER_RUN('a'),
+};
+#undef LOWER_RUN
+
 /*
  * A word of ASCII letters and digits (apostrophes between them) that ASCII
  * or the end follows, folded and hashed in the pass that finds its end:
@@ -220,30 +237,31 @@ static size_t ascii_fold(const unsigned char *u, size_t i, size_t n,
 			 char *buf, size_t *len, uint64_t *hash)
 {
 	uint64_t h = 0xcbf29ce484222325ull;
-	size_t k = 0;
+	size_t k = 0, lim = n - i > FAST_MAX ? i + FAST_MAX : n;
 	for (;;) {
-		unsigned char c = u[i];
-		if (c >= 0x80)
-			return 0;
-		if (!ascii_word(c)) {
+		unsigned char c = u[i], f = fold_byte[c];
+		if (f <= 1) {
+			if (c >= 0x80)
+				return 0;
 			/* An apostrophe stays when a word character follows
 			 * (past ASCII: the general path tells). */
-			if (c != '\'' || i + 1 >= n)
+			if (f == 0 || i + 1 >= n)
 				break;
 			if (u[i + 1] >= 0x80)
 				return 0;
-			if (!ascii_word(u[i + 1]))
+			if (fold_byte[u[i + 1]] <= 1)
 				break;
-		} else if (c >= 'A' && c <= 'Z') {
-			c += 'a' - 'A';
+			f = c;
 		}
-		if (k == FAST_MAX)
-			return 0;
-		buf[k++] = (char)c;
-		h = (h ^ c) * 0x100000001b3ull;
-		if (++i == n)
+		buf[k++] = (char)f;
+		h = (h ^ f) * 0x100000001b3ull;
+		if (++i == lim) {
+			if (lim != n)
+				return 0;
 			break;
+		}
 	}
+	memset(buf + k, 0, 8); /* defined bytes for the padded lookup */
 	*len = k;
 	*hash = h;
 	return i;
@@ -261,7 +279,7 @@ int precis__tokenize(precis_ctx *ctx, const char *text, size_t start,
 				pos++;
 				continue;
 			}
-			char buf[FAST_MAX];
+			char buf[FAST_MAX + 8];
 			size_t len, next;
 			uint64_t h;
 			if ((next = ascii_fold(u, pos, end, buf, &len, &h)) != 0) {
