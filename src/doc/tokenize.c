@@ -237,34 +237,37 @@ static size_t ascii_fold(const unsigned char *u, size_t i, size_t n,
 			 char *buf, size_t *len, uint64_t *hash)
 {
 	uint64_t h = 0xcbf29ce484222325ull;
-	size_t k = 0, lim = n - i > FAST_MAX ? i + FAST_MAX : n;
+	const unsigned char *p = u + i, *end = u + n;
+	const unsigned char *lim = n - i > FAST_MAX ? p + FAST_MAX : end;
+	unsigned char *o = (unsigned char *)buf;
 	for (;;) {
-		unsigned char c = u[i], f = fold_byte[c];
+		unsigned char c = *p, f = fold_byte[c];
 		if (f <= 1) {
 			if (c >= 0x80)
 				return 0;
 			/* An apostrophe stays when a word character follows
 			 * (past ASCII: the general path tells). */
-			if (f == 0 || i + 1 >= n)
+			if (f == 0 || p + 1 >= end)
 				break;
-			if (u[i + 1] >= 0x80)
+			if (p[1] >= 0x80)
 				return 0;
-			if (fold_byte[u[i + 1]] <= 1)
+			if (fold_byte[p[1]] <= 1)
 				break;
 			f = c;
 		}
-		buf[k++] = (char)f;
+		*o++ = f;
 		h = (h ^ f) * 0x100000001b3ull;
-		if (++i == lim) {
-			if (lim != n)
+		if (++p == lim) {
+			if (lim != end)
 				return 0;
 			break;
 		}
 	}
+	size_t k = (size_t)(o - (unsigned char *)buf);
 	memset(buf + k, 0, 8); /* defined bytes for the padded lookup */
 	*len = k;
 	*hash = h;
-	return i;
+	return (size_t)(p - u);
 }
 
 int precis__tokenize(precis_ctx *ctx, const char *text, size_t start,
