@@ -96,17 +96,26 @@ static int64_t stem_term(precis_ctx *ctx, const char *w, size_t n)
  * is interned, and an entry whose stemming failed stays PRECIS__UNKNOWN,
  * so an allocation failure never leaves the cache answering wrongly.
  */
-static int64_t term_of(precis_ctx *ctx, const char *w, size_t n, uint64_t hash)
+static int64_t new_term(precis_ctx *ctx, const char *w, size_t n, uint64_t hash);
+
+static inline int64_t term_of(precis_ctx *ctx, const char *w, size_t n,
+			      uint64_t hash)
 {
 	int64_t sid = precis__strtab_find_padded(&ctx->surface, w, n, hash);
 	if (sid >= 0 && ctx->surface_term[sid] != PRECIS__UNKNOWN)
 		return ctx->surface_term[sid]; /* nearly every word of a batch */
+	return new_term(ctx, w, n, hash);
+}
+
+/* term_of() for a word the cache does not answer. */
+static int64_t new_term(precis_ctx *ctx, const char *w, size_t n, uint64_t hash)
+{
 	if (ctx->surface.n + 1 > ctx->surface_cap &&
 	    precis__grow((void **)&ctx->surface_term, &ctx->surface_cap,
 			 ctx->surface.n + 1, sizeof *ctx->surface_term) != 0)
 		return PRECIS_ERR_NOMEM;
 	int added;
-	sid = precis__strtab_intern_hashed(&ctx->surface, w, n, hash, &added);
+	int64_t sid = precis__strtab_intern_hashed(&ctx->surface, w, n, hash, &added);
 	if (sid < 0)
 		return PRECIS_ERR_NOMEM;
 	if (added)
@@ -120,7 +129,7 @@ static int64_t term_of(precis_ctx *ctx, const char *w, size_t n, uint64_t hash)
 }
 
 /* Appends a term id (none for a stopword). */
-static int push_term(precis__terms *out, int64_t tid)
+static inline int push_term(precis__terms *out, int64_t tid)
 {
 	if (tid == PRECIS__STOPWORD)
 		return 0;
@@ -278,7 +287,7 @@ int precis__tokenize(precis_ctx *ctx, const char *text, size_t start,
 	size_t ws, we, pos = start, count = 0;
 	while (pos < end) {
 		if (u[pos] < 0x80) {
-			if (!ascii_word(u[pos])) {
+			if (fold_byte[u[pos]] <= 1) { /* not an ASCII word byte */
 				pos++;
 				continue;
 			}
