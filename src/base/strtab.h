@@ -35,7 +35,9 @@ void precis__strtab_reset(precis__strtab *t);
 /* The id of s[0, n), adding it when new (*added = 1 when not NULL).
  * PRECIS_ERR_NOMEM (negative) when out of memory or past 2^32 strings or
  * pool bytes. `hash` must be precis__hash(s, n); callers that scanned the
- * string already pass it to the _hashed form. */
+ * string already pass it to the _hashed form. (A table whose owner hashes
+ * every string of it its own way may use the _hashed forms with that hash:
+ * the stem cache in doc/tokenize.c.) */
 int64_t precis__strtab_intern(precis__strtab *t, const char *s, size_t n,
 			      int *added);
 int64_t precis__strtab_intern_hashed(precis__strtab *t, const char *s,
