@@ -32,7 +32,8 @@ static void put(writer *w, const char *u, size_t from, size_t to, const char *li
 {
 	size_t n = lit ? strlen(lit) : to - from;
 	if (w->oom || precis__pieces_add(&w->in->pieces, w->len, from) != 0 ||
-	    precis__grow((void **)&w->buf, &w->cap, w->len + n + 1, 1) != 0) {
+	    (w->len + n + 1 > w->cap &&
+	     precis__grow((void **)&w->buf, &w->cap, w->len + n + 1, 1) != 0)) {
 		w->oom = 1;
 		return;
 	}
