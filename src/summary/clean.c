@@ -23,25 +23,27 @@ typedef struct words {
 	int has_digit;
 } words;
 
+/* Whether w is in `list` (alphabetical). */
 static int in_list(const char *w, const char *const *list)
 {
-	for (size_t i = 0; list[i] != NULL; i++)
+	for (size_t i = 0; list[i] != NULL && list[i][0] <= w[0]; i++)
 		if (w[0] == list[i][0] && strcmp(w, list[i]) == 0)
 			return 1;
 	return 0;
 }
 
-/* Words that mark a time stamp, and the glue between them. */
+/* Words that mark a time stamp, and the glue between them; each list in
+ * alphabetical order: in_list() stops past its word's first letter. */
 static const char *const stamp_cues[] = {
-	"published", "updated", "est", "edt", "gmt", "bst", "pst", "pdt",
-	"cst", "cdt", "utc", "jan", "january", "feb", "february", "mar",
-	"march", "apr", "april", "may", "june", "jul", "july", "aug", "august",
-	"sep", "sept", "september", "oct", "october", "nov", "november",
-	"dec", "december", NULL
+	"apr", "april", "aug", "august", "bst", "cdt", "cst", "dec",
+	"december", "edt", "est", "feb", "february", "gmt", "jan", "january",
+	"jul", "july", "june", "mar", "march", "may", "nov", "november",
+	"oct", "october", "pdt", "pst", "published", "sep", "sept",
+	"september", "updated", "utc", NULL
 };
 static const char *const stamp_glue[] = {
-	"last", "at", "on", "am", "pm", "monday", "tuesday", "wednesday",
-	"thursday", "friday", "saturday", "sunday", "jun", NULL
+	"am", "at", "friday", "jun", "last", "monday", "on", "pm", "saturday",
+	"sunday", "thursday", "tuesday", "wednesday", NULL
 };
 
 static void fold(const char *s, size_t n, char *out)
