@@ -312,10 +312,8 @@ int precis__seg_pass1(seg_scan *s)
 	for (size_t i = s->bs; i < be && rc == 0;) {
 		/* The bytes between the ones asked about, in a loop of their
 		 * own (a register loop; with the calls around it, twice the
-		 * instructions a byte). */
-		while (i + 4 <= be && !((cls[t[i]] | cls[t[i + 1]] | cls[t[i + 2]] |
-					 cls[t[i + 3]]) & want))
-			i += 4;
+		 * instructions a byte). Runs are a word long: stepping four
+		 * bytes at a time cost more than it saved. */
 		while (i < be && !(cls[t[i]] & want))
 			i++;
 		if (i == be)
