@@ -95,7 +95,8 @@ static int append(precis__strtab *t, const char *s, size_t n, uint64_t hash)
 		return PRECIS_ERR_NOMEM;
 	/* 8 bytes of room past the string: precis__strtab_find_padded()
 	 * reads its strings 8 bytes at a time. */
-	if (precis__grow((void **)&t->pool, &t->pool_cap, t->pool_n + n + 1 + 8, 1) ||
+	if ((t->pool_n + n + 1 + 8 > t->pool_cap &&
+	     precis__grow((void **)&t->pool, &t->pool_cap, t->pool_n + n + 1 + 8, 1)) ||
 	    PRECIS__VEC_RESERVE(t, t->n + 1))
 		return PRECIS_ERR_NOMEM;
 	memcpy(t->pool + t->pool_n, s, n);

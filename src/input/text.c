@@ -112,7 +112,7 @@ static size_t gather(const char *u, size_t len, size_t pos, size_t limit,
 		precis__line ln = precis__line_span(u, len, pos);
 		if (ln.blank)
 			break;
-		if (precis__grow((void **)v, cap, n + 1, sizeof **v) != 0)
+		if (n + 1 > *cap && precis__grow((void **)v, cap, n + 1, sizeof **v) != 0)
 			return (size_t)-1;
 		(*v)[n++] = ln;
 		pos = ln.next;

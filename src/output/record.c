@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "base/internal.h"
+#include "base/text.h"
 #include "doc/doc.h"
 #include "output/output.h"
 
@@ -100,9 +101,11 @@ int precis__render_record(const precis_summary *s, const precis_doc *d,
 		put(&b, "null", 4);
 	} else {
 		/* An id need not be UTF-8 (a caller's file name); JSON's must. */
-		size_t n;
-		char *safe = precis_utf8_sanitize(id, strlen(id), &n);
-		if (safe == NULL)
+		size_t n = strlen(id);
+		char *safe = NULL;
+		if (precis__utf8_valid(id, n, NULL))
+			put_string(&b, id, n);
+		else if ((safe = precis_utf8_sanitize(id, n, &n)) == NULL)
 			b.nomem = 1;
 		else
 			put_string(&b, safe, n);
