@@ -1,6 +1,7 @@
 /*
  * tokenize.c - word scanning and the context's stem cache.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/internal.h"
@@ -122,13 +123,38 @@ static inline uint64_t surface_hash(const char *buf, size_t n)
  */
 static int64_t new_term(precis_ctx *ctx, const char *w, size_t n, uint64_t hash);
 
+/* The short-word table (ctx.h): 2^14 entries of 16 bytes, 256 KB; a
+ * word's entry is the one its hash names, the last word seen there. */
+#define SHORT_BITS 14
+struct precis__short_word {
+	uint64_t key;  /* the word's bytes, zero past it */
+	uint32_t len;  /* 0: empty */
+	int32_t term;  /* term id or PRECIS__STOPWORD */
+};
+
 static inline int64_t term_of(precis_ctx *ctx, const char *w, size_t n,
 			      uint64_t hash)
 {
+	struct precis__short_word *e = NULL;
+	uint64_t key = 0;
+	if (n <= 8 && ctx->short_words != NULL) {
+		memcpy(&key, w, 8);
+		e = &ctx->short_words[hash & (((size_t)1 << SHORT_BITS) - 1)];
+		if (e->len == n && e->key == key)
+			return e->term;
+	}
 	int64_t sid = precis__strtab_find_padded(&ctx->surface, w, n, hash);
-	if (sid >= 0 && ctx->surface_term[sid] != PRECIS__UNKNOWN)
-		return ctx->surface_term[sid]; /* nearly every word of a batch */
-	return new_term(ctx, w, n, hash);
+	int64_t tid = sid >= 0 && ctx->surface_term[sid] != PRECIS__UNKNOWN
+		      ? ctx->surface_term[sid] : new_term(ctx, w, n, hash);
+	if (n <= 8 && ctx->short_words == NULL)
+		/* Made on first use; without memory, words go the long way. */
+		ctx->short_words = calloc((size_t)1 << SHORT_BITS, sizeof *ctx->short_words);
+	if (n <= 8 && ctx->short_words != NULL && (tid >= 0 || tid == PRECIS__STOPWORD)) {
+		memcpy(&key, w, 8);
+		e = &ctx->short_words[hash & (((size_t)1 << SHORT_BITS) - 1)];
+		*e = (struct precis__short_word){ key, (uint32_t)n, (int32_t)tid };
+	}
+	return tid;
 }
 
 /* term_of() for a word the cache does not answer. */
