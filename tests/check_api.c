@@ -161,6 +161,59 @@ START_TEST(test_render_text_controls)
 }
 END_TEST
 
+/* The string literal starting at s (a '"'), escapes and all: its length. */
+static size_t literal_len(const char *s)
+{
+	size_t i = 1;
+	while (s[i] != '"')
+		i += s[i] == '\\' ? 2 : 1;
+	return i + 1;
+}
+
+/* The batch record, written without jansson (record.c), holds the texts
+ * exactly as jansson escapes them in the JSON object: both built here from
+ * the same picks and compared whole. */
+START_TEST(test_render_record_as_json)
+{
+	static const char in[] =
+		"Rain\x1b[31m \"fell\"\a on the\\hills\x00 all\f night\b\b.\t"
+		"The river\r rose\x7f by two \xc2\x9b" "2J metres \xe2\x80\xa8" "before dawn.\n"
+		"A third \x01sentence\x1f" " ends\n here.\n";
+	precis_ctx *ctx;
+	precis_doc *d;
+	precis_summary *s;
+	ck_assert_int_eq(precis_ctx_new(&ctx, "en", NULL), 0);
+	ck_assert_int_eq(precis_doc_new(&d, ctx, in, sizeof in - 1, NULL, 0, NULL), 0);
+	precis_options o;
+	precis_options_init(&o);
+	o.sentences = 5;
+	ck_assert_int_eq(precis_summarize(&s, ctx, d, &o, NULL), 0);
+	ck_assert_uint_ge(precis_summary_count(s), 2);
+	sink k = { .n = 0 };
+	ck_assert_int_eq(precis_summary_render(s, d, PRECIS_FORMAT_JSON, "r\"\x01", to_sink, &k, NULL), 0);
+	char want[4096];
+	size_t w = (size_t)snprintf(want, sizeof want, "{\"id\":\"r\\\"\\u0001\",\"summary\":[");
+	const char *t = k.buf;
+	for (size_t i = 0; (t = strstr(t, "\"text\":")) != NULL; i++) {
+		t += 7;
+		size_t n = literal_len(t);
+		w += (size_t)snprintf(want + w, sizeof want - w, "%s%.*s", i ? "," : "", (int)n, t);
+	}
+	w += (size_t)snprintf(want + w, sizeof want - w, "],\"sentences\":[");
+	precis_pick p;
+	for (size_t i = 0; precis_summary_pick(s, i, &p) == 0; i++)
+		w += (size_t)snprintf(want + w, sizeof want - w, "%s%zu", i ? "," : "", p.sentence);
+	snprintf(want + w, sizeof want - w, "]}\n");
+	k.n = 0;
+	ck_assert_int_eq(precis_summary_render(s, d, PRECIS_FORMAT_JSONL, "r\"\x01", to_sink, &k, NULL), 0);
+	ck_assert_str_eq(k.buf, want);
+	ck_assert_ptr_nonnull(strstr(want, "\\\"fell\\\"\\u0007 on the\\\\hills\\u0000"));
+	precis_summary_free(s);
+	precis_doc_free(d);
+	precis_ctx_free(ctx);
+}
+END_TEST
+
 /* The page keeps the paragraphs, escapes the specials and marks the pick. */
 START_TEST(test_render_html)
 {
@@ -306,6 +359,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, test_params);
 	tcase_add_test(tc, test_summarize_and_render);
 	tcase_add_test(tc, test_render_text_controls);
+	tcase_add_test(tc, test_render_record_as_json);
 	tcase_add_test(tc, test_render_html);
 	tcase_add_test(tc, test_render_html_picked_title);
 	tcase_add_test(tc, test_render_html_not_utf8);

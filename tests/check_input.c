@@ -372,6 +372,28 @@ START_TEST(detect)
 			 PRECIS_INPUT_TEXT);
 	ck_assert_int_eq(precis__input_detect("dir.v2/README", "Plain **text**.\n", 16),
 			 PRECIS_INPUT_TEXT);
+	/* A heading and one inline mark, found wherever it is on its line
+	 * (a stray mark before it, its last possible place); too late or
+	 * unclosed, no mark. */
+	static const struct { const char *text; int format; } marks[] = {
+		{ "# T\na * b ] c **bold*\n", PRECIS_INPUT_MARKDOWN },
+		{ "# T\na ` b `c\n", PRECIS_INPUT_MARKDOWN },
+		{ "# T\nx] [y](z)\n", PRECIS_INPUT_MARKDOWN },
+		{ "# T\n] [a](\n", PRECIS_INPUT_TEXT },
+		{ "# T\nab [a](x \n", PRECIS_INPUT_MARKDOWN },
+		{ "# T\nab [a](\n", PRECIS_INPUT_TEXT },
+		{ "# T\nx](y) [z]\n", PRECIS_INPUT_TEXT },
+		{ "# T\na ** b\n", PRECIS_INPUT_TEXT },
+		{ "# T\na `` b\n", PRECIS_INPUT_TEXT },
+		{ "# T\na **b\n", PRECIS_INPUT_TEXT },
+	};
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+		ck_assert_msg(precis__input_detect(NULL, marks[i].text, strlen(marks[i].text)) ==
+			      marks[i].format, "%s", marks[i].text);
+	ck_assert(precis__input_is_html(NULL, " <html><body>", 13));
+	ck_assert(precis__input_is_html("x.htm", "plain", 5));
+	ck_assert(!precis__input_is_html("x.md", "<html>", 6));
+	ck_assert(!precis__input_is_html(NULL, "# T\n[a](b) **c**\n", 18));
 }
 END_TEST
 

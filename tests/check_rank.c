@@ -135,12 +135,21 @@ START_TEST(test_furniture_detected)
 		"READ MORE : Japan unveils its largest warship",
 		"E-mail to a friend",
 		"CNN's Jane Doe and John Roe contributed to this report.",
+		/* The first word opens no rule: only the credit's look finds
+		 * these. */
+		"Reporting by Jane Doe; John Roe contributed reporting.",
+		"Copyright 2013 Reuters. All rights reserved.",
+		"sept 3 2013 , 10:02 gmt",
 	};
 	static const char *const no[] = {
 		"Published in 1998, the book sold two million copies in March alone.",
 		"The trial will resume on Monday, 3 March, at 10 am.",
 		"By the time the ball dropped, the crowd of 3,000 had gone home.",
 		"Readers can scroll through the archive of March 2013 online.",
+		"Jane Doe, who contributed to this report from Paris, spent two "
+		"decades covering the ministry and its many quarrels with the press.",
+		"Contributed to this report",
+		"!!! ...",
 		"",
 	};
 	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)

@@ -1,8 +1,11 @@
 /*
- * check_text.c - UTF-8 validation and repair, BOM, word folding.
+ * check_text.c - UTF-8 validation and repair, BOM, word folding, the
+ * interner's padded lookup.
  */
 #include <string.h>
 
+#include "base/internal.h"
+#include "base/strtab.h"
 #include "base/text.h"
 #include "base/unicode.h"
 #include "testutil.h"
@@ -153,6 +156,41 @@ START_TEST(test_uc_class)
 }
 END_TEST
 
+/* The padded lookup (8 bytes at a time, bytes past the string ignored)
+ * answers as the plain one: every prefix of a 20-byte word and words one
+ * byte apart at each place, asked with junk after them; all under one
+ * hash, so that the comparison of the bytes decides. */
+START_TEST(test_strtab_padded)
+{
+	static const char word[] = "abcdefghijklmnopqrst";
+	precis__strtab t;
+	precis__strtab_init(&t);
+	for (size_t n = 1; n <= 20; n++) {
+		ck_assert_int_ge(precis__strtab_intern_hashed(&t, word, n, 42, NULL), 0);
+		char v[24];
+		memcpy(v, word, n);
+		v[n - 1] = 'Z';
+		ck_assert_int_ge(precis__strtab_intern_hashed(&t, v, n, 42, NULL), 0);
+	}
+	for (size_t n = 0; n <= 21; n++) {
+		for (size_t at = 0; at <= n; at++) {
+			char q[40];
+			memset(q, 'X', sizeof q);
+			memcpy(q, word, n < 20 ? n : 20);
+			if (n > 20)
+				q[20] = 'u';
+			if (at < n)
+				q[at] = 'Z';
+			int64_t want = precis__strtab_find_hashed(&t, q, n, 42);
+			ck_assert_int_eq(precis__strtab_find_padded(&t, q, n, 42), want);
+			ck_assert((want >= 0) == (n >= 1 && n <= 20 && at + 1 >= n));
+		}
+	}
+	ck_assert_int_eq(precis__strtab_find_padded(&t, "abcXXXXXXXX", 3, 42), 4);
+	precis__strtab_clear(&t);
+}
+END_TEST
+
 Suite *make_suite(void)
 {
 	Suite *s = suite_create("text");
@@ -165,6 +203,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, test_fold_widest);
 	tcase_add_test(tc, test_word_cp);
 	tcase_add_test(tc, test_uc_class);
+	tcase_add_test(tc, test_strtab_padded);
 	suite_add_tcase(s, tc);
 	return s;
 }

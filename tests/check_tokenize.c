@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "base/text.h"
 #include "context/ctx.h"
 #include "doc/tokenize.h"
 #include "testutil.h"
@@ -148,6 +149,100 @@ END_TEST
 
 /* A custom stopword list replaces the language's; NULL brings it back; a
  * list that is not UTF-8 fails and leaves the language's list. */
+/* Words the ASCII fast path hands to the general one (a byte past ASCII
+ * in or after them, an apostrophe before one, a long word) are one word
+ * each, as next_word() finds them. */
+START_TEST(test_terms_fast_edges)
+{
+	precis_ctx *ctx;
+	ck_assert_int_eq(precis_ctx_new(&ctx, "en", NULL), 0);
+	char got[1024], longw[700];
+	size_t words;
+	terms_of(ctx, "l'\xC3\xA9t\xC3\xA9 Xi\xE2\x80\x99s caf\xC3\xA9s rock'n'roll end'", got,
+		 sizeof got, &words);
+	ck_assert_str_eq(got, "l'\xC3\xA9t\xC3\xA9|xi|caf\xC3\xA9|rock'n'rol|end");
+	ck_assert_uint_eq(words, 5);
+	terms_of(ctx, "Talks\xE2\x80\x94talked MEETINGS\xC2\xA0ran", got, sizeof got, &words);
+	ck_assert_str_eq(got, "talk|talk|meet|ran");
+	ck_assert_uint_eq(words, 4);
+	/* 70 letters: past the fast path's buffer, still one term; 600: no
+	 * term (too long to fold), still a word. */
+	memset(longw, 'A', 70);
+	longw[70] = '\0';
+	terms_of(ctx, longw, got, sizeof got, &words);
+	ck_assert_uint_eq(strlen(got), 70);
+	ck_assert_int_eq(got[0], 'a');
+	ck_assert_uint_eq(words, 1);
+	memset(longw, 'b', 600);
+	strcpy(longw + 600, " x");
+	terms_of(ctx, longw, got, sizeof got, &words);
+	ck_assert_str_eq(got, "x");
+	ck_assert_uint_eq(words, 2);
+	precis_ctx_free(ctx);
+}
+END_TEST
+
+/* Random text of ASCII letters and digits in runs of 1 to 80 (past the
+ * fast path's 8-byte steps and its 64-byte buffer), apostrophes, accented
+ * letters, no-break spaces and punctuation (the bytes beside the letter
+ * and digit ranges among it): the terms are those of the
+ * pipeline spelled out (next_word(), fold, stopword, stem, the context's
+ * term id), word for word. */
+START_TEST(test_terms_fast_random)
+{
+	static const char *const pieces[] = {
+		" ", " ", ", ", ".", "-", "\n", "'", "\xE2\x80\x99", "\xC3\xA9",
+		"\xC3\x89", "\xC2\xA0", "\xC3\x9F", "'s", "n't", "The", "of",
+		"/", ":", "@", "[", "`", "{", "\x7f", "\t", "_", "''",
+	};
+	static const char alnum[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	precis_ctx *ctx;
+	ck_assert_int_eq(precis_ctx_new(&ctx, "en", NULL), 0);
+	uint32_t seed = 12345;
+	for (int round = 0; round < 1500; round++) {
+		char s[1024];
+		size_t n = 0;
+		while (n < 700) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned r = seed >> 16;
+			if (r % 3 == 0) {
+				const char *pc = pieces[r / 3 % (sizeof pieces / sizeof *pieces)];
+				memcpy(s + n, pc, strlen(pc));
+				n += strlen(pc);
+				continue;
+			}
+			size_t run = 1 + (r / 3) % (r % 7 == 1 ? 80 : 9);
+			for (size_t k = 0; k < run; k++) {
+				seed = seed * 1103515245u + 12345u;
+				s[n++] = alnum[(seed >> 16) % (sizeof alnum - 1)];
+			}
+		}
+		precis__terms t = { 0 };
+		size_t words;
+		ck_assert_int_eq(precis__tokenize(ctx, s, 0, n, &t, &words, NULL), 0);
+		size_t ws, we, pos = 0, count = 0, k = 0;
+		while (precis__next_word(s, n, pos, &ws, &we)) {
+			pos = we;
+			count++;
+			char f[520];
+			size_t m = precis__fold_word(s + ws, we - ws, f, 512), sl;
+			if (m == 0 || precis__lang_is_stopword(&ctx->lang, f, m))
+				continue;
+			const char *stem = precis__lang_stem(&ctx->lang, f, m, &sl);
+			ck_assert_ptr_nonnull(stem);
+			int64_t id = precis__strtab_find(&ctx->terms, stem, sl);
+			ck_assert_uint_lt(k, t.n);
+			ck_assert_int_eq(id, (int64_t)t.v[k]);
+			k++;
+		}
+		ck_assert_uint_eq(k, t.n);
+		ck_assert_uint_eq(count, words);
+		free(t.v);
+	}
+	precis_ctx_free(ctx);
+}
+END_TEST
+
 START_TEST(test_custom_stopwords)
 {
 	precis_ctx *ctx;
@@ -241,6 +336,8 @@ Suite *make_suite(void)
 	tcase_add_test(tc, test_terms_interned);
 	tcase_add_test(tc, test_terms_russian);
 	tcase_add_test(tc, test_terms_cjk);
+	tcase_add_test(tc, test_terms_fast_edges);
+	tcase_add_test(tc, test_terms_fast_random);
 	tcase_add_test(tc, test_custom_stopwords);
 	tcase_add_test(tc, test_language_names);
 	tcase_add_test(tc, test_language_list);

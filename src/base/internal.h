@@ -34,9 +34,13 @@ void precis__clear(precis_error *err);
  */
 int precis__grow(void **buf, size_t *cap, size_t need, size_t size);
 
-/* Typed front-end for precis__grow on a struct { T *v; size_t n, cap; }. */
+/* Typed front-end for precis__grow on a struct { T *v; size_t n, cap; };
+ * the room there is is seen inline (`need` is evaluated twice), not with a
+ * call per appended element. */
 #define PRECIS__VEC_RESERVE(vec, need) \
-	precis__grow((void **)&(vec)->v, &(vec)->cap, (need), sizeof(*(vec)->v))
+	((need) <= (vec)->cap ? 0 \
+			      : precis__grow((void **)&(vec)->v, &(vec)->cap, (need), \
+					     sizeof(*(vec)->v)))
 
 /* 64-bit FNV-1a: stable, fast enough for short keys. */
 static inline uint64_t precis__hash(const char *s, size_t n)

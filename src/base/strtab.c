@@ -93,11 +93,14 @@ static int append(precis__strtab *t, const char *s, size_t n, uint64_t hash)
 {
 	if (t->n >= UINT32_MAX - 2 || n >= UINT32_MAX - t->pool_n)
 		return PRECIS_ERR_NOMEM;
-	if (precis__grow((void **)&t->pool, &t->pool_cap, t->pool_n + n + 1, 1) ||
+	/* 8 bytes of room past the string: precis__strtab_find_padded()
+	 * reads its strings 8 bytes at a time. */
+	if ((t->pool_n + n + 1 + 8 > t->pool_cap &&
+	     precis__grow((void **)&t->pool, &t->pool_cap, t->pool_n + n + 1 + 8, 1)) ||
 	    PRECIS__VEC_RESERVE(t, t->n + 1))
 		return PRECIS_ERR_NOMEM;
 	memcpy(t->pool + t->pool_n, s, n);
-	t->pool[t->pool_n + n] = '\0';
+	memset(t->pool + t->pool_n + n, 0, 1 + 8);
 	t->v[t->n] = (precis__str){ hash, (uint32_t)t->pool_n, (uint32_t)n };
 	t->pool_n += n + 1;
 	t->n++;

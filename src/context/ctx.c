@@ -34,6 +34,7 @@ void precis_ctx_free(precis_ctx *ctx)
 	precis__strtab_clear(&ctx->surface);
 	precis__strtab_clear(&ctx->terms);
 	free(ctx->surface_term);
+	free(ctx->short_words);
 	free(ctx->idf_cache);
 	free(ctx->local_of);
 	if (ctx->shipped_model_free != NULL)
@@ -53,6 +54,8 @@ static void forget_surfaces(precis_ctx *ctx)
 	free(ctx->surface_term);
 	ctx->surface_term = NULL;
 	ctx->surface_cap = 0;
+	free(ctx->short_words);
+	ctx->short_words = NULL;
 }
 
 int precis_ctx_set_stopwords(precis_ctx *ctx, const char *list, size_t len,

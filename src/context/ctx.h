@@ -25,6 +25,12 @@ struct precis_ctx {
 	precis__strtab surface;
 	int32_t *surface_term;
 	size_t surface_cap;
+	/* In front of it, for words of up to 8 bytes (most of a text): a
+	 * direct-mapped table of {the word's 8 zero-padded bytes, length,
+	 * term id or PRECIS__STOPWORD} (doc/tokenize.c), one cache line a
+	 * word where the stem cache reads four (slot, entry, string, term);
+	 * NULL until first used, or when there was no memory for it. */
+	struct precis__short_word *short_words;
 	precis__strtab terms; /* stems; the id is the term id */
 	double params[PRECIS_PARAM_COUNT_];
 	const precis_idf *idf; /* background model, borrowed; NULL: in-document */

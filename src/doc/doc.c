@@ -31,7 +31,8 @@ static int localize(precis_doc *d, localmap *m, precis__terms *t, size_t from)
 			memset(m->of + old, 0, (m->cap - old) * sizeof *m->of);
 		}
 		if (m->of[g] == 0) {
-			if (precis__grow((void **)&d->global, &d->global_cap,
+			if (d->nterms + 1 > d->global_cap &&
+			    precis__grow((void **)&d->global, &d->global_cap,
 					 d->nterms + 1, sizeof *d->global) != 0)
 				return PRECIS_ERR_NOMEM;
 			d->global[d->nterms] = g;

@@ -442,6 +442,12 @@ void precis__idf_fill(const precis_ctx *cctx, const precis_doc *d, size_t skip,
 				idf[t[j]] += 1.0;
 			}
 	}
+	/* Most terms are in a unit or two: their weights are computed once
+	 * per document (the same expression, so the same values). */
+	double small[16];
+	for (size_t df = 0; df < sizeof small / sizeof *small; df++)
+		small[df] = precis__idf_value((double)units, (double)df);
 	for (size_t t = 0; t < d->nterms; t++)
-		idf[t] = precis__idf_value((double)units, idf[t]);
+		idf[t] = idf[t] < 16 ? small[(size_t)idf[t]]
+				     : precis__idf_value((double)units, idf[t]);
 }

@@ -62,7 +62,7 @@ static int read_text(precis__input *in, const char *src, size_t len,
 	size_t bom = len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	in->format = o->format;
 	if (in->format == PRECIS_INPUT_AUTO &&
-	    precis__input_detect(o->name, src + bom, len - bom) == PRECIS_INPUT_HTML)
+	    precis__input_is_html(o->name, src + bom, len - bom))
 		in->format = PRECIS_INPUT_HTML;
 	if (in->format == PRECIS_INPUT_HTML)
 		return html_text(in, src, len, o, err);

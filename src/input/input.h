@@ -63,6 +63,9 @@ void precis__input_source_span(const precis__input *in, size_t t, size_t n,
 
 /* The format `AUTO` resolves to: the extension of `name`, then the text. */
 int precis__input_detect(const char *name, const char *text, size_t len);
+/* Whether that format is HTML (the same verdict, without the look for
+ * Markdown's marks through the whole text). */
+int precis__input_is_html(const char *name, const char *text, size_t len);
 
 /* The text of one format (text.c, markdown.c, html.c): u[0, len) valid
  * UTF-8 -> in->text and in->pieces (text -> u offsets). Plain text that

@@ -57,7 +57,8 @@ static void put(writer *w, const char *u, size_t from, size_t to, const char *li
 		return;
 	}
 	bool first = w->buf == NULL;
-	if (precis__grow((void **)&w->buf, &w->cap, w->len + n + 1, 1) != 0) {
+	if (w->len + n + 1 > w->cap &&
+	    precis__grow((void **)&w->buf, &w->cap, w->len + n + 1, 1) != 0) {
 		w->oom = 1;
 		return;
 	}
@@ -138,7 +139,7 @@ static size_t gather(const char *u, size_t len, size_t pos, size_t limit,
 		precis__line ln = precis__line_span(u, len, pos);
 		if (ln.blank)
 			break;
-		if (precis__grow((void **)v, cap, n + 1, sizeof **v) != 0)
+		if (n + 1 > *cap && precis__grow((void **)v, cap, n + 1, sizeof **v) != 0)
 			return (size_t)-1;
 		(*v)[n++] = ln;
 		pos = ln.next;

@@ -248,6 +248,8 @@ static int render_json(const precis_summary *s, const precis_doc *d,
 		       precis_error *err)
 {
 	int record = f == PRECIS_FORMAT_JSONL;
+	if (record && kw == NULL)
+		return precis__render_record(s, d, name, write, payload, err);
 	json_t *root = record ? record_json(s, d, name)
 			      : summary_json(s, d, name, f == PRECIS_FORMAT_JSON ? "file" : "id");
 	if (root != NULL && kw != NULL &&

@@ -17,6 +17,12 @@ int precis__emit_line(precis_write_fn write, void *payload, const char *s,
 int precis__emit_json(const json_t *root, precis_write_fn write,
 		      void *payload, precis_error *err);
 
+/* The batch record {"id", "summary", "sentences"} and a newline, written
+ * directly (record.c); `id` may be NULL. */
+int precis__render_record(const precis_summary *s, const precis_doc *d,
+			  const char *id, precis_write_fn write, void *payload,
+			  precis_error *err);
+
 /* The keywords as JSON: [{"text", "score", "count", "offset"}, ...] when
  * `detailed`,
  * else [text, ...]. NULL when out of memory. */

@@ -575,6 +575,24 @@ static size_t terminator(seg_scan *s, size_t i, int *rc)
 	return i + l;
 }
 
+/* The first byte of t[i, lim) that may end a sentence (or lim). Eight,
+ * then four bytes a step: terminators are tens of bytes apart. */
+static size_t plain_run(const unsigned char *t, const unsigned char *cls,
+			size_t i, size_t lim)
+{
+	const unsigned stop = SB_STOP | SB_LEAD;
+	while (i + 8 <= lim && !((cls[t[i]] | cls[t[i + 1]] | cls[t[i + 2]] |
+				  cls[t[i + 3]] | cls[t[i + 4]] | cls[t[i + 5]] |
+				  cls[t[i + 6]] | cls[t[i + 7]]) & stop))
+		i += 8;
+	while (i + 4 <= lim && !((cls[t[i]] | cls[t[i + 1]] | cls[t[i + 2]] |
+				  cls[t[i + 3]]) & stop))
+		i += 4;
+	while (i < lim && !(cls[t[i]] & stop))
+		i++;
+	return i;
+}
+
 int precis__seg_pass2(seg_scan *s)
 {
 	const unsigned char *t = (const unsigned char *)s->t;
@@ -586,8 +604,7 @@ int precis__seg_pass2(seg_scan *s)
 	s->addr_at = SIZE_MAX;
 	while (i < s->be && rc == 0) {
 		size_t lim = m < s->marks.n ? s->marks.v[m].cut : s->be;
-		while (i < lim && !(cls[t[i]] & (SB_STOP | SB_LEAD)))
-			i++;
+		i = plain_run(t, cls, i, lim);
 		if (i >= lim && m < s->marks.n) {
 			/* A list item starts here; its marker ends nothing. */
 			add_cut(s, lim, &rc);

@@ -140,6 +140,9 @@ static size_t strip_marks(const emitter *e, size_t lo, size_t hi)
 					     "(\xE2\x80\xA6)", "(...)" };
 	for (bool again = true; again;) {
 		again = false;
+		/* Every mark ends in ']' or ')': most units end otherwise. */
+		if (hi == lo || (e->t[hi - 1] != ']' && e->t[hi - 1] != ')'))
+			break;
 		for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
 			size_t n = strlen(marks[k]);
 			if (hi - lo > n && memcmp(e->t + hi - n, marks[k], n) == 0) {

@@ -23,25 +23,27 @@ typedef struct words {
 	int has_digit;
 } words;
 
+/* Whether w is in `list` (alphabetical). */
 static int in_list(const char *w, const char *const *list)
 {
-	for (size_t i = 0; list[i] != NULL; i++)
+	for (size_t i = 0; list[i] != NULL && list[i][0] <= w[0]; i++)
 		if (w[0] == list[i][0] && strcmp(w, list[i]) == 0)
 			return 1;
 	return 0;
 }
 
-/* Words that mark a time stamp, and the glue between them. */
+/* Words that mark a time stamp, and the glue between them; each list in
+ * alphabetical order: in_list() stops past its word's first letter. */
 static const char *const stamp_cues[] = {
-	"published", "updated", "est", "edt", "gmt", "bst", "pst", "pdt",
-	"cst", "cdt", "utc", "jan", "january", "feb", "february", "mar",
-	"march", "apr", "april", "may", "june", "jul", "july", "aug", "august",
-	"sep", "sept", "september", "oct", "october", "nov", "november",
-	"dec", "december", NULL
+	"apr", "april", "aug", "august", "bst", "cdt", "cst", "dec",
+	"december", "edt", "est", "feb", "february", "gmt", "jan", "january",
+	"jul", "july", "june", "mar", "march", "may", "nov", "november",
+	"oct", "october", "pdt", "pst", "published", "sep", "sept",
+	"september", "updated", "utc", NULL
 };
 static const char *const stamp_glue[] = {
-	"last", "at", "on", "am", "pm", "monday", "tuesday", "wednesday",
-	"thursday", "friday", "saturday", "sunday", "jun", NULL
+	"am", "at", "friday", "jun", "last", "monday", "on", "pm", "saturday",
+	"sunday", "thursday", "tuesday", "wednesday", NULL
 };
 
 static void fold(const char *s, size_t n, char *out)
@@ -144,7 +146,8 @@ static int is_credit(const char *s, size_t len, const words *w)
 	return 0;
 }
 
-int precis__is_furniture(const char *s, size_t len)
+/* The rules, word by word (see precis__is_furniture). */
+static int furniture(const char *s, size_t len)
 {
 	words w;
 	scan_start(&w);
@@ -164,4 +167,52 @@ int precis__is_furniture(const char *s, size_t len)
 		if (w.n <= openers[i].max_words && starts_with(&w, openers[i].phrase))
 			return 1;
 	return is_credit(s, len, &w);
+}
+
+/* Whether a unit whose first word folds to f may be a stamp (a digit, a
+ * cue or glue) or open with an opener's phrase. */
+static int may_lead(const char *f)
+{
+	if ((f[0] >= '0' && f[0] <= '9') || in_list(f, stamp_cues) ||
+	    in_list(f, stamp_glue))
+		return 1;
+	for (size_t i = 0; i < sizeof openers / sizeof *openers; i++) {
+		const char *p = openers[i].phrase;
+		size_t k = 0;
+		while (f[k] != '\0' && f[k] == p[k])
+			k++;
+		if (f[k] == '\0' && (p[k] == ' ' || p[k] == '\0'))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether "contributed", which every credit tail starts with, occurs. */
+static int has_contributed(const char *s, size_t len)
+{
+	static const char cue[] = "contributed";
+	const size_t n = sizeof cue - 1;
+	const char *end = s + len;
+	for (const char *p = s; (size_t)(end - p) >= n &&
+	     (p = memchr(p, 'c', (size_t)(end - p) - n + 1)) != NULL; p++)
+		if (memcmp(p, cue, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Nearly every unit is ruled out by its first word and a look for a
+ * credit's "contributed": the rules word by word cost a sixth of a batch
+ * (a unit's first 21 words scanned, folded and looked up in the lists).
+ */
+int precis__is_furniture(const char *s, size_t len)
+{
+	size_t ws, we;
+	if (!precis__next_word(s, len, 0, &ws, &we))
+		return 0;
+	char f[WORD_MAX];
+	fold(s + ws, we - ws, f);
+	if (!may_lead(f) && !has_contributed(s, len))
+		return 0;
+	return furniture(s, len);
 }

@@ -41,15 +41,17 @@ size_t precis__eligible(const precis_doc *d, double min_words,
 		size_t count = 0;
 		for (size_t i = 0; i < d->units.n; i++) {
 			int e = d->words[i] > 0 && i != title;
-			if (pass < 2)
-				e = e && !precis__is_furniture(
-						 d->text + d->units.v[i].start,
-						 d->units.v[i].end - d->units.v[i].start);
 			if (pass == 0)
 				e = e && d->units.v[i].kind == PRECIS_UNIT_SENTENCE &&
 				    (double)d->words[i] >= min_words;
 			else if (pass == 1)
 				e = e && d->units.v[i].kind == PRECIS_UNIT_SENTENCE;
+			/* Last: only a unit that may be picked otherwise is
+			 * looked at for furniture. */
+			if (pass < 2)
+				e = e && !precis__is_furniture(
+						 d->text + d->units.v[i].start,
+						 d->units.v[i].end - d->units.v[i].start);
 			ok[i] = (unsigned char)e;
 			count += (size_t)e;
 		}
