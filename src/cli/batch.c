@@ -223,11 +223,17 @@ static void write_ready(runner *r)
 	r->writing = 1;
 	while (r->head < r->tail && r->ring[r->head % r->cap].state == DONE) {
 		item *it = &r->ring[r->head % r->cap];
-		if (!stopped(r)) {
-			int failed, err;
-			pthread_mutex_unlock(&r->mu);
+		int out = !stopped(r), failed = 0, err = 0;
+		pthread_mutex_unlock(&r->mu);
+		if (out)
 			put_out(r, it, &failed, &err);
-			pthread_mutex_lock(&r->mu);
+		/* Freed without mu too: memory another thread took waits
+		 * for that thread's malloc arena. */
+		free(it->said.text);
+		free(it->out);
+		free(it->copy);
+		pthread_mutex_lock(&r->mu);
+		if (out) {
 			if (it->rc != 0 && r->first == 0)
 				r->first = it->rc;
 			if ((it->rc != 0 && r->b->strict) || failed)
@@ -235,9 +241,6 @@ static void write_ready(runner *r)
 			if (err != 0 && r->werr == 0)
 				r->werr = err;
 		}
-		free(it->said.text);
-		free(it->out);
-		free(it->copy);
 		r->head++;
 		/* A worker waits for room only when the window is full
 		 * (r->full): one place frees it. */
