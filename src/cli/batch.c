@@ -1,9 +1,10 @@
 /*
  * batch.c - the shared input loop of summarize, split and idf build: on
- * this thread, or with jobs > 1 on worker threads while this one reads
- * ahead into a window of inputs. An input's output and messages are held
- * until those before it are written, so both streams come out in input
- * order, and memory is bounded by the window however long the input.
+ * this thread, or with jobs > 1 on that many threads (this one among them)
+ * that each read their next input into a window of inputs in flight. An
+ * input's output and messages are held until those before it are written,
+ * so both streams come out in input order, and memory is bounded by the
+ * window however long the input.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -33,22 +34,27 @@ typedef struct item {
 	int state;
 } item;
 
-enum { WAITING, TAKEN, DONE };
+enum { TAKEN, DONE };
 
 typedef struct runner {
 	const batch *b;
 	FILE *out;         /* NULL: no output wanted (idf build) */
 	int first;         /* the first error's code */
-	atomic_int stop;   /* no more input: read by the reader without mu */
+	atomic_int stop;   /* no more input: read by readers without mu */
 	int werr;          /* errno of a failed write on out, on any thread */
-	/* with threads */
-	int par;
-	item *ring;        /* the window: items head..tail-1, by number */
-	size_t cap, head, next, tail; /* written out, taken, read */
-	int closing;
-	int writing;       /* a thread is writing out the head (mu) */
+	/* with threads: the input, read by one thread at a time (in_mu) */
+	pthread_mutex_t in_mu;
+	char **files;
+	int nfiles, fi;    /* fi: the next file */
+	jsonl_reader rd;   /* the JSONL file being read, when rd_open */
+	int rd_open;
+	/* the window (mu): items head..tail-1, by number */
 	pthread_mutex_t mu;
-	pthread_cond_t work, space; /* an item to take; room in the window */
+	item *ring;
+	size_t cap, head, tail; /* written out, read */
+	int writing;       /* a thread is writing out the head */
+	int full;          /* a reader waits for room (space) */
+	pthread_cond_t space;
 	workers ws;
 } runner;
 
@@ -168,34 +174,22 @@ static void settle(runner *r, const item *it)
 
 /* ---- with threads --------------------------------------------------------- */
 
+/*
+ * There is no reader thread: each worker reads its next input itself (one
+ * at a time, under in_mu: a file's name, or a JSONL line copied), places it
+ * at the window's tail and works on it, and the calling thread is one of
+ * the workers. A reader thread beside N workers made N + 1 threads for N
+ * cores: every time it woke to refill the window it took a core from a
+ * worker, and every input passed between threads (a wake-up, a futex call,
+ * memory freed on another thread than took it). That made -j 2 on 2,824
+ * small files slower than -j 1.
+ */
+
 /* Whether the run has stopped; the writer may be another thread. */
 static int stopped(runner *r)
 {
-	/* An atomic, not the mutex: the reader asks at every line, and
-	 * taking mu that often made it contend with the workers. */
+	/* An atomic, not the mutex: readers ask at every line. */
 	return atomic_load(&r->stop);
-}
-
-/* The next waiting item, or NULL when there is none and no more will come.
- * With r->mu held. */
-static item *take(runner *r)
-{
-	for (;;) {
-		/* A failed read is done when read, and may be written out
-		 * before a worker passes it. */
-		if (r->next < r->head)
-			r->next = r->head;
-		while (r->next < r->tail && r->ring[r->next % r->cap].state != WAITING)
-			r->next++;
-		if (r->next < r->tail) {
-			item *it = &r->ring[r->next++ % r->cap];
-			it->state = TAKEN;
-			return it;
-		}
-		if (r->closing)
-			return NULL;
-		pthread_cond_wait(&r->work, &r->mu);
-	}
 }
 
 /* What an item wrote and said, out: on the writing thread, without mu. */
@@ -206,7 +200,7 @@ static void put_out(runner *r, const item *it, int *failed, int *err)
 	if (it->outlen > 0)
 		fwrite(it->out, 1, it->outlen, r->out);
 	*failed = it->name != NULL && fflush(r->out) != 0;
-	/* errno is per thread: commit, on the reader's, would report
+	/* errno is per thread: commit, on the caller's, would report
 	 * another error than the write's. */
 	*err = ferror(r->out) ? errno : 0;
 }
@@ -218,9 +212,9 @@ static void put_out(runner *r, const item *it, int *failed, int *err)
  * item, so each record streams out as soon as it and those before it are
  * done. One thread writes at a time (r->writing), and it writes with mu
  * released: holding mu over fwrite and fflush (a write per record) kept
- * the other workers waiting for their next input, most of -j's futex
- * calls. The head item's place stays taken while it is written, so the
- * reader cannot reuse it; items finished meanwhile are the writer's too.
+ * the other workers waiting, most of -j's futex calls. The head item's
+ * place stays taken while it is written, so no reader reuses it; items
+ * finished meanwhile are the writer's too.
  */
 static void write_ready(runner *r)
 {
@@ -229,11 +223,17 @@ static void write_ready(runner *r)
 	r->writing = 1;
 	while (r->head < r->tail && r->ring[r->head % r->cap].state == DONE) {
 		item *it = &r->ring[r->head % r->cap];
-		if (!atomic_load(&r->stop)) {
-			int failed, err;
-			pthread_mutex_unlock(&r->mu);
+		int out = !stopped(r), failed = 0, err = 0;
+		pthread_mutex_unlock(&r->mu);
+		if (out)
 			put_out(r, it, &failed, &err);
-			pthread_mutex_lock(&r->mu);
+		/* Freed without mu too: memory another thread took waits
+		 * for that thread's malloc arena. */
+		free(it->said.text);
+		free(it->out);
+		free(it->copy);
+		pthread_mutex_lock(&r->mu);
+		if (out) {
 			if (it->rc != 0 && r->first == 0)
 				r->first = it->rc;
 			if ((it->rc != 0 && r->b->strict) || failed)
@@ -241,13 +241,10 @@ static void write_ready(runner *r)
 			if (err != 0 && r->werr == 0)
 				r->werr = err;
 		}
-		free(it->said.text);
-		free(it->out);
-		free(it->copy);
 		r->head++;
-		/* The reader, waiting for a full window to drain, is woken
-		 * once half of it is free, not at every record. */
-		if (r->tail - r->head <= r->cap / 2)
+		/* A worker waits for room only when the window is full
+		 * (r->full): one place frees it. */
+		if (r->full)
 			pthread_cond_signal(&r->space);
 	}
 	r->writing = 0;
@@ -268,20 +265,130 @@ static void run_held(const batch *b, void *payload, item *it)
 	it->line = NULL;
 }
 
-static void *worker_main(void *state)
+/* The next line of the JSONL files, with r->in_mu held: 1 with *it (a
+ * failed item when the file cannot be opened or read), 0 when there is no
+ * more. What reading says is held in it->said, to come out in input order. */
+static int read_record(runner *r, item *it)
 {
-	worker *w = state;
-	runner *r = w->r;
-	item *it;
+	for (;;) {
+		int k;
+		*it = (item){ .failed = 0 };
+		if (!r->rd_open) {
+			if (r->fi >= r->nfiles)
+				return 0;
+			cli_hold(&it->said);
+			k = jsonl_open(&r->rd, r->files[r->fi++]);
+			cli_release(&it->said);
+			if (k != 0) {
+				it->failed = 1;
+				it->rc = k;
+				return 1;
+			}
+			r->rd_open = 1;
+		}
+		const char *line;
+		size_t len;
+		cli_hold(&it->said);
+		k = jsonl_read_line(&r->rd, &line, &len);
+		if (k == 1) {
+			/* A copy: the reader's buffer is the next line's. */
+			it->name = r->rd.name;
+			it->lineno = r->rd.line;
+			it->len = len;
+			if ((it->copy = malloc(len + 1)) == NULL) {
+				it->rc = cli_fail(EXIT_RUNTIME, "out of memory");
+				it->failed = 1;
+			} else
+				it->line = memcpy(it->copy, line, len);
+		}
+		cli_release(&it->said);
+		if (k == 1)
+			return 1;
+		jsonl_close(&r->rd);
+		r->rd_open = 0;
+		if (k == JSONL_IOERR) {
+			it->failed = 1;
+			it->rc = EXIT_RUNTIME;
+			return 1;
+		}
+		free(it->said.text); /* the end of a file says nothing */
+	}
+}
+
+/* The next input, with r->in_mu held: 1 with *it, 0 when there is no more
+ * or the run has stopped. */
+static int read_input(runner *r, item *it)
+{
+	if (stopped(r))
+		return 0;
+	if (r->b->jsonl)
+		return read_record(r, it);
+	if (r->fi >= r->nfiles)
+		return 0;
+	*it = (item){ .path = r->files[r->fi], .index = r->fi, .nfiles = r->nfiles };
+	r->fi++;
+	return 1;
+}
+
+/* Waits, with in_mu held (so no other thread fills the window), for a free
+ * place in the window: 1, or 0 once the run has stopped. The window bounds
+ * what is held however slow the oldest input is. */
+static int room(runner *r)
+{
 	pthread_mutex_lock(&r->mu);
-	while ((it = take(r)) != NULL) {
-		pthread_mutex_unlock(&r->mu);
-		run_held(r->b, w->payload, it);
+	while (r->tail - r->head == r->cap && !stopped(r)) {
+		r->full = 1;
+		pthread_cond_wait(&r->space, &r->mu);
+	}
+	r->full = 0;
+	int ok = !stopped(r);
+	pthread_mutex_unlock(&r->mu);
+	return ok;
+}
+
+/* Places an item read at the window's tail: taken by this thread, or done
+ * when reading failed (then written out in its turn; NULL). */
+static item *place(runner *r, const item *it)
+{
+	pthread_mutex_lock(&r->mu);
+	item *slot = &r->ring[r->tail++ % r->cap];
+	*slot = *it;
+	slot->state = it->failed ? DONE : TAKEN;
+	if (it->failed)
+		write_ready(r);
+	pthread_mutex_unlock(&r->mu);
+	return it->failed ? NULL : slot;
+}
+
+/* This thread's next input, in its place in the window; NULL at the end. */
+static item *next_item(runner *r)
+{
+	item it, *slot = NULL;
+	pthread_mutex_lock(&r->in_mu);
+	while (slot == NULL && room(r) && read_input(r, &it))
+		slot = place(r, &it);
+	pthread_mutex_unlock(&r->in_mu);
+	return slot;
+}
+
+/* A worker's loop, on every thread: read an input, work on it, and write
+ * out what is ready. */
+static void work(runner *r, void *payload)
+{
+	item *it;
+	while ((it = next_item(r)) != NULL) {
+		run_held(r->b, payload, it);
 		pthread_mutex_lock(&r->mu);
 		it->state = DONE;
 		write_ready(r);
+		pthread_mutex_unlock(&r->mu);
 	}
-	pthread_mutex_unlock(&r->mu);
+}
+
+static void *worker_main(void *state)
+{
+	worker *w = state;
+	work(w->r, w->payload);
 	return NULL;
 }
 
@@ -299,139 +406,79 @@ static void worker_close(void *state)
 		w->r->b->close(w->payload);
 }
 
-/* Puts an item (copied) in the window, once there is room: the reader
- * never runs more than the window ahead of the writer. */
-static void enqueue(runner *r, item *it)
+/*
+ * Works on the inputs with b->jobs threads: jobs - 1 started here, each
+ * with a payload of its own, and this one with b->payload. The started
+ * threads wait at the input (in_mu) until all have started: a run whose
+ * threads cannot all start reads nothing. 0, or an exit code.
+ */
+static int run_threads(runner *r, char **files, int nfiles)
 {
-	if (it->line != NULL && !it->failed) {
-		cli_hold(&it->said);
-		if ((it->copy = malloc(it->len + 1)) == NULL) {
-			it->rc = cli_fail(EXIT_RUNTIME, "out of memory");
-			it->failed = 1;
-		} else
-			it->line = memcpy(it->copy, it->line, it->len);
-		cli_release(&it->said);
-	}
-	pthread_mutex_lock(&r->mu);
-	while (r->tail - r->head == r->cap && !atomic_load(&r->stop))
-		pthread_cond_wait(&r->space, &r->mu);
-	if (atomic_load(&r->stop)) {
-		pthread_mutex_unlock(&r->mu);
-		free(it->said.text);
-		free(it->copy);
-		return;
-	}
-	item *slot = &r->ring[r->tail++ % r->cap];
-	*slot = *it;
-	slot->state = it->failed ? DONE : WAITING;
-	if (it->failed)
-		write_ready(r);
-	else
-		pthread_cond_signal(&r->work);
-	pthread_mutex_unlock(&r->mu);
+	const batch *b = r->b;
+	r->files = files;
+	r->nfiles = nfiles;
+	/* Enough inputs in flight that a slow one, or a thread the system
+	 * takes its core from for a time slice, rarely idles the others: 8
+	 * a thread filled up 70 times in a run of -j 2 on 2,824 files beside
+	 * one other busy process. A place holds an output, not an input. */
+	r->cap = 64 * (size_t)b->jobs;
+	if ((r->ring = calloc(r->cap, sizeof *r->ring)) == NULL)
+		return cli_fail(EXIT_RUNTIME, "out of memory");
+	pthread_mutex_init(&r->mu, NULL);
+	pthread_mutex_init(&r->in_mu, NULL);
+	pthread_cond_init(&r->space, NULL);
+	pthread_mutex_lock(&r->in_mu);
+	int rc = workers_start(&r->ws, b->jobs - 1, sizeof(worker), r, worker_open,
+			       worker_main, worker_close);
+	if (rc != 0)
+		atomic_store(&r->stop, 1);
+	pthread_mutex_unlock(&r->in_mu);
+	if (rc == 0)
+		work(r, b->payload);
+	workers_join(&r->ws);
+	if (r->rd_open)
+		jsonl_close(&r->rd);
+	pthread_cond_destroy(&r->space);
+	pthread_mutex_destroy(&r->in_mu);
+	pthread_mutex_destroy(&r->mu);
+	free(r->ring);
+	return rc;
 }
 
-/* Works on an input here, or hands it to the workers. */
-static void submit(runner *r, item *it)
-{
-	if (r->par) {
-		enqueue(r, it);
-		return;
-	}
-	if (!it->failed)
-		it->rc = run_item(r->b, r->b->payload, it, r->out);
-	settle(r, it);
-}
-
-/* The reader's own messages (a file that cannot be opened or read) must
- * come out in input order too: with threads they are held, and submitted
- * as a failed item. */
-static void hold(runner *r, cli_held *said)
-{
-	*said = (cli_held){ NULL, NULL, 0, NULL };
-	if (r->par)
-		cli_hold(said);
-}
-
-static void unhold(runner *r, cli_held *said)
-{
-	if (r->par)
-		cli_release(said);
-}
-
-static void read_failed(runner *r, int rc, cli_held *said)
-{
-	item it = { .failed = 1, .rc = rc, .said = *said };
-	submit(r, &it);
-}
+/* ---- on this thread ------------------------------------------------------- */
 
 static void feed_jsonl(runner *r, const char *path)
 {
 	jsonl_reader rd;
-	cli_held said;
-	hold(r, &said);
 	int k = jsonl_open(&rd, path);
-	unhold(r, &said);
 	if (k != 0) {
-		read_failed(r, k, &said);
+		settle(r, &(item){ .failed = 1, .rc = k });
 		return;
 	}
 	while (!stopped(r)) {
 		item it = { .name = rd.name };
-		hold(r, &said);
-		k = jsonl_read_line(&rd, &it.line, &it.len);
-		unhold(r, &said);
-		if (k != 1)
+		if ((k = jsonl_read_line(&rd, &it.line, &it.len)) != 1)
 			break;
 		it.lineno = rd.line;
-		submit(r, &it);
+		it.rc = run_item(r->b, r->b->payload, &it, r->out);
+		settle(r, &it);
 	}
 	if (k == JSONL_IOERR)
-		read_failed(r, EXIT_RUNTIME, &said);
+		settle(r, &(item){ .failed = 1, .rc = EXIT_RUNTIME });
 	jsonl_close(&rd);
 }
 
-static void runner_finish(runner *r)
+static void run_here(runner *r, char **files, int nfiles)
 {
-	if (!r->par)
-		return;
-	pthread_mutex_lock(&r->mu);
-	r->closing = 1;
-	pthread_cond_broadcast(&r->work);
-	while (r->head < r->tail)
-		pthread_cond_wait(&r->space, &r->mu);
-	pthread_mutex_unlock(&r->mu);
-	workers_join(&r->ws);
-	pthread_cond_destroy(&r->work);
-	pthread_cond_destroy(&r->space);
-	pthread_mutex_destroy(&r->mu);
-	free(r->ring);
-}
-
-static int runner_start(runner *r, const batch *b, FILE *out, int nfiles)
-{
-	memset(r, 0, sizeof *r);
-	r->b = b;
-	r->out = out;
-	r->par = b->jobs > 1 && out != NULL && (b->jsonl || nfiles > 1);
-	if (!r->par)
-		return 0;
-	/* Enough inputs in flight that a slow one rarely idles the others. */
-	r->cap = 8 * (size_t)b->jobs;
-	if ((r->ring = calloc(r->cap, sizeof *r->ring)) == NULL) {
-		r->par = 0;
-		return cli_fail(EXIT_RUNTIME, "out of memory");
+	for (int i = 0; i < nfiles && !stopped(r); i++) {
+		if (r->b->jsonl) {
+			feed_jsonl(r, files[i]);
+			continue;
+		}
+		item it = { .path = files[i], .index = i, .nfiles = nfiles };
+		it.rc = run_item(r->b, r->b->payload, &it, r->out);
+		settle(r, &it);
 	}
-	pthread_mutex_init(&r->mu, NULL);
-	pthread_cond_init(&r->work, NULL);
-	pthread_cond_init(&r->space, NULL);
-	int rc = workers_start(&r->ws, b->jobs, sizeof(worker), r, worker_open,
-			       worker_main, worker_close);
-	if (rc != 0) {
-		runner_finish(r);
-		r->par = 0;
-	}
-	return rc;
 }
 
 int batch_jsonl(const batch *b, const char *path, FILE *out)
@@ -452,17 +499,11 @@ int batch_run(const batch *b, char **files, int nfiles)
 		files = stdin_only;
 		nfiles = 1;
 	}
-	runner r;
-	rc = runner_start(&r, b, out.fp, nfiles);
-	for (int i = 0; rc == 0 && i < nfiles && !stopped(&r); i++) {
-		if (b->jsonl) {
-			feed_jsonl(&r, files[i]);
-			continue;
-		}
-		item it = { .path = files[i], .index = i, .nfiles = nfiles };
-		submit(&r, &it);
-	}
-	runner_finish(&r);
+	runner r = { .b = b, .out = out.fp };
+	if (b->jobs > 1 && out.fp != NULL && (b->jsonl || nfiles > 1))
+		rc = run_threads(&r, files, nfiles);
+	else
+		run_here(&r, files, nfiles);
 	int first = rc != 0 ? rc : r.first;
 	/* No half-written output file, except for records skipped leniently:
 	 * then the good records are the output. A run whose threads did not

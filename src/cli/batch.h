@@ -6,10 +6,10 @@
  * io_out so a failed run leaves no partial file.
  *
  * With jobs > 1, inputs (files, or records) are worked on by that many
- * threads, each with a payload of its own (its own precis_ctx), while this
- * thread reads ahead and writes out: a bounded window of inputs is in
- * flight, and their output and messages come out in input order, byte for
- * byte as with one thread.
+ * threads, this one with the shared payload and each other with a payload
+ * of its own (its own precis_ctx): each reads its next input itself when
+ * ready for it, a bounded window of inputs is in flight, and their output
+ * and messages come out in input order, byte for byte as with one thread.
  */
 #ifndef PRECIS_CLI_BATCH_H
 #define PRECIS_CLI_BATCH_H

@@ -14,6 +14,7 @@ typedef struct jsonl_reader {
 	char *buf;
 	size_t cap;
 	int own;          /* fp was opened here */
+	char *iobuf;      /* fp's buffer, when larger than stdio's */
 } jsonl_reader;
 
 /* Opens `path` ("-" or NULL: stdin). 0, or an exit code after a message. */

@@ -6,8 +6,11 @@
 # linear); then -j 1 against -j 2 on files and on JSON Lines (CNN/DM
 # articles), with two processes on halves of the files for comparison; and
 # the one-core JSONL batch in articles/s against `wc -w` on the same bytes.
-# Prints the load average before and after: the numbers mean little while
-# other work shares the cores. Not part of `make check`.
+# For -j, the CPU time (user + system: what -j 2 spends beyond -j 1 is its
+# overhead) and the times -j 2 waited (voluntary context switches: work
+# held up by a lock or a full window) tell more than the seconds while
+# other work shares the cores. Prints the load average before and after.
+# Not part of `make check`.
 #
 # Usage: tests/bench/scale.sh [PRECIS] [DATASETS_DIR]
 #   SIZES="1 10 100" (MB), METHODS="tfidf lsa ..." (default: all),
@@ -53,10 +56,12 @@ with open(os.path.join(tmp, "batch.jsonl"), "w", encoding="utf-8") as out:
                     f.write(r["article"])
 PY
 
-# run NAME CMD...: seconds and peak RSS (KB) of one run into $tmp/NAME.
+# run NAME CMD...: seconds, peak RSS (KB), user and system seconds and
+# voluntary context switches (waits: a lock, a condition, I/O) of one run
+# into $tmp/NAME.
 run() {
 	name=$1; shift
-	if /usr/bin/time -f "%e %M" -o "$tmp/$name" "$@" >/dev/null 2>"$tmp/err"; then :; else
+	if /usr/bin/time -f "%e %M %U %S %w" -o "$tmp/$name" "$@" >/dev/null 2>"$tmp/err"; then :; else
 		echo "failed: $(tail -n 1 "$tmp/err")" >"$tmp/$name"
 	fi
 }
@@ -101,11 +106,18 @@ run jsonl-j1 "$precis" -j 1 --input=jsonl "$tmp/batch.jsonl"
 run jsonl-j2 "$precis" -j 2 --input=jsonl "$tmp/batch.jsonl"
 run wc wc -w "$tmp/batch.jsonl"
 t() { cut -d' ' -f1 "$tmp/$1"; }
+# cpu NAME: user + system seconds; waits NAME: voluntary context switches.
+cpu() { awk '{ print $3 + $4 }' "$tmp/$1"; }
+waits() { cut -d' ' -f5 "$tmp/$1"; }
 awk -v f1="$(t files-j1)" -v f2="$(t files-j2)" -v fp="$(t files-2p)" \
     -v j1="$(t jsonl-j1)" -v j2="$(t jsonl-j2)" -v w="$(t wc)" \
+    -v cf1="$(cpu files-j1)" -v cf2="$(cpu files-j2)" -v wf2="$(waits files-j2)" \
+    -v cj1="$(cpu jsonl-j1)" -v cj2="$(cpu jsonl-j2)" -v wj2="$(waits jsonl-j2)" \
     -v nf="$nfiles" -v nr="$nrec" -v jb="$jbytes" 'BEGIN {
 	if (w <= 0) w = 0.005
 	printf "files (%d CNN/DM articles): -j 1 %.2f s, -j 2 %.2f s: %.2fx; two processes on halves %.2f s: %.2fx\n", nf, f1, f2, f1 / f2, fp, f1 / fp
+	printf "  CPU (user+sys) -j 1 %.2f s, -j 2 %.2f s (+%.0f%%); -j 2 waited %d times\n", cf1, cf2, (cf2 / cf1 - 1) * 100, wf2
 	printf "JSONL (%d records, %.1f MB): -j 1 %.2f s, -j 2 %.2f s: %.2fx\n", nr, jb / 1e6, j1, j2, j1 / j2
+	printf "  CPU (user+sys) -j 1 %.2f s, -j 2 %.2f s (+%.0f%%); -j 2 waited %d times\n", cj1, cj2, (cj2 / cj1 - 1) * 100, wj2
 	printf "batch on one core: %.0f articles/s, %.1f ns/byte; wc -w %.2f s, %.1f ns/byte: %.1fx wc -w\n", nr / j1, j1 / jb * 1e9, w, w / jb * 1e9, j1 / w }'
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

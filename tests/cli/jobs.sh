@@ -129,6 +129,31 @@ wait
 if [ "$n" -ge 40 ]; then ok; else bad "streaming: $n records out before the end of input, want 40"; fi
 if [ "$(cat "$tmp/stream.rc")" -eq 3 ]; then ok; else bad "streaming: exit $(cat "$tmp/stream.rc")"; fi
 
+# Inputs are worked on at once, not one after another: with -j 2 the
+# second of two named pipes is read while the first still waits for its
+# writer, which comes only after the second's (one input at a time would
+# wait on the first for ever). The output is -j 1's, written in order.
+mkfifo "$tmp/fa" "$tmp/fb"
+feed() { # feed PIPE TEXT: writes TEXT into PIPE once it is opened (20 s at most)
+	timeout 20 sh -c 'printf "%s\n" "$2" >"$1"' sh "$1" "$2"
+}
+pipes() { # pipes JOBS: runs -j JOBS on the two pipes in the background
+	(timeout 60 ${PRECIS_EXEC:-} "$PRECIS" -j "$1" -n 1 "$tmp/fa" "$tmp/fb" >"$tmp/pair$1" 2>&1
+	 echo $? >"$tmp/pair$1.rc") &
+}
+a="First comes last. The road was closed." b="Second comes first. The council met twice."
+pipes 1
+feed "$tmp/fa" "$a" && feed "$tmp/fb" "$b"
+wait
+pipes 2
+if feed "$tmp/fb" "$b"; then ok; else bad "two pipes: the second was not read while the first waited"; fi
+feed "$tmp/fa" "$a"
+wait
+if [ "$(cat "$tmp/pair2.rc")" -eq 0 ] && [ "$(cat "$tmp/pair1.rc")" -eq 0 ]; then ok; else
+	bad "two pipes: exit $(cat "$tmp/pair2.rc") with -j 2, $(cat "$tmp/pair1.rc") with -j 1"
+fi
+if [ -s "$tmp/pair1" ] && cmp -s "$tmp/pair1" "$tmp/pair2"; then ok; else bad "two pipes: output differs from -j 1's"; fi
+
 # -j values: 0 is one thread per CPU; anything else outside 1..256 is a
 # usage error, for summarize and eval alike.
 p -j 0 -n 1 "$sample"
