@@ -185,7 +185,8 @@ PRECIS_EXTERN const char *precis_language(size_t i, const char **name,
  * Language detection. A detector holds the stopword lists of every
  * language precis has (built once, then only read: one detector may serve
  * several threads). precis_detect_language() looks at the first 4 KB of
- * text[0, len) and returns the ISO 639-1 code of the language (a static
+ * text[0, len) (of its words, the first 100 when they tell clearly, else
+ * up to 400) and returns the ISO 639-1 code of the language (a static
  * string, one precis_ctx_new() takes), or NULL when the text has no
  * letters; *confidence (when not NULL) gets how clearly it won, from 0
  * (a guess: few or no telling words) to 1. Detected: every language with

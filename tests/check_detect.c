@@ -3,6 +3,8 @@
  * and single sentences of our own in many languages, mixed texts, texts
  * without letters, bad bytes, and what the confidence says.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "testutil.h"
@@ -135,6 +137,57 @@ START_TEST(edge_cases)
 }
 END_TEST
 
+/* The script with most letters wins by one letter: ASCII letters are
+ * counted eight bytes at a time, and the bytes beside the letter ranges
+ * ('@' '[' '`' '{') are no letters, at every alignment. */
+START_TEST(letter_counts)
+{
+	const char *greek = "αβγδεζηθικ"; /* 10 letters, 2 bytes each */
+	for (size_t pad = 0; pad < 9; pad++) {
+		char buf[256];
+		size_t n = 0;
+		for (size_t i = 0; i < pad; i++)
+			buf[n++] = "@[`{ 1.,"[i % 8];
+		/* 9 Latin letters among ASCII non-letters, then 10 Greek ones:
+		 * Greek has one more */
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "Zz@[a`{zA[@Zqxy %s", greek);
+		ck_assert_str_eq(precis_detect_language(det, buf, n, NULL), "el");
+		/* one Latin letter more: 11 against 10, and Latin wins */
+		n = (size_t)snprintf(buf, sizeof buf, "%.*sZz@[a`{zA[@Zqxyvw %s",
+				     (int)pad, "@[`{ 1.,", greek);
+		ck_assert_str_ne(precis_detect_language(det, buf, n, NULL), "el");
+	}
+}
+END_TEST
+
+/* A long text whose first hundred words tell clearly is decided by them;
+ * one whose beginning tells nothing is read on. */
+START_TEST(early_decision)
+{
+	char *text = malloc(8192);
+	ck_assert_ptr_nonnull(text);
+	size_t n = 0;
+	for (int i = 0; i < 10; i++) /* 110 English words */
+		n += (size_t)sprintf(text + n, "%s ", "The man and the woman said that "
+				     "it was in the house of the old king.");
+	for (int i = 0; i < 20; i++) /* then 220 German ones */
+		n += (size_t)sprintf(text + n, "%s ", "Der Mann und die Frau sagten, "
+				     "dass es im Haus des alten Königs war.");
+	ck_assert_uint_lt(n, 4096);
+	ck_assert_str_eq(precis_detect_language(det, text, n, NULL), "en");
+	/* 110 words of no list first: the German after them decides */
+	n = 0;
+	for (int i = 0; i < 110; i++)
+		n += (size_t)sprintf(text + n, "%s ", i % 2 ? "Xyzzy" : "Plugh");
+	for (int i = 0; i < 20; i++)
+		n += (size_t)sprintf(text + n, "%s ", "Der Mann und die Frau sagten, "
+				     "dass es im Haus des alten Königs war.");
+	ck_assert_uint_lt(n, 4096);
+	ck_assert_str_eq(precis_detect_language(det, text, n, NULL), "de");
+	free(text);
+}
+END_TEST
+
 Suite *make_suite(void);
 
 Suite *make_suite(void)
@@ -146,6 +199,8 @@ Suite *make_suite(void)
 	tcase_add_loop_test(tc, short_texts, 0, sizeof sentences / sizeof *sentences);
 	tcase_add_test(tc, mixed_texts);
 	tcase_add_test(tc, edge_cases);
+	tcase_add_test(tc, letter_counts);
+	tcase_add_test(tc, early_decision);
 	suite_add_tcase(s, tc);
 	return s;
 }

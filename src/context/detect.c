@@ -25,11 +25,22 @@
  * time a long document costs. */
 #define DETECT_BYTES 4096
 #define DETECT_WORDS 400
+/* A count of words after which a clear lead stops the count: DETECT_VOTES
+ * votes for the winner, DETECT_LEAD of them ahead of the next list. */
+#define DETECT_SURE 100
+#define DETECT_VOTES 20.0
+#define DETECT_LEAD 0.5
 #define MAX_LISTS 64
 
 enum script { SC_NONE, SC_LATIN, SC_CYRILLIC, SC_ARABIC, SC_DEVANAGARI,
 	      SC_HAN, SC_KANA, SC_HANGUL, SC_GREEK, SC_ARMENIAN, SC_TAMIL,
 	      SC_ETHIOPIC, SC_MYANMAR, SC_COUNT_ };
+
+/* Each script's common language, which wins unless clearly beaten. */
+static const char *const prefer[SC_COUNT_] = {
+	[SC_LATIN] = "en", [SC_CYRILLIC] = "ru", [SC_ARABIC] = "ar",
+	[SC_DEVANAGARI] = "hi"
+};
 
 struct precis_detector {
 	precis__strtab words; /* the folded words of every list */
@@ -38,6 +49,7 @@ struct precis_detector {
 	const char *code[MAX_LISTS];
 	unsigned char script[MAX_LISTS];
 	size_t nlists;
+	unsigned char ascii_word[128]; /* precis__uc_is_word() of each ASCII byte */
 };
 
 /* The character at s[0, n) (n >= 1) and its length; a bad byte decodes as
@@ -144,6 +156,8 @@ int precis_detector_new(precis_detector **out, precis_error *err)
 	precis_detector *d = *out = calloc(1, sizeof *d);
 	if (d == NULL)
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
+	for (uint32_t c = 0; c < 128; c++)
+		d->ascii_word[c] = (unsigned char)precis__uc_is_word(c);
 	const char *code, *name;
 	for (size_t i = 0; (code = precis_language(i, &name, NULL)) != NULL; i++) {
 		char path[64];
@@ -191,6 +205,40 @@ static void count_letter(letters *c, int32_t cp)
 		c->persian++; /* پ چ ژ گ ی ک (Urdu writes some too) */
 }
 
+/* The ASCII letters among 8 ASCII bytes: a byte folded to lower case is
+ * one when it is at least 'a' and not past 'z' (no sum carries: every
+ * byte stays below 0x80 + 0x1F). */
+static unsigned ascii_letters8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+	uint64_t y = x | ones * 0x20;
+	uint64_t ge_a = y + ones * (0x80 - 'a'), gt_z = y + ones * (0x80 - 'z' - 1);
+	/* a 0/1 per byte, summed into the top byte by the multiply */
+	return (unsigned)((((ge_a & ~gt_z & high) >> 7) * ones) >> 56);
+}
+
+/* count_letter() over text[0, len), ASCII eight bytes a step. */
+static void count_letters(letters *c, const char *text, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		uint64_t x;
+		if (len - i >= 8 && (memcpy(&x, text + i, 8), (x & 0x8080808080808080u) == 0)) {
+			c->n[SC_LATIN] += ascii_letters8(x);
+			i += 8;
+			continue;
+		}
+		unsigned char b = (unsigned char)text[i];
+		if (b < 0x80) {
+			c->n[SC_LATIN] += (unsigned)((b | 0x20) - 'a') < 26;
+			i++;
+			continue;
+		}
+		int32_t cp;
+		i += decode(text + i, len - i, &cp);
+		count_letter(c, cp);
+	}
+}
+
 static const char *by_script(const letters *c, enum script top)
 {
 	switch (top) {
@@ -213,38 +261,63 @@ static const char *by_script(const letters *c, enum script top)
 	}
 }
 
-/* The lists of script `top` scored by the words of text[0, len). */
-static const char *by_words(const precis_detector *d, const char *text,
-			    size_t len, enum script top, double *confidence)
+/* The length of the word character at s[0, n) (n >= 1), or 0 when it is
+ * none: ASCII from the detector's table, the rest decoded. */
+static inline size_t word_char(const precis_detector *d, const char *s, size_t n)
 {
-	static const char *const prefer[SC_COUNT_] = {
-		[SC_LATIN] = "en", [SC_CYRILLIC] = "ru", [SC_ARABIC] = "ar",
-		[SC_DEVANAGARI] = "hi"
-	};
-	double score[MAX_LISTS] = { 0 };
-	size_t words = 0;
+	unsigned char b = (unsigned char)s[0];
+	if (b < 0x80)
+		return d->ascii_word[b];
+	int32_t cp;
+	size_t l = decode(s, n, &cp);
+	return precis__uc_is_word((uint32_t)cp) ? l : 0;
+}
+
+static inline size_t char_length(const char *s, size_t n)
+{
+	if ((unsigned char)s[0] < 0x80)
+		return 1;
+	int32_t cp;
+	return decode(s, n, &cp);
+}
+
+/* Adds the votes of the words of text[*at, len) to score, until `words`
+ * reaches `limit`. */
+static void vote(const precis_detector *d, const char *text, size_t len,
+		 size_t *at, size_t *words, size_t limit, double *score)
+{
 	char buf[256];
-	for (size_t i = 0; i < len && words < DETECT_WORDS;) {
-		int32_t cp;
-		size_t l = decode(text + i, len - i, &cp);
-		if (!precis__uc_is_word((uint32_t)cp)) {
-			i += l;
+	size_t i = *at;
+	while (i < len && *words < limit) {
+		size_t l = word_char(d, text + i, len - i);
+		if (l == 0) {
+			i += char_length(text + i, len - i);
 			continue;
 		}
-		size_t j = i;
-		while (j < len && (l = decode(text + j, len - j, &cp), precis__uc_is_word((uint32_t)cp)))
+		size_t j = i + l;
+		while (j < len && (l = word_char(d, text + j, len - j)) > 0)
 			j += l;
 		size_t n = precis__fold_word(text + i, j - i, buf, sizeof buf);
 		int64_t id = n > 0 ? precis__strtab_find(&d->words, buf, n) : -1;
 		/* A word in many lists ("a", "de", "la") tells little: each
 		 * list holding it gets its share. */
-		double share = id >= 0 ? 1.0 / __builtin_popcountll(d->mask[id]) : 0.0;
-		for (size_t k = 0; id >= 0 && k < d->nlists; k++)
-			if ((d->mask[id] >> k) & 1)
-				score[k] += share;
-		words++;
+		if (id >= 0) {
+			uint64_t m = d->mask[id];
+			double share = 1.0 / __builtin_popcountll(m);
+			for (; m != 0; m &= m - 1)
+				score[__builtin_ctzll(m)] += share;
+		}
+		(*words)++;
 		i = j;
 	}
+	*at = i;
+}
+
+/* The list of script `top` the scores choose (SIZE_MAX: none scored),
+ * and how clearly: the lead over the next list, as a share of its score. */
+static size_t decide(const precis_detector *d, const double *score,
+		     enum script top, double *confidence)
+{
 	size_t best = SIZE_MAX, pref = SIZE_MAX;
 	double second = 0.0;
 	for (size_t k = 0; k < d->nlists; k++) {
@@ -259,10 +332,9 @@ static const char *by_words(const precis_detector *d, const char *text,
 			second = score[k];
 		}
 	}
-	if (best == SIZE_MAX || score[best] <= 0.0) {
-		*confidence = 0.0;
-		return prefer[top];
-	}
+	*confidence = 0.0;
+	if (best == SIZE_MAX || score[best] <= 0.0)
+		return SIZE_MAX;
 	/* The script's common language wins unless clearly beaten (a short
 	 * English text holds Irish "a", "is", Romanian "a", "de"...). */
 	if (pref != SIZE_MAX && pref != best && score[pref] >= 0.8 * score[best]) {
@@ -270,7 +342,26 @@ static const char *by_words(const precis_detector *d, const char *text,
 		best = pref;
 	}
 	*confidence = score[best] > second ? (score[best] - second) / score[best] : 0.0;
-	return d->code[best];
+	return best;
+}
+
+/* The lists of script `top` scored by the words of text[0, len): the
+ * first DETECT_SURE words, and more up to DETECT_WORDS while the outcome
+ * is not yet clear. */
+static const char *by_words(const precis_detector *d, const char *text,
+			    size_t len, enum script top, double *confidence)
+{
+	double score[MAX_LISTS] = { 0 };
+	size_t at = 0, words = 0, best;
+	for (size_t limit = DETECT_SURE;; limit += DETECT_SURE) {
+		vote(d, text, len, &at, &words, limit, score);
+		best = decide(d, score, top, confidence);
+		if (at >= len || limit >= DETECT_WORDS ||
+		    (best != SIZE_MAX && score[best] >= DETECT_VOTES &&
+		     *confidence >= DETECT_LEAD))
+			break;
+	}
+	return best == SIZE_MAX ? prefer[top] : d->code[best];
 }
 
 const char *precis_detect_language(const precis_detector *d, const char *text,
@@ -282,12 +373,7 @@ const char *precis_detect_language(const precis_detector *d, const char *text,
 		if (len > DETECT_BYTES)
 			len = DETECT_BYTES;
 		letters c = { { 0 }, 0, 0, 0 };
-		for (size_t i = 0; i < len;) {
-			int32_t cp;
-			size_t l = decode(text + i, len - i, &cp);
-			count_letter(&c, cp);
-			i += l;
-		}
+		count_letters(&c, text, len);
 		enum script top = SC_NONE;
 		size_t most = 0;
 		for (int s = SC_LATIN; s < SC_COUNT_; s++) {
