@@ -32,7 +32,8 @@ const cli_opt sumopts_options[] = {
 					  "-m learned" },
 	{ OPT_IDF, 0, "idf", "MODEL", "weigh terms by a background IDF model (precis idf)" },
 	{ 'l', 'l', "language", "LANG", "language of the input: ISO 639-1 code or English\n"
-					  "name (default en), or auto: detected per input" },
+					  "name, or auto: detected per input (summarize's\n"
+					  "default; eval's is en)" },
 	{ OPT_LIST_LANGUAGES, 0, "list-languages", NULL,
 	  "list the languages and what precis has for each" },
 	{ OPT_STOPWORDS, 0, "stopwords", "FILE", "the words that are no terms, one per line, instead\n"

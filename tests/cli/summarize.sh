@@ -191,8 +191,56 @@ printf 'Der Rat hat am Montag \303\274ber den neuen Haushalt beraten. Die meiste
 p -l auto -f json -n 1 "$tmp/auto-de.txt"
 expect_rc auto 0
 expect_out auto-language '"language":"de"'
+# Detection is the default; -l names the language instead.
 p -f json -n 1 "$tmp/auto-de.txt"
-expect_out default-language '"language":"en"'
+expect_out default-language '"language":"de"'
+p -l en -f json -n 1 "$tmp/auto-de.txt"
+expect_out given-language '"language":"en"'
+# A page is detected by its article, not by the English of its markup
+# and scripts (more than the first 4 KB of the file), and text in
+# another encoding by what it decodes to.
+{
+	printf '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Haushalt</title><script>\n'
+	i=0
+	while [ $i -lt 60 ]; do
+		printf '// the function that is called when the page is loaded and the user has clicked on it\n'
+		i=$((i + 1))
+	done
+	printf '</script></head><body><article><h1>Der neue Haushalt</h1>\n'
+	printf '<p>Der Rat hat am Montag \303\274ber den neuen Haushalt beraten, und die meisten Mitglieder sagten, dass der Plan gerecht sei.</p>\n'
+	printf '<p>Einige wollten aber mehr Geld f\303\274r die Schulen im Norden der Stadt, und sie haben es auch gesagt.</p>\n'
+	printf '<p>Die Abstimmung \303\274ber den Plan ist f\303\274r den n\303\244chsten Monat geplant, sagte der B\303\274rgermeister.</p>\n'
+	printf '</article></body></html>\n'
+} >"$tmp/auto-de.html"
+p -f json -n 1 "$tmp/auto-de.html"
+expect_rc auto-page 0
+expect_out auto-page '"language":"de"'
+if command -v iconv >/dev/null 2>&1; then
+	iconv -f UTF-8 -t UTF-16 "$tmp/auto-de.txt" >"$tmp/auto-de16.txt"
+	p -f json -n 1 "$tmp/auto-de16.txt"
+	expect_out auto-utf16 '"language":"de"'
+fi
+# Records in several languages, on two threads: each as it comes out
+# alone with its own -l (a thread keeps its last other language's
+# context for the next record).
+: >"$tmp/mixed.jsonl"
+: >"$tmp/mixed.want"
+i=0
+while [ $i -lt 12 ]; do
+	case $((i % 3)) in
+	0) l=de t='Der Rat hat am Montag \u00fcber den neuen Haushalt beraten. Die meisten Mitglieder sagten, dass der Plan gerecht sei. Einige wollten mehr Geld f\u00fcr die Schulen.' ;;
+	1) l=fr t='Le conseil s\u0027est r\u00e9uni lundi pour discuter du nouveau budget. La plupart des membres ont dit que le plan \u00e9tait juste. Certains voulaient plus d\u0027argent pour les \u00e9coles.' ;;
+	2) l=en t='The council met on Monday to discuss the new budget. Most members said that the plan was fair. Some of them wanted more money for the schools.' ;;
+	esac
+	printf '{"id":"r%d","text":"%s"}\n' $i "$t" >"$tmp/one.jsonl"
+	cat "$tmp/one.jsonl" >>"$tmp/mixed.jsonl"
+	${PRECIS_EXEC:-} "$PRECIS" --input=jsonl -f json -n 1 -l $l "$tmp/one.jsonl" >>"$tmp/mixed.want"
+	i=$((i + 1))
+done
+p --input=jsonl -f json -n 1 -j 2 "$tmp/mixed.jsonl"
+expect_rc auto-mixed 0
+if cmp -s "$tmp/out" "$tmp/mixed.want"; then ok; else bad "auto-mixed: records differ from -l per record"; fi
+expect_out auto-mixed-fr '"language":"fr"'
 printf '%s\n' '{"id":"z","text":"\u5e02\u8bae\u4f1a\u5468\u4e00\u6279\u51c6\u4e86\u5b66\u6821\u7684\u65b0\u9884\u7b97\u3002"}' >"$tmp/auto.jsonl"
 p -l auto --input=jsonl -j 2 "$tmp/auto.jsonl"
 expect_rc auto-jsonl 0
