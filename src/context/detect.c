@@ -50,7 +50,72 @@ struct precis_detector {
 	unsigned char script[MAX_LISTS];
 	size_t nlists;
 	unsigned char ascii_word[128]; /* precis__uc_is_word() of each ASCII byte */
+	/* The words of up to 8 ASCII bytes again, keyed by their bytes (zero
+	 * padded): most of a text's words are answered with one probe. */
+	struct short_word { uint64_t key, mask; } *shorts;
+	size_t nshorts, shorts_cap; /* shorts_cap: a power of 2 */
 };
+
+static size_t short_slot(uint64_t key, size_t cap)
+{
+	return (size_t)((key * 0x9E3779B97F4A7C15u) >> 32) & (cap - 1);
+}
+
+/* The lists holding the short word `key`, 0 for none. */
+static uint64_t short_mask(const precis_detector *d, uint64_t key)
+{
+	for (size_t i = short_slot(key, d->shorts_cap);; i = (i + 1) & (d->shorts_cap - 1)) {
+		if (d->shorts[i].key == key)
+			return d->shorts[i].mask;
+		if (d->shorts[i].key == 0)
+			return 0;
+	}
+}
+
+static int short_add(precis_detector *d, uint64_t key, uint64_t mask)
+{
+	if ((d->nshorts + 1) * 2 > d->shorts_cap) {
+		size_t cap = d->shorts_cap ? d->shorts_cap * 2 : 4096;
+		struct short_word *t = calloc(cap, sizeof *t);
+		if (t == NULL)
+			return -1;
+		for (size_t i = 0; i < d->shorts_cap; i++) {
+			if (d->shorts[i].key == 0)
+				continue;
+			size_t j = short_slot(d->shorts[i].key, cap);
+			while (t[j].key != 0)
+				j = (j + 1) & (cap - 1);
+			t[j] = d->shorts[i];
+		}
+		free(d->shorts);
+		d->shorts = t;
+		d->shorts_cap = cap;
+	}
+	size_t i = short_slot(key, d->shorts_cap);
+	while (d->shorts[i].key != 0 && d->shorts[i].key != key)
+		i = (i + 1) & (d->shorts_cap - 1);
+	if (d->shorts[i].key == 0)
+		d->nshorts++;
+	d->shorts[i].key = key;
+	d->shorts[i].mask |= mask;
+	return 0;
+}
+
+/* The key of a folded word: its bytes, zero padded, when it is 1 to 8
+ * ASCII bytes; else 0. */
+static uint64_t short_key(const char *w, size_t n)
+{
+	uint64_t key = 0;
+	if (n == 0 || n > 8)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		if (c >= 0x80)
+			return 0;
+		key |= (uint64_t)c << (8 * i);
+	}
+	return key;
+}
 
 /* The character at s[0, n) (n >= 1) and its length; a bad byte decodes as
  * U+FFFD of length 1: the text may not have been checked. */
@@ -142,6 +207,9 @@ static int add_list(precis_detector *d, size_t k, const char *data, size_t len)
 				return PRECIS_ERR_NOMEM;
 			memset(d->mask + old, 0, (d->nmask - old) * sizeof *d->mask);
 			d->mask[id] |= (uint64_t)1 << k;
+			uint64_t key = short_key(buf, n);
+			if (key != 0 && short_add(d, key, (uint64_t)1 << k) != 0)
+				return PRECIS_ERR_NOMEM;
 		}
 		p = e + 1;
 	}
@@ -181,6 +249,7 @@ void precis_detector_free(precis_detector *d)
 		return;
 	precis__strtab_clear(&d->words);
 	free(d->mask);
+	free(d->shorts);
 	free(d);
 }
 
@@ -294,15 +363,37 @@ static void vote(const precis_detector *d, const char *text, size_t len,
 			i += char_length(text + i, len - i);
 			continue;
 		}
-		size_t j = i + l;
-		while (j < len && (l = word_char(d, text + j, len - j)) > 0)
-			j += l;
-		size_t n = precis__fold_word(text + i, j - i, buf, sizeof buf);
-		int64_t id = n > 0 ? precis__strtab_find(&d->words, buf, n) : -1;
+		/* The word's end, and its key while it is short ASCII (folded
+		 * as precis__fold_word() folds ASCII). */
+		size_t j = i;
+		uint64_t key = 0;
+		int ascii = 1;
+		while (j < len) {
+			unsigned char b = (unsigned char)text[j];
+			if (b < 0x80) {
+				if (!d->ascii_word[b])
+					break;
+				if (j - i < 8)
+					key |= (uint64_t)(b >= 'A' && b <= 'Z' ? b + 32 : b) << (8 * (j - i));
+				j++;
+			} else if ((l = word_char(d, text + j, len - j)) > 0) {
+				ascii = 0;
+				j += l;
+			} else {
+				break;
+			}
+		}
+		uint64_t m = 0;
+		if (ascii && j - i <= 8) {
+			m = short_mask(d, key);
+		} else {
+			size_t n = precis__fold_word(text + i, j - i, buf, sizeof buf);
+			int64_t id = n > 0 ? precis__strtab_find(&d->words, buf, n) : -1;
+			m = id >= 0 ? d->mask[id] : 0;
+		}
 		/* A word in many lists ("a", "de", "la") tells little: each
 		 * list holding it gets its share. */
-		if (id >= 0) {
-			uint64_t m = d->mask[id];
+		if (m != 0) {
 			double share = 1.0 / __builtin_popcountll(m);
 			for (; m != 0; m &= m - 1)
 				score[__builtin_ctzll(m)] += share;
