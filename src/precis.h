@@ -471,6 +471,8 @@ typedef struct precis_keyword {
 	size_t offset;    /* its first occurrence in precis_doc_text() */
 	size_t count;     /* how often the phrase stands in the text */
 	double score;     /* higher ranks first */
+	size_t source_offset; /* offset's place in the bytes the document was
+				 read from (precis_doc_source_span()) */
 } precis_keyword;
 
 /* At most `max` keyphrases of `doc` (built with `ctx`), best first; fewer,
@@ -526,7 +528,8 @@ PRECIS_EXTERN int precis_summary_render_keywords(const precis_summary *sum,
 
 /*
  * Renders keywords alone: text, one per line; JSON, {"file": name,
- * "keywords": [{"text", "score", "count", "offset"}, ...]}; a JSON record
+ * "keywords": [{"text", "score", "count", "offset"}, ...]} ("offset": the
+ * source_offset, as a summary's JSON gives its picks'); a JSON record
  * (PRECIS_FORMAT_JSON_RECORD) the same with "id" for "file"; a JSONL record
  * {"id", "keywords": [text, ...]}. PRECIS_ERR_ARG for HTML.
  */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/args.h"
+#include "cli/autolang.h"
 #include "cli/batch.h"
 #include "cli/cmd.h"
 #include "cli/error.h"
@@ -33,8 +34,7 @@ typedef struct sum_args {
 	precis_ctx *ctx;        /* the calling thread's */
 	const precis_idf *idf;  /* shared by every thread's context */
 	precis_detector *det;   /* -l auto: shared, only read */
-	precis_ctx *other;      /* -l auto: this thread's context for the last
-				   other language detected, kept for the next */
+	autolang al;            /* -l auto: this thread's contexts */
 } sum_args;
 
 enum { OPT_INPUT = 256, OPT_STRICT, OPT_DROP_ERRORS, OPT_ID_PREFIX, OPT_KEYWORDS };
@@ -119,51 +119,12 @@ static int doc_borrows(const precis_doc *doc, const char *buf, size_t len)
 	return doc != NULL && buf != NULL && t >= b && t <= b + len;
 }
 
-/* -l auto: the context for `lang`, the thread's own or the one kept for
- * the last other language (made anew when it is not that one). NULL with
- * err filled on failure. */
-static precis_ctx *ctx_for(sum_args *a, precis_ctx *ctx, const char *lang,
-			   precis_error *err)
+/* autolang's maker: a context like the thread's in `language`. */
+static int make_ctx(const void *payload, const char *language, precis_ctx **ctx,
+		    precis_error *err)
 {
-	if (lang == NULL || strcmp(lang, precis_ctx_language(ctx)) == 0)
-		return ctx;
-	if (a->other != NULL && strcmp(lang, precis_ctx_language(a->other)) == 0)
-		return a->other;
-	precis_ctx_free(a->other);
-	a->other = NULL;
-	if (sumopts_ctx_in(&a->s, lang, a->idf, &a->other, err) != 0)
-		return NULL;
-	return a->other;
-}
-
-/* Reads the document in the language detected: first from the bytes as
- * they came (telling for plain text and Markdown), then, when the text
- * read from them differs (a web page, another encoding), from that text,
- * and again in its language when it is another. */
-static int read_detected(sum_args *a, precis_ctx **ctx, const char *text,
-			 size_t len, const precis_read_options *ro,
-			 precis_doc **doc, precis_error *err)
-{
-	precis_ctx *c = ctx_for(a, *ctx, precis_detect_language(a->det, text, len, NULL), err);
-	if (c == NULL || precis_doc_read(doc, c, text, len, ro, err) != 0)
-		return -1;
-	size_t tlen;
-	const char *t = precis_doc_text(*doc, &tlen);
-	size_t look = tlen < 4096 ? tlen : 4096;
-	if (t != text && (look > len || memcmp(t, text, look) != 0)) {
-		precis_ctx *c2 = ctx_for(a, c, precis_detect_language(a->det, t, tlen, NULL), err);
-		if (c2 == NULL)
-			return -1;
-		if (c2 != c) {
-			precis_doc_free(*doc);
-			*doc = NULL;
-			if (precis_doc_read(doc, c2, text, len, ro, err) != 0)
-				return -1;
-			c = c2;
-		}
-	}
-	*ctx = c;
-	return 0;
+	const sum_args *a = payload;
+	return sumopts_ctx_in(&a->s, language, a->idf, ctx, err);
 }
 
 /* Summarizes one text and renders it; errors name `where`. `owned`, when
@@ -187,7 +148,7 @@ static int summarize_text(precis_ctx *ctx, sum_args *a, const char *where,
 		ro = source_options(src, &a->s.read);
 	ro.title = title;
 	ro.flags = a->s.flags | (owned != NULL ? PRECIS_DOC_BORROW : 0);
-	int built = a->det != NULL ? read_detected(a, &ctx, text, len, &ro, &doc, &err)
+	int built = a->det != NULL ? autolang_read(&a->al, &ctx, text, len, &ro, &doc, &err)
 				   : precis_doc_read(&doc, ctx, text, len, &ro, &err);
 	if (!doc_borrows(doc, owned, len)) {
 		free(owned);
@@ -259,7 +220,7 @@ static int thread_open(void *payload, void **local)
 	if (t == NULL)
 		return cli_fail(EXIT_RUNTIME, "out of memory");
 	*t = *a;
-	t->other = NULL;
+	t->al.other = NULL;
 	if (sumopts_ctx(&a->s, a->idf, &t->ctx, &err) != 0) {
 		free(t);
 		return cli_fail_lib(NULL, &err);
@@ -272,7 +233,7 @@ static void thread_close(void *local)
 {
 	sum_args *t = local;
 	precis_ctx_free(t->ctx);
-	precis_ctx_free(t->other);
+	autolang_clear(&t->al);
 	free(t);
 }
 
@@ -313,11 +274,12 @@ int cmd_summarize(int argc, char **argv)
 		precis_idf_free(idf);
 		return cli_fail_lib(NULL, &err);
 	}
+	a.al = (autolang){ a.det, make_ctx, &a, NULL };
 	batch b = { a.output, a.jsonl, a.strict, summarize_file, summarize_record, &a,
 		    a.s.jobs, thread_open, thread_close, !a.drop_errors, a.id_prefix };
 	rc = batch_run(&b, argv + first, argc - first);
 	precis_detector_free(a.det);
-	precis_ctx_free(a.other);
+	autolang_clear(&a.al);
 	precis_ctx_free(ctx);
 	precis_idf_free(idf);
 	sumopts_free(&a.s);

@@ -1,6 +1,6 @@
 /*
- * readopts.h - how the commands that read documents (summarize, split,
- * eval, idf build) read them: --input-format, --wrap, --encoding.
+ * readopts.h - how the commands that read documents (summarize, keywords,
+ * split, eval, idf build) read them: --input-format, --wrap, --encoding.
  */
 #ifndef PRECIS_CLI_READOPTS_H
 #define PRECIS_CLI_READOPTS_H

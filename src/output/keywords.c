@@ -16,7 +16,7 @@ static json_t *keyword_json(const precis_keyword *k, int detailed)
 		return json_stringn(k->text, k->length);
 	return json_pack("{s:s%, s:f, s:I, s:I}", "text", k->text, k->length,
 			 "score", k->score, "count", (json_int_t)k->count,
-			 "offset", (json_int_t)k->offset);
+			 "offset", (json_int_t)k->source_offset);
 }
 
 json_t *precis__keywords_json(const precis_keywords *kw, int detailed)

@@ -496,7 +496,7 @@ static int take(precis_keywords *kw, phrase *ph, size_t nph, const piece *p,
 	for (size_t i = 0; i < k; i++) {
 		size_t n = surface(&p[ph[i].form], at);
 		kw->v[i] = (precis_keyword){ at, n, ph[i].offset, ph[i].n,
-					     ph[i].score * scale };
+					     ph[i].score * scale, 0 };
 		at += n + 1;
 	}
 	kw->n = k;
@@ -658,6 +658,8 @@ int precis_keywords_new(precis_keywords **out, const precis_ctx *ctx,
 	memset(&w, 0, sizeof w);
 	int rc = max > 0 ? find(kw, ctx, d, max, &w) : 0;
 	work_free(&w);
+	for (size_t i = 0; rc == 0 && i < kw->n; i++)
+		precis_doc_source_span(d, kw->v[i].offset, 0, &kw->v[i].source_offset, NULL);
 	if (rc != 0) {
 		precis_keywords_free(kw);
 		return precis__fail(err, rc, NULL);

@@ -71,4 +71,37 @@ expect_rc "no keywords" 3
 expect_err "no keywords" "none.txt: no keywords found"
 p keywords --help
 expect_rc "keywords --help" 0
+
+# keywords reads documents as summarize does: a web page's keywords are its
+# article's (not its markup's or scripts'), in the language detected, with
+# offsets into the page's bytes; --input-format=text reads the markup.
+{
+	printf '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Vulkan</title>\n'
+	printf '<script>function onLoadHandler() { return document.querySelector("nav"); }</script></head>\n'
+	printf '<body><nav><a href="/">Startseite</a> <a href="/wetter">Wetter</a></nav><article>\n'
+	printf '<p>Der Vulkan auf der Insel ist am Montag wieder ausgebrochen, und die Asche des Vulkans liegt auf den D\303\266rfern.</p>\n'
+	printf '<p>Die Beh\303\266rden haben die D\303\266rfer am Fu\303\237 des Vulkans ger\303\244umt, weil die Asche die Stra\303\237en bedeckt.</p>\n'
+	printf '</article></body></html>\n'
+} >"$tmp/vulkan.html"
+p keywords -n 5 -f json "$tmp/vulkan.html"
+expect_rc "keywords of a page" 0
+python3 - "$tmp/out" "$tmp/vulkan.html" <<'PY' && ok || bad "keywords of a page: the article's, offsets into the page"
+import json, sys
+r = json.load(open(sys.argv[1]))
+page = open(sys.argv[2], "rb").read()
+words = [k["text"] for k in r["keywords"]]
+assert any(w.lower().startswith("vulkan") for w in words), words
+assert not any(w in ("function", "onLoadHandler", "document", "querySelector", "nav") for w in words), words
+body = [k for k in r["keywords"] if k["text"] == "Asche"]
+assert body, words
+k = body[0]
+assert page[k["offset"]:k["offset"] + len(k["text"].encode())].decode() == k["text"], (k, page[k["offset"]:k["offset"] + 20])
+PY
+p keywords -n 20 --input-format=text "$tmp/vulkan.html"
+expect_out "--input-format=text reads the markup" "onLoadHandler"
+# Without -l the language is detected: German stopwords, not English ones.
+p keywords -n 20 "$tmp/vulkan.html"
+expect_no_out "detected: German stopwords" "weil"
+p keywords -n 20 -l en "$tmp/vulkan.html"
+expect_out "-l en: German words are no stopwords" "weil"
 finish

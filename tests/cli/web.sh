@@ -118,6 +118,10 @@ for r in moved moved3 untyped latin1.html; do
 done
 p extract "$url/latin1.html"
 expect_out "charset from the Content-Type" "“faster and for less money”"
+p keywords -n 3 "$url/page.html"
+expect_rc "keywords of a URL" 0
+${PRECIS_EXEC:-} "$PRECIS" keywords -n 3 "$top_srcdir/tests/data/web/page.html" >"$tmp/kw.want" 2>&1
+if cmp -s "$tmp/out" "$tmp/kw.want"; then ok; else bad "keywords of a URL: other than the file's"; fi
 p "$url/plain"
 expect_rc "text/plain" 0
 expect_out "text/plain is text" "Plain text arrives as plain text."
