@@ -343,6 +343,13 @@ START_TEST(markdown_text)
 	in = read_as(links, sizeof links - 1, opts(PRECIS_INPUT_MARKDOWN, PRECIS_WRAP_AUTO),
 		     "Home and more words\n");
 	precis__input_free(&in);
+	/* A leading heading dropped with its item of links leaves no title
+	 * (the next paragraph is not one). */
+	static const char gone[] = "- # [Name](/n)\n\nThe body goes on here.\n";
+	in = read_as(gone, sizeof gone - 1, opts(PRECIS_INPUT_MARKDOWN, PRECIS_WRAP_AUTO),
+		     "The body goes on here.\n");
+	ck_assert(!in.has_title);
+	precis__input_free(&in);
 }
 END_TEST
 
