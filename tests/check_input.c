@@ -113,6 +113,14 @@ START_TEST(named_encoding)
 	assert_source(&in, sjis, "\xE6\x9C\xAC", "\x96\x7b");
 	assert_source(&in, sjis, "Japan", "Japan");
 	precis__input_free(&in);
+	/* ISO-2022-JP: an escape sequence shifts to two bytes a character
+	 * until the next one shifts back. */
+	static const char jis[] = "\x1b$BF|K\\\x1b(B is Japan.";
+	o.encoding = "ISO-2022-JP";
+	in = read_as(jis, sizeof jis - 1, o, "\xE6\x97\xA5\xE6\x9C\xAC is Japan.");
+	assert_source(&in, jis, "\xE6\x9C\xAC", "K\\");
+	assert_source(&in, jis, "Japan", "Japan");
+	precis__input_free(&in);
 }
 END_TEST
 
@@ -334,6 +342,13 @@ START_TEST(markdown_text)
 	static const char links[] = "- [Home](/) and more words\n- [Only](/x)\n\n[Read more](/m)\n";
 	in = read_as(links, sizeof links - 1, opts(PRECIS_INPUT_MARKDOWN, PRECIS_WRAP_AUTO),
 		     "Home and more words\n");
+	precis__input_free(&in);
+	/* A leading heading dropped with its item of links leaves no title
+	 * (the next paragraph is not one). */
+	static const char gone[] = "- # [Name](/n)\n\nThe body goes on here.\n";
+	in = read_as(gone, sizeof gone - 1, opts(PRECIS_INPUT_MARKDOWN, PRECIS_WRAP_AUTO),
+		     "The body goes on here.\n");
+	ck_assert(!in.has_title);
 	precis__input_free(&in);
 }
 END_TEST

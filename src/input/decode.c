@@ -138,7 +138,9 @@ static int iconv_char(iconv_t cd, const char *s, size_t n, char *out,
 			*used = want - il;
 			return 0;
 		}
-		iconv(cd, NULL, NULL, NULL, NULL); /* reset the shift state */
+		/* An incomplete character (EINVAL) leaves the shift state as
+		 * it was: a reset here would forget an escape sequence
+		 * before it (ISO-2022-JP's ESC $ B). */
 		if (errno != EINVAL)
 			break;
 	}

@@ -78,6 +78,10 @@ static void close_block(md *m)
 	m->len = b.start;
 	m->buf[m->len] = '\0';
 	precis__pieces_truncate(&m->in->pieces, m->len);
+	/* A title heading inside the dropped item ("- # [Name](url)") went
+	 * with it: the text that comes next is no title. */
+	if (m->in->has_title && m->in->title_off >= m->len)
+		m->in->has_title = 0;
 	if (m->nblocks > 0) /* its words no longer count for the parent */
 		m->blocks[m->nblocks - 1].link -= b.link;
 	m->need = b.need;
