@@ -330,6 +330,23 @@ START_TEST(ordinals)
 }
 END_TEST
 
+/* Where numbers take no ordinal period, one before a lower-case word
+ * ends a sentence ("8160. they"); German, with ordinal-dots, keeps
+ * "zum 67. meines" whole; a number opening a unit still numbers it. */
+START_TEST(number_before_lower)
+{
+	expect(EN, "Call them at 303-832-8160. they have not heard from you.",
+	       "Call them at 303-832-8160.", "they have not heard from you.", NULL);
+	expect(EN, "Call Kathy Mayfield (3-3264). you know that.",
+	       "Call Kathy Mayfield (3-3264).", "you know that.", NULL);
+	expect("it", "Il conto, lire 32.975. cos\xC3\xAC ad esempio.",
+	       "Il conto, lire 32.975.", "cos\xC3\xAC ad esempio.", NULL);
+	expect("de", "Wir feiern den Tag zum 67. meines Vaters.",
+	       "Wir feiern den Tag zum 67. meines Vaters.", NULL);
+	expect(EN, "1. the first point", "1. the first point", NULL);
+}
+END_TEST
+
 /* A sentence may open with a dash (a news item, a line of dialogue) or an
  * opening quote set off by a space (French). */
 START_TEST(sentence_openers)
@@ -766,6 +783,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, section_numbers);
 	tcase_add_test(tc, weak_terminators);
 	tcase_add_test(tc, ordinals);
+	tcase_add_test(tc, number_before_lower);
 	tcase_add_test(tc, sentence_openers);
 	tcase_add_test(tc, lists);
 	tcase_add_test(tc, urls_emails);

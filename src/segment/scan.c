@@ -214,8 +214,12 @@ static bool period_ends(const seg_scan *s, size_t i, bool had,
 		return ender_ends(s, &tk, w);
 	case TK_NUMBER: /* "12. Juni", "10. pokus", "im 6. Stock" are
 			 * ordinals; a number opening a unit numbers a section
-			 * ("858. Comprensorio") */
-		return (capital(w->cc) || w->cc == CC_DIGIT) &&
+			 * ("858. Comprensorio"); where numbers take no ordinal
+			 * period, a lower-case word after one starts a sentence
+			 * ("at 303-832-8160. they haven't"; UD EWT, it ISDT) */
+		return (capital(w->cc) || w->cc == CC_DIGIT ||
+			(w->cc == CC_LOWER && !had &&
+			 !(s->r->options & OPT_ORDINAL_DOTS))) &&
 		       !precis__seg_word_in(s, w, SET_MONTH) &&
 		       precis__seg_words_before(s, tk.lo, 1) > 0 &&
 		       !precis__seg_prev_word_in(s, tk.lo, SET_ARTICLE);
