@@ -347,6 +347,17 @@ START_TEST(number_before_lower)
 }
 END_TEST
 
+/* A postscript mark opens a sentence and ends none: "P.S. I am moving",
+ * "PS. Love the new website" (UD EWT e-mails and reviews). */
+START_TEST(postscript)
+{
+	expect(EN, "Thanks again Nina. PS. Love the new website!",
+	       "Thanks again Nina.", "PS. Love the new website!", NULL);
+	expect(EN, "See you soon. P.S. I am moving back to Calgary.",
+	       "See you soon.", "P.S. I am moving back to Calgary.", NULL);
+}
+END_TEST
+
 /* A sentence may open with a dash (a news item, a line of dialogue) or an
  * opening quote set off by a space (French). */
 START_TEST(sentence_openers)
@@ -784,6 +795,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, weak_terminators);
 	tcase_add_test(tc, ordinals);
 	tcase_add_test(tc, number_before_lower);
+	tcase_add_test(tc, postscript);
 	tcase_add_test(tc, sentence_openers);
 	tcase_add_test(tc, lists);
 	tcase_add_test(tc, urls_emails);
