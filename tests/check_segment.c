@@ -476,6 +476,11 @@ START_TEST(missing_space)
 	       "That was all.", NULL);
 	expect(EN, "See the file.txt or Node.js docs.",
 	       "See the file.txt or Node.js docs.", NULL);
+	/* a capitalized domain is no sentence start; "Net" may be one */
+	expect(EN, "Posted via Newsfeed.Com - Unlimited. See Amazon.COM now.",
+	       "Posted via Newsfeed.Com - Unlimited.", "See Amazon.COM now.", NULL);
+	expect(EN, "It fell in the region.Net gains rose.",
+	       "It fell in the region.", "Net gains rose.", NULL);
 }
 END_TEST
 

@@ -229,13 +229,34 @@ static bool period_ends(const seg_scan *s, size_t i, bool had,
 	}
 }
 
+/* Is the word at i a common top-level domain, "Com" of "Newsfeed.Com"
+ * (UD EWT), in any case and followed by no further letter? Not "net":
+ * "Net" opens sentences ("region.Net gains rose"). */
+static bool domain_at(const seg_scan *s, size_t i)
+{
+	static const char tld[][4] = { "com", "org", "edu", "gov" };
+	if (s->be - i < 3 ||
+	    (s->be - i > 3 && (s->r->byteclass[(unsigned char)s->t[i + 3]] &
+			       (SB_UPPER | SB_LOWER | SB_DIGIT))))
+		return false;
+	for (size_t k = 0; k < sizeof tld / sizeof tld[0]; k++) {
+		size_t n = 0;
+		while (n < 3 && (s->t[i + n] | 0x20) == tld[k][n])
+			n++;
+		if (n == 3)
+			return true;
+	}
+	return false;
+}
+
 /* "region.CNN reports", "1,000.That is": a period between a word and a
- * capital, in a token that is no URL, e-mail or abbreviation (Ph.D.). */
+ * capital, in a token that is no URL, e-mail, domain (Newsfeed.Com) or
+ * abbreviation (Ph.D.). */
 static bool glued_ends(const seg_scan *s, size_t i)
 {
 	size_t l, lo = i, hi = i + 1;
 	if (precis__seg_cclass(at(s, hi, &l)) != CC_UPPER ||
-	    (hi + l < s->be && s->t[hi + l] == '.'))
+	    (hi + l < s->be && s->t[hi + l] == '.') || domain_at(s, hi))
 		return false;
 	while (hi < s->be && hi - i < SEG_MAX_WORD && !precis__seg_space_at(s, hi, &l))
 		hi += l;
