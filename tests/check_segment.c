@@ -116,6 +116,10 @@ START_TEST(abbreviations)
 	       "Shares of Acme Inc. fell.", "Acme Corp.", "It is a rival.", NULL);
 	expect(EN, "The firm moved to Calif. Its staff followed.",
 	       "The firm moved to Calif.", "Its staff followed.", NULL);
+	/* "Assoc." ends a firm's name, not a rank ("Assoc. Dean"; UD GUM) */
+	expect(EN, "Ask the Assoc. Dean for Education. It was Smith & Assoc. They left.",
+	       "Ask the Assoc. Dean for Education.", "It was Smith & Assoc.",
+	       "They left.", NULL);
 }
 END_TEST
 
