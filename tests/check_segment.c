@@ -362,6 +362,18 @@ START_TEST(postscript)
 }
 END_TEST
 
+/* A " between spaces after a terminator that no later " closes ends the
+ * sentence it follows ("une bête ! \" Les"; UD fr); one that a later "
+ * closes opens a quote. */
+START_TEST(stray_straight_quote)
+{
+	expect("fr", "Tu es une b\xC3\xAAte ! \" Les serveurs sont l\xC3\xA0.",
+	       "Tu es une b\xC3\xAAte ! \"", "Les serveurs sont l\xC3\xA0.", NULL);
+	expect(EN, "It rained. \"We stayed in,\" she said.",
+	       "It rained.", "\"We stayed in,\" she said.", NULL);
+}
+END_TEST
+
 /* A sentence may open with a dash (a news item, a line of dialogue) or an
  * opening quote set off by a space (French). */
 START_TEST(sentence_openers)
@@ -805,6 +817,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, ordinals);
 	tcase_add_test(tc, number_before_lower);
 	tcase_add_test(tc, postscript);
+	tcase_add_test(tc, stray_straight_quote);
 	tcase_add_test(tc, sentence_openers);
 	tcase_add_test(tc, lists);
 	tcase_add_test(tc, urls_emails);

@@ -39,13 +39,24 @@ static bool closer_at(const seg_scan *s, size_t j, size_t *l)
 	return !(f & SC_OPEN) || precis__seg_is_close(s, j);
 }
 
+/* Is the " at q the last of the block, so that it opens no quote? */
+static bool last_straight_quote(const seg_scan *s, size_t q)
+{
+	return s->t[q] == '"' &&
+	       memchr(s->t + q + 1, '"', s->be - q - 1) == NULL;
+}
+
 /* A closing quote after a space ("Ja. »", "'Stop!' \""), itself followed by
- * white space: *l spans both. */
+ * white space: *l spans both. A " between spaces that no later " closes
+ * closes the sentence before it ("une bête ! " Les serveuses"; UD fr). */
 static bool spaced_closer(const seg_scan *s, size_t j, size_t *l)
 {
 	size_t a, b, c;
-	if (!precis__seg_space_at(s, j, &a) || j + a >= s->be || !precis__seg_is_close(s, j + a) ||
-	    !closer_at(s, j + a, &b))
+	if (!precis__seg_space_at(s, j, &a) || j + a >= s->be)
+		return false;
+	if (last_straight_quote(s, j + a))
+		b = 1;
+	else if (!precis__seg_is_close(s, j + a) || !closer_at(s, j + a, &b))
 		return false;
 	*l = a + b;
 	return j + *l == s->be || precis__seg_space_at(s, j + *l, &c);
