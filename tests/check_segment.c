@@ -336,7 +336,7 @@ END_TEST
 
 /* Where numbers take no ordinal period, one before a lower-case word
  * ends a sentence ("8160. they"); German, with ordinal-dots, keeps
- * "zum 67. meines" whole; a number opening a unit still numbers it. */
+ * "seinen 67. runden" whole; a number opening a unit still numbers it. */
 START_TEST(number_before_lower)
 {
 	expect(EN, "Call them at 303-832-8160. they have not heard from you.",
@@ -345,8 +345,8 @@ START_TEST(number_before_lower)
 	       "Call Kathy Mayfield (3-3264).", "you know that.", NULL);
 	expect("it", "Il conto, lire 32.975. cos\xC3\xAC ad esempio.",
 	       "Il conto, lire 32.975.", "cos\xC3\xAC ad esempio.", NULL);
-	expect("de", "Wir feiern den Tag zum 67. meines Vaters.",
-	       "Wir feiern den Tag zum 67. meines Vaters.", NULL);
+	expect("de", "Er feierte seinen 67. runden Geburtstag.",
+	       "Er feierte seinen 67. runden Geburtstag.", NULL);
 	expect(EN, "1. the first point", "1. the first point", NULL);
 }
 END_TEST
