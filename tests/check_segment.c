@@ -116,6 +116,10 @@ START_TEST(abbreviations)
 	       "Shares of Acme Inc. fell.", "Acme Corp.", "It is a rival.", NULL);
 	expect(EN, "The firm moved to Calif. Its staff followed.",
 	       "The firm moved to Calif.", "Its staff followed.", NULL);
+	/* "Assoc." ends a firm's name, not a rank ("Assoc. Dean"; UD GUM) */
+	expect(EN, "Ask the Assoc. Dean for Education. It was Smith & Assoc. They left.",
+	       "Ask the Assoc. Dean for Education.", "It was Smith & Assoc.",
+	       "They left.", NULL);
 }
 END_TEST
 
@@ -330,6 +334,46 @@ START_TEST(ordinals)
 }
 END_TEST
 
+/* Where numbers take no ordinal period, one before a lower-case word
+ * ends a sentence ("8160. they"); German, with ordinal-dots, keeps
+ * "seinen 67. runden" whole; a number opening a unit still numbers it. */
+START_TEST(number_before_lower)
+{
+	expect(EN, "Call them at 303-832-8160. they have not heard from you.",
+	       "Call them at 303-832-8160.", "they have not heard from you.", NULL);
+	expect(EN, "Call Kathy Mayfield (3-3264). you know that.",
+	       "Call Kathy Mayfield (3-3264).", "you know that.", NULL);
+	expect("it", "Il conto, lire 32.975. cos\xC3\xAC ad esempio.",
+	       "Il conto, lire 32.975.", "cos\xC3\xAC ad esempio.", NULL);
+	expect("de", "Er feierte seinen 67. runden Geburtstag.",
+	       "Er feierte seinen 67. runden Geburtstag.", NULL);
+	expect(EN, "1. the first point", "1. the first point", NULL);
+}
+END_TEST
+
+/* A postscript mark opens a sentence and ends none: "P.S. I am moving",
+ * "PS. Love the new website" (UD EWT e-mails and reviews). */
+START_TEST(postscript)
+{
+	expect(EN, "Thanks again Nina. PS. Love the new website!",
+	       "Thanks again Nina.", "PS. Love the new website!", NULL);
+	expect(EN, "See you soon. P.S. I am moving back to Calgary.",
+	       "See you soon.", "P.S. I am moving back to Calgary.", NULL);
+}
+END_TEST
+
+/* A " between spaces after a terminator that no later " closes ends the
+ * sentence it follows ("une bête ! \" Les"; UD fr); one that a later "
+ * closes opens a quote. */
+START_TEST(stray_straight_quote)
+{
+	expect("fr", "Tu es une b\xC3\xAAte ! \" Les serveurs sont l\xC3\xA0.",
+	       "Tu es une b\xC3\xAAte ! \"", "Les serveurs sont l\xC3\xA0.", NULL);
+	expect(EN, "It rained. \"We stayed in,\" she said.",
+	       "It rained.", "\"We stayed in,\" she said.", NULL);
+}
+END_TEST
+
 /* A sentence may open with a dash (a news item, a line of dialogue) or an
  * opening quote set off by a space (French). */
 START_TEST(sentence_openers)
@@ -448,6 +492,11 @@ START_TEST(missing_space)
 	       "That was all.", NULL);
 	expect(EN, "See the file.txt or Node.js docs.",
 	       "See the file.txt or Node.js docs.", NULL);
+	/* a capitalized domain is no sentence start; "Net" may be one */
+	expect(EN, "Posted via Newsfeed.Com - Unlimited. See Amazon.COM now.",
+	       "Posted via Newsfeed.Com - Unlimited.", "See Amazon.COM now.", NULL);
+	expect(EN, "It fell in the region.Net gains rose.",
+	       "It fell in the region.", "Net gains rose.", NULL);
 }
 END_TEST
 
@@ -766,6 +815,9 @@ Suite *make_suite(void)
 	tcase_add_test(tc, section_numbers);
 	tcase_add_test(tc, weak_terminators);
 	tcase_add_test(tc, ordinals);
+	tcase_add_test(tc, number_before_lower);
+	tcase_add_test(tc, postscript);
+	tcase_add_test(tc, stray_straight_quote);
 	tcase_add_test(tc, sentence_openers);
 	tcase_add_test(tc, lists);
 	tcase_add_test(tc, urls_emails);

@@ -121,7 +121,8 @@ enum {
 	AB_ENDER   /* ends a sentence only before a sentence starter */
 };
 /* Options of the rules file. */
-enum { OPT_ROMAN_ORDINALS = 1u << 0, OPT_JOIN_CJK_LINES = 1u << 1 };
+enum { OPT_ROMAN_ORDINALS = 1u << 0, OPT_JOIN_CJK_LINES = 1u << 1,
+       OPT_ORDINAL_DOTS = 1u << 2 };
 
 typedef struct seg_slot {
 	uint32_t off;  /* key in pool */

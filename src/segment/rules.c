@@ -327,6 +327,8 @@ static int option_item(parser *p, const char *s, size_t n)
 		p->r->options |= OPT_ROMAN_ORDINALS;
 	else if (n == 14 && memcmp(s, "join-cjk-lines", n) == 0)
 		p->r->options |= OPT_JOIN_CJK_LINES;
+	else if (n == 12 && memcmp(s, "ordinal-dots", n) == 0)
+		p->r->options |= OPT_ORDINAL_DOTS;
 	else
 		return parse_fail(p, "unknown option", s, n);
 	return 0;

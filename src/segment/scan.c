@@ -39,13 +39,24 @@ static bool closer_at(const seg_scan *s, size_t j, size_t *l)
 	return !(f & SC_OPEN) || precis__seg_is_close(s, j);
 }
 
+/* Is the " at q the last of the block, so that it opens no quote? */
+static bool last_straight_quote(const seg_scan *s, size_t q)
+{
+	return s->t[q] == '"' &&
+	       memchr(s->t + q + 1, '"', s->be - q - 1) == NULL;
+}
+
 /* A closing quote after a space ("Ja. »", "'Stop!' \""), itself followed by
- * white space: *l spans both. */
+ * white space: *l spans both. A " between spaces that no later " closes
+ * closes the sentence before it ("une bête ! " Les serveuses"; UD fr). */
 static bool spaced_closer(const seg_scan *s, size_t j, size_t *l)
 {
 	size_t a, b, c;
-	if (!precis__seg_space_at(s, j, &a) || j + a >= s->be || !precis__seg_is_close(s, j + a) ||
-	    !closer_at(s, j + a, &b))
+	if (!precis__seg_space_at(s, j, &a) || j + a >= s->be)
+		return false;
+	if (last_straight_quote(s, j + a))
+		b = 1;
+	else if (!precis__seg_is_close(s, j + a) || !closer_at(s, j + a, &b))
 		return false;
 	*l = a + b;
 	return j + *l == s->be || precis__seg_space_at(s, j + *l, &c);
@@ -214,8 +225,12 @@ static bool period_ends(const seg_scan *s, size_t i, bool had,
 		return ender_ends(s, &tk, w);
 	case TK_NUMBER: /* "12. Juni", "10. pokus", "im 6. Stock" are
 			 * ordinals; a number opening a unit numbers a section
-			 * ("858. Comprensorio") */
-		return (capital(w->cc) || w->cc == CC_DIGIT) &&
+			 * ("858. Comprensorio"); where numbers take no ordinal
+			 * period, a lower-case word after one starts a sentence
+			 * ("at 303-832-8160. they haven't"; UD EWT, it ISDT) */
+		return (capital(w->cc) || w->cc == CC_DIGIT ||
+			(w->cc == CC_LOWER && !had &&
+			 !(s->r->options & OPT_ORDINAL_DOTS))) &&
 		       !precis__seg_word_in(s, w, SET_MONTH) &&
 		       precis__seg_words_before(s, tk.lo, 1) > 0 &&
 		       !precis__seg_prev_word_in(s, tk.lo, SET_ARTICLE);
@@ -225,13 +240,34 @@ static bool period_ends(const seg_scan *s, size_t i, bool had,
 	}
 }
 
+/* Is the word at i a common top-level domain, "Com" of "Newsfeed.Com"
+ * (UD EWT), in any case and followed by no further letter? Not "net":
+ * "Net" opens sentences ("region.Net gains rose"). */
+static bool domain_at(const seg_scan *s, size_t i)
+{
+	static const char tld[][4] = { "com", "org", "edu", "gov" };
+	if (s->be - i < 3 ||
+	    (s->be - i > 3 && (s->r->byteclass[(unsigned char)s->t[i + 3]] &
+			       (SB_UPPER | SB_LOWER | SB_DIGIT))))
+		return false;
+	for (size_t k = 0; k < sizeof tld / sizeof tld[0]; k++) {
+		size_t n = 0;
+		while (n < 3 && (s->t[i + n] | 0x20) == tld[k][n])
+			n++;
+		if (n == 3)
+			return true;
+	}
+	return false;
+}
+
 /* "region.CNN reports", "1,000.That is": a period between a word and a
- * capital, in a token that is no URL, e-mail or abbreviation (Ph.D.). */
+ * capital, in a token that is no URL, e-mail, domain (Newsfeed.Com) or
+ * abbreviation (Ph.D.). */
 static bool glued_ends(const seg_scan *s, size_t i)
 {
 	size_t l, lo = i, hi = i + 1;
 	if (precis__seg_cclass(at(s, hi, &l)) != CC_UPPER ||
-	    (hi + l < s->be && s->t[hi + l] == '.'))
+	    (hi + l < s->be && s->t[hi + l] == '.') || domain_at(s, hi))
 		return false;
 	while (hi < s->be && hi - i < SEG_MAX_WORD && !precis__seg_space_at(s, hi, &l))
 		hi += l;
