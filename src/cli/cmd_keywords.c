@@ -21,10 +21,11 @@
 #include "precis.h"
 
 static const char usage_text[] =
-	"Usage: precis keywords [OPTIONS] [FILE|-]...\n"
-	"Print the keywords and keyphrases of each FILE (standard input when none,\n"
-	"or '-'), best first, one per line, as the text writes them: TextRank on\n"
-	"the content words, biased to words that come early and often.\n"
+	"Usage: precis keywords [OPTIONS] [FILE|URL|-]...\n"
+	"Print the keywords and keyphrases of each FILE or http(s) URL (standard\n"
+	"input when none, or '-'), best first, one per line, as the text writes\n"
+	"them: TextRank on the content words, biased to words that come early\n"
+	"and often.\n"
 	"\n";
 
 typedef struct kw_args {

@@ -62,6 +62,12 @@ static int open_in(const char *path, FILE **fp)
 		return 0;
 	}
 	*fp = fopen(path, "rb");
+	/* Only the commands that read one document at a time whole fetch
+	 * URLs (source.c); the others should not say "No such file". */
+	if (*fp == NULL && errno == ENOENT &&
+	    (strncmp(path, "http://", 7) == 0 || strncmp(path, "https://", 8) == 0))
+		return cli_fail_in(EXIT_RUNTIME, name, "URLs are read by summarize, "
+				   "keywords and extract, not by this command");
 	if (*fp == NULL)
 		return cli_fail_in(EXIT_RUNTIME, name, "%s", strerror(errno));
 	struct stat st;

@@ -118,6 +118,9 @@ for r in moved moved3 untyped latin1.html; do
 done
 p extract "$url/latin1.html"
 expect_out "charset from the Content-Type" "“faster and for less money”"
+p split "$url/page.html"
+expect_rc "split of a URL" 1
+expect_err "split of a URL: said" "URLs are read by summarize, keywords and extract"
 p keywords -n 3 "$url/page.html"
 expect_rc "keywords of a URL" 0
 ${PRECIS_EXEC:-} "$PRECIS" keywords -n 3 "$top_srcdir/tests/data/web/page.html" >"$tmp/kw.want" 2>&1
