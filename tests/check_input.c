@@ -166,6 +166,24 @@ START_TEST(bom_and_crlf)
 }
 END_TEST
 
+/* Lines ended by a CR alone (old Mac OS) are lines, each offset its own;
+ * a lone CR in text with LFs stays. */
+START_TEST(cr_only_lines)
+{
+	static const char src[] = "Title\r\rOne line.\rTwo.\r";
+	precis__input in = read_as(src, sizeof src - 1,
+				   opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_KEEP),
+				   "Title\n\nOne line.\nTwo.\n");
+	assert_source(&in, src, "Title", "Title");
+	assert_source(&in, src, "Two.", "Two.");
+	precis__input_free(&in);
+	static const char mixed[] = "A\rB\nC\n";
+	in = read_as(mixed, sizeof mixed - 1, opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_KEEP), NULL);
+	ck_assert(in.text == NULL || strncmp(in.text, "A\rB", 3) == 0);
+	precis__input_free(&in);
+}
+END_TEST
+
 /* ---- plain text: wraps ------------------------------------------------- */
 
 static const char wrapped[] =
@@ -621,6 +639,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, named_encoding);
 	tcase_add_test(tc, bad_encodings);
 	tcase_add_test(tc, bom_and_crlf);
+	tcase_add_test(tc, cr_only_lines);
 	tcase_add_test(tc, wrap_joined);
 	tcase_add_test(tc, wrap_keeps_short_lines);
 	tcase_add_test(tc, wrap_leaders_and_ellipses);

@@ -193,8 +193,8 @@ static void page_break(writer *w, const precis__page *pg, int mode)
 		put(w, NULL, pg->from, pg->from, t[w->len - 1] == '\n' ? "\n" : "\n\n");
 }
 
-int precis__input_text(precis__input *in, const char *u, size_t len,
-		       const precis__input_opts *o)
+static int text_stage(precis__input *in, const char *u, size_t len,
+		      const precis__input_opts *o)
 {
 	int mode = o->wrap;
 	in->width = o->width != PRECIS__WIDTH_ESTIMATE ? o->width
@@ -241,4 +241,26 @@ int precis__input_text(precis__input *in, const char *u, size_t len,
 	in->text = w.buf; /* NULL: u itself */
 	in->len = w.len;
 	return rc != 0 || w.oom ? PRECIS_ERR_NOMEM : 0;
+}
+
+/* Text whose lines end in a CR alone (old Mac OS files) is read with LFs
+ * in their place: the same bytes otherwise, so every offset maps to
+ * itself. Text with any LF keeps its lone CRs as they are. */
+int precis__input_text(precis__input *in, const char *u, size_t len,
+		       const precis__input_opts *o)
+{
+	if (len == 0 || memchr(u, '\n', len) != NULL || memchr(u, '\r', len) == NULL)
+		return text_stage(in, u, len, o);
+	char *lf = malloc(len + 1);
+	if (lf == NULL)
+		return PRECIS_ERR_NOMEM;
+	for (size_t i = 0; i < len; i++)
+		lf[i] = u[i] == '\r' ? '\n' : u[i];
+	lf[len] = '\0';
+	int rc = text_stage(in, lf, len, o);
+	if (rc == 0 && in->text == NULL)
+		in->text = lf; /* the text is all of lf, which stays */
+	else
+		free(lf);
+	return rc;
 }
