@@ -106,21 +106,20 @@ START_TEST(named_encoding)
 				   "Caf\xC3\xA9 cr\xC3\xA8me.\n");
 	assert_source(&in, latin1, "cr\xC3\xA8me", "cr\xE8me");
 	precis__input_free(&in);
-	/* Shift_JIS: two bytes a character, one for ASCII. */
-	static const char sjis[] = "\x93\xfa\x96\x7b is Japan.";
-	o.encoding = "SHIFT_JIS";
-	in = read_as(sjis, sizeof sjis - 1, o, "\xE6\x97\xA5\xE6\x9C\xAC is Japan.");
-	assert_source(&in, sjis, "\xE6\x9C\xAC", "\x96\x7b");
-	assert_source(&in, sjis, "Japan", "Japan");
-	precis__input_free(&in);
-	/* ISO-2022-JP: an escape sequence shifts to two bytes a character
-	 * until the next one shifts back. */
-	static const char jis[] = "\x1b$BF|K\\\x1b(B is Japan.";
-	o.encoding = "ISO-2022-JP";
-	in = read_as(jis, sizeof jis - 1, o, "\xE6\x97\xA5\xE6\x9C\xAC is Japan.");
-	assert_source(&in, jis, "\xE6\x9C\xAC", "K\\");
-	assert_source(&in, jis, "Japan", "Japan");
-	precis__input_free(&in);
+	/* Shift_JIS: two bytes a character, one for ASCII; ISO-2022-JP: an
+	 * escape sequence shifts to two bytes a character until the next one
+	 * shifts back. Both: "日本 is Japan.", 本 from its two bytes. */
+	static const struct { const char *name, *src, *hon; } jp[] = {
+		{ "SHIFT_JIS", "\x93\xfa\x96\x7b is Japan.", "\x96\x7b" },
+		{ "ISO-2022-JP", "\x1b$BF|K\\\x1b(B is Japan.", "K\\" },
+	};
+	for (size_t i = 0; i < sizeof jp / sizeof *jp; i++) {
+		o.encoding = jp[i].name;
+		in = read_as(jp[i].src, strlen(jp[i].src), o, "\xE6\x97\xA5\xE6\x9C\xAC is Japan.");
+		source_is(&in, jp[i].src, "\xE6\x9C\xAC", jp[i].hon, 2);
+		source_is(&in, jp[i].src, "Japan", "Japan", 0);
+		precis__input_free(&in);
+	}
 }
 END_TEST
 
@@ -154,15 +153,21 @@ START_TEST(bad_encodings)
 }
 END_TEST
 
-START_TEST(bom_and_crlf)
+/* src, read as kept lines, is "Title\n\nOne line.\nTwo.\n", and its
+ * first and last words map back to themselves. */
+static void lines_are_lfs(const char *src, size_t len)
 {
-	static const char src[] = "\xEF\xBB\xBFTitle\r\n\r\nOne line.\r\nTwo.\r\n";
-	precis__input in = read_as(src, sizeof src - 1,
-				   opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_KEEP),
+	precis__input in = read_as(src, len, opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_KEEP),
 				   "Title\n\nOne line.\nTwo.\n");
 	assert_source(&in, src, "Title", "Title");
 	assert_source(&in, src, "Two.", "Two.");
 	precis__input_free(&in);
+}
+
+START_TEST(bom_and_crlf)
+{
+	static const char src[] = "\xEF\xBB\xBFTitle\r\n\r\nOne line.\r\nTwo.\r\n";
+	lines_are_lfs(src, sizeof src - 1);
 }
 END_TEST
 
@@ -171,14 +176,10 @@ END_TEST
 START_TEST(cr_only_lines)
 {
 	static const char src[] = "Title\r\rOne line.\rTwo.\r";
-	precis__input in = read_as(src, sizeof src - 1,
-				   opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_KEEP),
-				   "Title\n\nOne line.\nTwo.\n");
-	assert_source(&in, src, "Title", "Title");
-	assert_source(&in, src, "Two.", "Two.");
-	precis__input_free(&in);
+	lines_are_lfs(src, sizeof src - 1);
 	static const char mixed[] = "A\rB\nC\n";
-	in = read_as(mixed, sizeof mixed - 1, opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_KEEP), NULL);
+	precis__input in = read_as(mixed, sizeof mixed - 1,
+				   opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_KEEP), NULL);
 	ck_assert(in.text == NULL || strncmp(in.text, "A\rB", 3) == 0);
 	precis__input_free(&in);
 }
