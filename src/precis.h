@@ -422,7 +422,9 @@ typedef struct precis_summary precis_summary;
 
 typedef struct precis_pick {
 	size_t sentence; /* index into the document's units */
-	size_t offset;   /* byte span in precis_doc_text() */
+	size_t offset;   /* byte span in precis_doc_text(): the sentence's,
+			    without a list bullet or quote mark ("* ",
+			    "> ") it starts with */
 	size_t length;
 	double score;    /* the method's score of the sentence */
 } precis_pick;

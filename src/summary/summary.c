@@ -13,6 +13,7 @@
 #include "rank/features.h"
 #include "rank/rank.h"
 #include "summary/clean.h"
+#include "summary/marker.h"
 #include "summary/select.h"
 #include "summary/summary.h"
 
@@ -143,9 +144,10 @@ int precis__summary_new(precis_summary **out, const precis_doc *d,
 		return precis__fail(err, PRECIS_ERR_NOMEM, NULL);
 	}
 	for (size_t k = 0; k < npicks; k++) {
-		size_t u = picks[k];
-		s->picks[k] = (precis_pick){ u, d->units.v[u].start,
-					     d->units.v[u].end - d->units.v[u].start,
+		size_t u = picks[k], at = d->units.v[u].start;
+		size_t len = d->units.v[u].end - at;
+		size_t m = precis__lead_marker(d->text + at, len);
+		s->picks[k] = (precis_pick){ u, at + m, len - m,
 					     scores ? scores[u] : 0.0 };
 	}
 	s->n = npicks;

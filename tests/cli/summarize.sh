@@ -263,4 +263,21 @@ expect_out "control characters shown as U+FFFD" "$(printf 'Rain\357\277\275[2J\3
 p -n 2 -f json "$tmp/ctl.txt"
 expect_out "JSON keeps them" 'Rain\u001B[2J\u001B]0;owned\u0007 fell'
 
+
+# A list item's bullet and a mail's quote mark are the list's, not the
+# sentence's: a digest shows the sentence without them (its JSON span too),
+# a numbered item keeps its number, and split keeps every mark.
+printf 'The council met on Monday to settle the harbour works.\n\n* The slipway will be cleared and its mooring rings repainted in March.\n\xe2\x80\xa2 The dry-stone wall behind the net lofts will be rebuilt in April.\n> > Will the annual beach clean still be held in May this year?\n1. Volunteers should sign the sheet in the chapel hall by Friday.\n' >"$tmp/list.txt"
+p --ratio 1 "$tmp/list.txt"
+expect_rc "list marks" 0
+expect_out "bullet left off" "$(printf '\nThe slipway will be cleared')"
+expect_out "unicode bullet left off" "$(printf '\nThe dry-stone wall')"
+expect_out "quote marks left off" "$(printf '\nWill the annual beach clean')"
+expect_out "number kept" "1. Volunteers should sign"
+p --ratio 1 -f json "$tmp/list.txt"
+expect_out "JSON span without the bullet" '"offset":58,"length":69,'
+p split "$tmp/list.txt"
+expect_out "split keeps the bullet" "* The slipway"
+expect_out "split keeps the quote marks" "> > Will the annual"
+
 finish
