@@ -398,6 +398,12 @@ START_TEST(detect)
 	ck_assert_int_eq(precis__input_detect("a/b/notes.md", "x", 1), PRECIS_INPUT_MARKDOWN);
 	ck_assert_int_eq(precis__input_detect("PAGE.HTM", "x", 1), PRECIS_INPUT_HTML);
 	ck_assert_int_eq(precis__input_detect("r.txt", "# H\n[a](b)\n", 11), PRECIS_INPUT_TEXT);
+	/* A gzip suffix is looked past; a dot file or ".gz" alone names none. */
+	ck_assert_int_eq(precis__input_detect("doc/README.md.gz", "x", 1), PRECIS_INPUT_MARKDOWN);
+	ck_assert_int_eq(precis__input_detect("p.HTML.GZ", "x", 1), PRECIS_INPUT_HTML);
+	ck_assert_int_eq(precis__input_detect("d.md/.gz", "<html>", 6), PRECIS_INPUT_HTML);
+	ck_assert_int_eq(precis__input_detect(".md", "<html>", 6), PRECIS_INPUT_HTML);
+	ck_assert_int_eq(precis__input_detect("a.txt.gz", "<html>", 6), PRECIS_INPUT_TEXT);
 	ck_assert_int_eq(precis__input_detect(NULL, "  <!DOCTYPE html><p>x", 21), PRECIS_INPUT_HTML);
 	ck_assert_int_eq(precis__input_detect(NULL, "# Title\n\nSee [the docs](http://x).\n", 34),
 			 PRECIS_INPUT_MARKDOWN);

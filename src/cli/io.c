@@ -8,6 +8,8 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include <zlib.h>
+
 #include "cli/error.h"
 #include "cli/io.h"
 
@@ -21,31 +23,125 @@ const char *io_display_name(const char *path)
 	return io_is_stdin(path) ? "<stdin>" : path;
 }
 
-static int slurp(FILE *fp, const char *name, char **out, size_t *len)
+/*
+ * Inputs are read through zlib's gz reader, which passes plain bytes
+ * through as they are and decompresses gzip (Debian's README.gz and
+ * changelog.gz, saved pages): `precis README.gz` reads the text, and
+ * offsets point into the decompressed bytes.
+ */
+typedef struct in_file {
+	FILE *fp;
+	gzFile gz;
+	const char *name;
+} in_file;
+
+/* Opens `path` for reading ("-" or NULL: stdin); messages name it. */
+static int open_in(const char *path, in_file *in)
+{
+	const char *name = io_display_name(path);
+	in->name = name;
+	in->gz = NULL;
+	if (path == NULL || strcmp(path, "-") == 0) {
+		in->fp = stdin;
+	} else {
+		in->fp = fopen(path, "rb");
+		/* Only the commands that read one document at a time whole
+		 * fetch URLs (source.c); the others should not say "No such
+		 * file". */
+		if (in->fp == NULL && errno == ENOENT &&
+		    (strncmp(path, "http://", 7) == 0 || strncmp(path, "https://", 8) == 0))
+			return cli_fail_in(EXIT_RUNTIME, name, "URLs are read by summarize, "
+					   "keywords and extract, not by this command");
+		if (in->fp == NULL)
+			return cli_fail_in(EXIT_RUNTIME, name, "%s", strerror(errno));
+		struct stat st;
+		if (fstat(fileno(in->fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+			fclose(in->fp);
+			return cli_fail_in(EXIT_RUNTIME, name, "is a directory");
+		}
+	}
+	/* A descriptor of its own, so that closing the reader leaves stdin. */
+	int fd = dup(fileno(in->fp));
+	if (fd < 0 || (in->gz = gzdopen(fd, "rb")) == NULL) {
+		int e = errno;
+		if (fd >= 0)
+			close(fd);
+		if (in->fp != stdin)
+			fclose(in->fp);
+		return cli_fail_in(EXIT_RUNTIME, name, "%s", e ? strerror(e) : "out of memory");
+	}
+	/* Half a block of io_read_blocks(), so that its reads go straight into
+	 * the caller's buffer. */
+	gzbuffer(in->gz, 1 << 15);
+	return 0;
+}
+
+static void close_in(in_file *in)
+{
+	gzclose_r(in->gz);
+	if (in->fp != stdin)
+		fclose(in->fp);
+}
+
+/* Up to `want` bytes into buf: how many, 0 at the end; -1 after printing
+ * the error (a read error is a runtime error, broken gzip data invalid
+ * input), with its cause in *e. */
+/* zlib's message without the "<fd:N>: " it names the stream by. */
+static const char *gz_message(gzFile gz, int *z)
+{
+	const char *msg = gzerror(gz, z);
+	const char *sep = strncmp(msg, "<fd:", 4) == 0 ? strstr(msg, ": ") : NULL;
+	return sep != NULL ? sep + 2 : msg;
+}
+
+static long read_in(in_file *in, char *buf, size_t want, int *e, int *rc)
+{
+	unsigned n = want > (1u << 30) ? 1u << 30 : (unsigned)want;
+	int got = gzread(in->gz, buf, n);
+	if (got >= 0) {
+		int z;
+		const char *msg = gz_message(in->gz, &z);
+		if (z == Z_OK || z == Z_STREAM_END)
+			return got;
+		/* A truncated stream, or data that is no gzip past its start. */
+		*e = 0;
+		*rc = cli_fail_in(EXIT_INPUT, in->name, "gzip data: %s", msg);
+		return -1;
+	}
+	int z;
+	const char *msg = gz_message(in->gz, &z);
+	*e = z == Z_ERRNO ? errno : 0;
+	*rc = z == Z_ERRNO ? cli_fail_in(EXIT_RUNTIME, in->name, "read error: %s", strerror(*e))
+	      : z == Z_MEM_ERROR ? cli_fail_in(EXIT_RUNTIME, in->name, "out of memory")
+			     : cli_fail_in(EXIT_INPUT, in->name, "gzip data: %s", msg);
+	return -1;
+}
+
+static int slurp(in_file *in, char **out, size_t *len)
 {
 	size_t cap = 1 << 16, n = 0;
 	char *buf = malloc(cap);
+	int e = 0, rc = 0;
 	if (buf == NULL)
-		return cli_fail_in(EXIT_RUNTIME, name, "out of memory");
+		return cli_fail_in(EXIT_RUNTIME, in->name, "out of memory");
 	for (;;) {
 		if (cap - n < 2) {
 			char *nb = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
 			if (nb == NULL) {
 				free(buf);
-				return cli_fail_in(EXIT_RUNTIME, name, "out of memory");
+				return cli_fail_in(EXIT_RUNTIME, in->name, "out of memory");
 			}
 			buf = nb;
 			cap *= 2;
 		}
-		size_t got = fread(buf + n, 1, cap - n - 1, fp);
-		n += got;
+		long got = read_in(in, buf + n, cap - n - 1, &e, &rc);
+		if (got < 0) {
+			free(buf);
+			return rc;
+		}
 		if (got == 0)
 			break;
-	}
-	if (ferror(fp)) {
-		int e = errno;
-		free(buf);
-		return cli_fail_in(EXIT_RUNTIME, name, "read error: %s", strerror(e));
+		n += (size_t)got;
 	}
 	buf[n] = '\0';
 	*out = buf;
@@ -53,69 +149,34 @@ static int slurp(FILE *fp, const char *name, char **out, size_t *len)
 	return 0;
 }
 
-/* Opens `path` for reading ("-" or NULL: stdin); messages name it. */
-static int open_in(const char *path, FILE **fp)
-{
-	const char *name = io_display_name(path);
-	if (path == NULL || strcmp(path, "-") == 0) {
-		*fp = stdin;
-		return 0;
-	}
-	*fp = fopen(path, "rb");
-	/* Only the commands that read one document at a time whole fetch
-	 * URLs (source.c); the others should not say "No such file". */
-	if (*fp == NULL && errno == ENOENT &&
-	    (strncmp(path, "http://", 7) == 0 || strncmp(path, "https://", 8) == 0))
-		return cli_fail_in(EXIT_RUNTIME, name, "URLs are read by summarize, "
-				   "keywords and extract, not by this command");
-	if (*fp == NULL)
-		return cli_fail_in(EXIT_RUNTIME, name, "%s", strerror(errno));
-	struct stat st;
-	if (fstat(fileno(*fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(*fp);
-		return cli_fail_in(EXIT_RUNTIME, name, "is a directory");
-	}
-	return 0;
-}
-
-static void close_in(FILE *fp)
-{
-	if (fp != stdin)
-		fclose(fp);
-}
-
 int io_read_all(const char *path, char **out, size_t *len)
 {
-	FILE *fp;
-	int rc = open_in(path, &fp);
+	in_file in;
+	int rc = open_in(path, &in);
 	if (rc != 0)
 		return rc;
-	rc = slurp(fp, io_display_name(path), out, len);
-	close_in(fp);
+	rc = slurp(&in, out, len);
+	close_in(&in);
 	return rc;
 }
 
 int io_read_blocks(const char *path, io_block_fn fn, void *arg)
 {
 	enum { BLOCK = 1 << 16 };
-	const char *name = io_display_name(path);
-	FILE *fp;
-	int rc = open_in(path, &fp), e = 0;
+	in_file in;
+	int rc = open_in(path, &in), e = 0;
 	if (rc != 0)
 		return rc;
 	char *buf = malloc(BLOCK);
 	if (buf == NULL)
-		rc = cli_fail_in(EXIT_RUNTIME, name, "out of memory");
-	for (size_t got = 1; rc == 0 && got > 0;) {
-		got = fread(buf, 1, BLOCK, fp);
-		if (got == 0 && ferror(fp)) {
-			e = errno;
-			rc = cli_fail_in(EXIT_RUNTIME, name, "read error: %s", strerror(e));
-		} else
-			rc = fn(arg, buf, got); /* 0 bytes: the end */
+		rc = cli_fail_in(EXIT_RUNTIME, in.name, "out of memory");
+	for (long got = 1; rc == 0 && got > 0;) {
+		got = read_in(&in, buf, BLOCK, &e, &rc);
+		if (got >= 0)
+			rc = fn(arg, buf, (size_t)got); /* 0 bytes: the end */
 	}
 	free(buf);
-	close_in(fp);
+	close_in(&in);
 	if (e != 0)
 		errno = e; /* the caller may say it again, after our messages */
 	return rc;

@@ -22,13 +22,22 @@ static const struct { const char *ext; int format; } extensions[] = {
 	{ "txt", PRECIS_INPUT_TEXT },       { "text", PRECIS_INPUT_TEXT },
 };
 
+/* The format a file name's extension names; a gzip suffix is looked past
+ * (README.md.gz is Markdown: the command line reads it decompressed). */
 static int by_extension(const char *name)
 {
-	const char *slash = strrchr(name, '/'), *dot = strrchr(name, '.');
-	if (dot == NULL || (slash != NULL && dot < slash) || dot == name)
+	const char *slash = strrchr(name, '/'), *base = slash ? slash + 1 : name;
+	size_t end = strlen(base);
+	if (end > 3 && strcasecmp(base + end - 3, ".gz") == 0)
+		end -= 3;
+	size_t dot = end;
+	while (dot > 0 && base[dot - 1] != '.')
+		dot--;
+	if (dot <= 1) /* no extension, or a dot file's name */
 		return PRECIS_INPUT_AUTO;
 	for (size_t i = 0; i < sizeof extensions / sizeof extensions[0]; i++)
-		if (strcasecmp(dot + 1, extensions[i].ext) == 0)
+		if (strlen(extensions[i].ext) == end - dot &&
+		    strncasecmp(base + dot, extensions[i].ext, end - dot) == 0)
 			return extensions[i].format;
 	return PRECIS_INPUT_AUTO;
 }

@@ -126,4 +126,30 @@ expect_rc "unknown wrap mode" 2
 p idf build --input-format=markdown "$tmp/article.md"
 expect_rc "idf build markdown" 0
 expect_no_out "idf: no markup terms" "https"
+# A gzip-compressed input is read decompressed, from a file or standard
+# input, by summarize and split alike; README.md.gz is Markdown by its name;
+# a truncated or broken stream is invalid input.
+"$PRECIS" -n 3 "$sample" >"$tmp/plain.out"
+gzip -c "$sample" >"$tmp/sample.txt.gz"
+p -n 3 "$tmp/sample.txt.gz"
+expect_rc "gzip file" 0
+if cmp -s "$tmp/out" "$tmp/plain.out"; then ok; else bad "gzip file: another digest"; fi
+p -n 3 - <"$tmp/sample.txt.gz"
+if cmp -s "$tmp/out" "$tmp/plain.out"; then ok; else bad "gzip on stdin: another digest"; fi
+"$PRECIS" split "$sample" >"$tmp/plain.split"
+p split "$tmp/sample.txt.gz"
+if cmp -s "$tmp/out" "$tmp/plain.split"; then ok; else bad "split of gzip: other sentences"; fi
+"$PRECIS" -n 3 "$tmp/article.md" >"$tmp/md.out"
+gzip -c "$tmp/article.md" >"$tmp/notes.md.gz"
+p -n 3 "$tmp/notes.md.gz"
+if cmp -s "$tmp/out" "$tmp/md.out"; then ok; else bad "README.md.gz: not read as Markdown"; fi
+head -c 200 "$tmp/sample.txt.gz" >"$tmp/cut.gz"
+p -n 3 "$tmp/cut.gz"
+expect_rc "truncated gzip" 3
+expect_err "truncated gzip" "cut.gz: gzip data: unexpected end of file"
+printf '\037\213\010\000 not deflate data at all' >"$tmp/junk.gz"
+p -n 3 "$tmp/junk.gz"
+expect_rc "broken gzip" 3
+expect_err "broken gzip" "junk.gz: gzip data:"
+
 finish

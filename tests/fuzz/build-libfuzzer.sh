@@ -25,7 +25,7 @@ top=$(cd "$here/../.." && pwd)
 [ -f "$build/.libs/libprecis_core.a" ] ||
 	{ echo "$0: no $build/.libs/libprecis_core.a; run make libprecis_core.la" >&2; exit 1; }
 # The libraries the core links with, as configure found them.
-libs=$(sed -n 's/^\(UTF8PROC_LIBS\|JANSSON_LIBS\|STEMMER_LIBS\|MD4C_LIBS\|GUMBO_LIBS\|CURL_LIBS\|LIBS\) = //p' "$build/Makefile" | tr '\n' ' ')
+libs=$(sed -n 's/^\(UTF8PROC_LIBS\|JANSSON_LIBS\|STEMMER_LIBS\|MD4C_LIBS\|GUMBO_LIBS\|CURL_LIBS\|ZLIB_LIBS\|LIBS\) = //p' "$build/Makefile" | tr '\n' ' ')
 [ $# -gt 0 ] || set -- fuzz_summarize fuzz_split fuzz_rouge fuzz_idf fuzz_input fuzz_html fuzz_model \
 	fuzz_cli_jsonl fuzz_cli_pairs fuzz_cli_idf fuzz_cli_jsonscan
 mkdir -p "$build/fuzz"
