@@ -248,6 +248,59 @@ START_TEST(wrap_keeps_short_lines)
 }
 END_TEST
 
+/* Where the document's lines tell no width (a Debian copyright file: its
+ * fields and file lists are short), a paragraph of greedily wrapped prose
+ * is joined at its own width, even where a line starts in capitals; a
+ * long field line, a list of names and quoted mail are not. */
+START_TEST(wrap_paragraph_width)
+{
+	static const char src[] =
+		"Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
+		"Upstream-Name: tidewatch\n"
+		"Source: https://tidewatch.example/releases/\n"
+		"Files-Excluded:\n"
+		" doc/*.pdf\n"
+		" doc/manual.*\n"
+		" data/gauges.db\n"
+		" tests/fixtures/*.bin\n"
+		" tools/old/*\n"
+		"\n"
+		"Files: *\n"
+		"Copyright: 2019-2024 Harbour Instruments Ltd. <office@harbour.example>\n"
+		"           2021 Maria Lindqvist <maria@tessel.example>\n"
+		"           2022 Tom Okafor <tom.okafor@example.net>\n"
+		"License: GPL-3+\n"
+		" Tidewatch is free software; you can redistribute it and/or modify it\n"
+		" under the terms of the GNU General Public License as published by the\n"
+		" Free Software Foundation; either version 3, or (at your option) any\n"
+		" later version.\n"
+		" .\n"
+		" On Debian systems the licence is in /usr/share/common-licenses/GPL-3.\n"
+		"\n"
+		"Files: debian/*\n"
+		"Copyright: 2024 Jane Smith <jane@example.org>\n"
+		"License: GPL-3+\n"
+		"\n"
+		"> The readings of the harbour gauges are written to the journal, and the\n"
+		"> old log file is gone. Is that what the package is meant to do\n"
+		"> now?\n";
+	precis__input in = read_as(src, sizeof src - 1,
+				   opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_AUTO), NULL);
+	ck_assert_uint_eq(in.width, 0); /* the document tells none */
+	ck_assert_ptr_nonnull(strstr(in.text, "published by the Free Software Foundation; "
+					      "either version 3, or (at your option) any later version.\n"));
+	ck_assert_ptr_nonnull(strstr(in.text, "/1.0/\nUpstream-Name:"));
+	ck_assert_ptr_nonnull(strstr(in.text, "<office@harbour.example>\n"));
+	ck_assert_ptr_nonnull(strstr(in.text, "<maria@tessel.example>\n"));
+	ck_assert_ptr_nonnull(strstr(in.text, "and the\n> old log"));
+	assert_source(&in, src, "by the Free", "by the\n Free");
+	precis__input_free(&in);
+	/* keep leaves every line as it is. */
+	in = read_as(src, sizeof src - 1, opts(PRECIS_INPUT_TEXT, PRECIS_WRAP_KEEP), src);
+	precis__input_free(&in);
+}
+END_TEST
+
 /* Dots before a page number are a leader (a table of contents stays in
  * lines); dots inside running text are an ellipsis and join. */
 START_TEST(wrap_leaders_and_ellipses)
@@ -649,6 +702,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, cr_only_lines);
 	tcase_add_test(tc, wrap_joined);
 	tcase_add_test(tc, wrap_keeps_short_lines);
+	tcase_add_test(tc, wrap_paragraph_width);
 	tcase_add_test(tc, wrap_leaders_and_ellipses);
 	tcase_add_test(tc, wrap_golden_rules);
 	tcase_add_test(tc, wrap_join_mode);

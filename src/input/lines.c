@@ -72,6 +72,7 @@ static void start_facts(const char *t, precis__line *ln)
 	ln->lower = (c & PRECIS__UC_LOWER) != 0;
 	ln->upper = (c & PRECIS__UC_UPPER) != 0;
 	ln->nospace_start = (c & PRECIS__UC_NOSPACE) != 0;
+	ln->quoted = cp == '>';
 	size_t j;
 	ln->marker = (unsigned char)list_marker(t, i, ln->hi, &j);
 	ln->list = ln->marker != PRECIS__MARK_NONE;

@@ -25,6 +25,7 @@ typedef struct precis__line {
 	bool lower;         /* starts (after the indentation) in lower case */
 	bool upper;         /* starts in upper case */
 	bool list;          /* starts a list item: "- ", "* ", "1.", "a)", a bullet */
+	bool quoted;        /* starts with '>', quoted mail */
 	unsigned char marker; /* its kind: PRECIS__MARK_DASH ("- ", "– "),
 				 _NUMBER ("19. ", "a) ") or _BULLET */
 	bool marker_upper;  /* the word after the marker is capitalized */

@@ -177,6 +177,48 @@ static bool short_lines(const precis__line *ln, size_t n)
 	return true;
 }
 
+/*
+ * A paragraph's own width where the document's lines tell none: a file of
+ * short lines (fields, names, lists of files) with wrapped prose among
+ * them, as Debian's copyright files carry their licence texts. The
+ * longest line but the last, when it is as wide as prose is wrapped
+ * (verse and tables are narrower); 0 for verse, and for quoted mail,
+ * whose '>' the width test would take for the next line's first word.
+ */
+#define PARAGRAPH_WIDTH_MIN 60
+static size_t paragraph_width(const precis__line *ln, size_t n)
+{
+	if (n < 3 || verse(ln, n))
+		return 0;
+	size_t max = 0;
+	for (size_t i = 0; i < n; i++)
+		if (ln[i].quoted)
+			return 0;
+	for (size_t i = 0; i + 1 < n; i++)
+		max = ln[i].cols > max ? ln[i].cols : max;
+	return max >= PARAGRAPH_WIDTH_MIN && max <= WIDTH_MAX ? max : 0;
+}
+
+/*
+ * With a paragraph's own width, a break is a wrap only in a run of two
+ * or more in a row that each pass the width test, between lines indented
+ * alike. Greedy filling passes it at every break of its paragraph; a list
+ * of names or fields passes it at a long line here and there (a field
+ * holding a URL, a name with its address), and a list aligned under its
+ * field's value is indented apart.
+ */
+static bool own_wrap(const precis__line *ln, size_t i, size_t width)
+{
+	return ln[i + 1].indent == ln[i].indent && wrapped(&ln[i], &ln[i + 1], width);
+}
+
+static bool in_run(const precis__line *ln, size_t n, size_t i, size_t width)
+{
+	return own_wrap(ln, i, width) &&
+	       ((i > 0 && own_wrap(ln, i - 1, width)) ||
+		(i + 2 < n && own_wrap(ln, i + 1, width)));
+}
+
 void precis__wrap_decide(const precis__line *ln, size_t n, size_t width,
 			 int mode, bool open_end, bool *joins, bool *starts)
 {
@@ -188,6 +230,7 @@ void precis__wrap_decide(const precis__line *ln, size_t n, size_t width,
 		mark_starts(ln, n, width, starts);
 	/* Lower-case lines go on a sentence, but not in verse: in a text with
 	 * no wrap width, four short lines or more are verse enough. */
+	size_t own = mode == PRECIS_WRAP_AUTO && width == 0 ? paragraph_width(ln, n) : 0;
 	bool stray = mode == PRECIS_WRAP_AUTO &&
 		     (width > 0 ? !verse(ln, n) : !short_lines(ln, n));
 	for (size_t i = 0; i + 1 < n; i++) {
@@ -196,6 +239,7 @@ void precis__wrap_decide(const precis__line *ln, size_t n, size_t width,
 		    ((a->tabular || b->tabular) && mode == PRECIS_WRAP_AUTO))
 			continue;
 		joins[i] = mode == PRECIS_WRAP_JOIN || wrapped(a, b, width) ||
+			   (own > 0 && in_run(ln, n, i, own)) ||
 			   (stray && continues(ln, n, i, open_end));
 	}
 }
