@@ -140,6 +140,9 @@ START_TEST(test_furniture_detected)
 		"Reporting by Jane Doe; John Roe contributed reporting.",
 		"Copyright 2013 Reuters. All rights reserved.",
 		"sept 3 2013 , 10:02 gmt",
+		/* Sign-offs: a Debian changelog's trailer, a mail's signature. */
+		" -- Matthias Klose <doko@debian.org>  Mon, 02 Jan 2023 13:06:21 +0100",
+		"-- Jane Doe, Harbour Instruments",
 	};
 	static const char *const no[] = {
 		"Published in 1998, the book sold two million copies in March alone.",
@@ -149,6 +152,10 @@ START_TEST(test_furniture_detected)
 		"Jane Doe, who contributed to this report from Paris, spent two "
 		"decades covering the ministry and its many quarrels with the press.",
 		"Contributed to this report",
+		"- The minister said the talks would go on until a deal was struck.",
+		"--enable-asm builds the assembly version of the checksum code.",
+		"-- and then, after a pause that seemed to last for ever, the chairman "
+		"stood up, thanked the committee for its patience and walked out.",
 		"!!! ...",
 		"",
 	};

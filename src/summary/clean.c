@@ -200,6 +200,23 @@ static int has_contributed(const char *s, size_t len)
 	return 0;
 }
 
+/* A sign-off: "-- " and a name, with an address or a date (the trailer of
+ * each entry of a Debian changelog, a mail's signature line). Prose that
+ * a dash opens starts with one dash, or with a dash a wrap brought down
+ * and the input stage joined back. */
+#define SIGNOFF_WORDS 16
+static int is_signoff(const char *s, size_t len)
+{
+	size_t i = 0, nwords = 0;
+	while (i < len && s[i] == ' ')
+		i++;
+	if (len - i < 3 || s[i] != '-' || s[i + 1] != '-' || s[i + 2] != ' ')
+		return 0;
+	for (size_t ws, we; nwords <= SIGNOFF_WORDS && precis__next_word(s, len, i, &ws, &we); i = we)
+		nwords++;
+	return nwords > 0 && nwords <= SIGNOFF_WORDS;
+}
+
 /*
  * Nearly every unit is ruled out by its first word and a look for a
  * credit's "contributed": the rules word by word cost a sixth of a batch
@@ -207,6 +224,8 @@ static int has_contributed(const char *s, size_t len)
  */
 int precis__is_furniture(const char *s, size_t len)
 {
+	if (len > 0 && (s[0] == '-' || s[0] == ' ') && is_signoff(s, len))
+		return 1;
 	size_t ws, we;
 	if (!precis__next_word(s, len, 0, &ws, &we))
 		return 0;
