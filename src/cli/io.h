@@ -7,9 +7,32 @@
 #include <stdio.h>
 #include <stddef.h>
 
+#include <zlib.h>
+
 #include <jansson.h>
 
 #include "precis.h"
+
+/* An input file or stdin, read through zlib's gz reader: plain bytes as
+ * they are, gzip decompressed. */
+typedef struct io_in {
+	FILE *fp;
+	gzFile gz;        /* NULL: read(2) as bytes come (IO_IN_STREAM) */
+	const char *name; /* for messages */
+} io_in;
+
+/* Opens `path` ("-" or NULL: stdin). 0, or an exit code after a message.
+ * With IO_IN_STREAM a pipe, FIFO or terminal is read as its bytes come
+ * (a record answered before the next is written), not decompressed:
+ * zlib's reader waits for a whole buffer. A regular file is read through
+ * it either way. */
+enum { IO_IN_STREAM = 1 };
+int io_in_open(io_in *in, const char *path, unsigned flags);
+/* Up to `want` bytes into buf: how many, 0 at the end; -1 after printing
+ * the error, with the exit code in *rc (a read error is a runtime error,
+ * broken gzip data invalid input) and errno's cause in *e (0: none). */
+long io_in_read(io_in *in, char *buf, size_t want, int *e, int *rc);
+void io_in_close(io_in *in);
 
 /* Reads all of `path` ("-" or NULL: stdin) into a malloc'd, NUL-terminated
  * buffer. 0, or an exit code after printing the error. */

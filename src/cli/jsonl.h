@@ -7,14 +7,17 @@
 #include <jansson.h>
 #include <stdio.h>
 
+#include "cli/io.h"
+
 typedef struct jsonl_reader {
-	FILE *fp;
+	io_in in;         /* plain or gzip-compressed */
 	const char *name; /* for messages */
 	size_t line;      /* of the record last returned */
-	char *buf;
+	char *buf;        /* the line last read, NUL-terminated */
 	size_t cap;
-	int own;          /* fp was opened here */
-	char *iobuf;      /* fp's buffer, when larger than stdio's */
+	char *iobuf;      /* bytes read and not yet returned: [ipos, ilen) */
+	size_t ipos, ilen;
+	int eof;
 } jsonl_reader;
 
 /* Opens `path` ("-" or NULL: stdin). 0, or an exit code after a message. */

@@ -118,4 +118,18 @@ import json, sys
 ids = [json.loads(l)["id"] for l in open(sys.argv[1])]
 assert ids == ["line-1", "line-2", "line-4", "line-5", "-12", ""], ids
 PY
+# A gzip-compressed JSON Lines file is read decompressed: the same records
+# out (the line numbers of the bad ones too); broken data is invalid input.
+p --input=jsonl -n 2 "$tmp/in.jsonl"
+cp "$tmp/out" "$tmp/plain.out"
+gzip -c "$tmp/in.jsonl" >"$tmp/in.jsonl.gz"
+p --input=jsonl -n 2 "$tmp/in.jsonl.gz"
+expect_rc "jsonl.gz: status 3 for its bad records" 3
+if cmp -s "$tmp/out" "$tmp/plain.out"; then ok; else bad "jsonl.gz: other records"; fi
+expect_err "jsonl.gz: bad line reported" "in.jsonl.gz: line 2: invalid JSON"
+head -c 60 "$tmp/in.jsonl.gz" >"$tmp/cut.jsonl.gz"
+p --input=jsonl -n 2 "$tmp/cut.jsonl.gz"
+expect_rc "truncated jsonl.gz" 1
+expect_err "truncated jsonl.gz" "cut.jsonl.gz: gzip data: unexpected end of file"
+
 finish

@@ -142,4 +142,17 @@ oracle_picks '[0]' 8 --words=5
 oracle_picks '[0, 2]' 15 --bytes=67
 oracle_picks '[2]' 7 --bytes=34
 oracle_picks '[0]' 8 --ratio=0.3
+# A data set as .jsonl.gz scores as the plain file does.
+p eval -n 1 -f json "$data"
+cp "$tmp/out" "$tmp/plain.json"
+gzip -c "$data" >"$tmp/tiny.jsonl.gz"
+p eval -n 1 -f json "$tmp/tiny.jsonl.gz"
+expect_rc "eval of jsonl.gz" 3
+python3 - "$tmp/out" "$tmp/plain.json" <<'PY' && ok || bad "eval of jsonl.gz: another report"
+import json, sys
+a, b = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+a.pop("dataset", None); b.pop("dataset", None)
+assert a == b, (a, b)
+PY
+
 finish
