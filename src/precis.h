@@ -235,7 +235,10 @@ typedef enum precis_input_format {
 	PRECIS_INPUT_MARKDOWN = 2, /* CommonMark with GitHub's tables: headings,
 				      paragraphs and list items kept, markup,
 				      code, HTML and tables dropped */
-	PRECIS_INPUT_HTML = 3      /* a web page: its article */
+	PRECIS_INPUT_HTML = 3,     /* a web page: its article */
+	PRECIS_INPUT_SUBTITLES = 4 /* SubRip (.srt) or WebVTT (.vtt): the cues'
+				      text as running text, without numbers,
+				      timings and tags */
 } precis_input_format;
 
 /* Line breaks inside a paragraph of plain text. */

@@ -444,6 +444,56 @@ START_TEST(markdown_deep_nesting)
 }
 END_TEST
 
+/* ---- subtitles ------------------------------------------------------------ */
+
+/* Cue numbers, timings, settings, header and NOTE/STYLE blocks, tags and
+ * sound lines go; cues join into running text; a rolling caption's repeat
+ * comes once; offsets map into the file. */
+START_TEST(subtitles_text)
+{
+	static const char vtt[] =
+		"WEBVTT\nKind: captions\n\n"
+		"NOTE made by hand\n\n"
+		"STYLE\n::cue { color: yellow }\n\n"
+		"intro\n00:00.000 --> 00:03.500 align:start\n"
+		"<v Anna>So today we talk about</v>\n\n"
+		"00:03.500 --> 00:07.000\n"
+		"<v Anna>So today we talk about</v>\n"
+		"the harbour &amp; its <i>long</i> history.\n\n"
+		"00:07.000 --> 00:09.000\n[applause]\n\n"
+		"00:09.000 --> 00:14.000\n"
+		"The wall<00:11.000> failed.\n";
+	precis__input in = read_as(vtt, sizeof vtt - 1, opts(PRECIS_INPUT_SUBTITLES, PRECIS_WRAP_AUTO),
+				   "So today we talk about the harbour & its long history. "
+				   "The wall failed.\n");
+	assert_source(&in, vtt, "harbour", "harbour");
+	assert_source(&in, vtt, "& its", "&amp; its");
+	assert_source(&in, vtt, "failed", "failed");
+	precis__input_free(&in);
+	static const char srt[] =
+		"1\r\n00:00:01,000 --> 00:00:04,000\r\n<font color=\"#ff0\">{\\an8}The boats</font>\r\n"
+		"came in.\r\n\r\n"
+		"2\r\n00:00:04,500 --> 00:00:08,000\r\n- Who saw them?\r\n- Nobody did.\r\n\r\n"
+		"3\r\nno timing: kept as text\r\n";
+	in = read_as(srt, sizeof srt - 1, opts(PRECIS_INPUT_SUBTITLES, PRECIS_WRAP_AUTO),
+		     "The boats came in. - Who saw them? - Nobody did. 3 no timing: kept as text\n");
+	precis__input_free(&in);
+	/* Nothing but timings: an empty text. */
+	in = read_as("1\n00:00:01,000 --> 00:00:02,000\n\n", 32,
+		     opts(PRECIS_INPUT_SUBTITLES, PRECIS_WRAP_AUTO), "");
+	precis__input_free(&in);
+	/* Found by name and by content; a timing alone in prose is not. */
+	ck_assert_int_eq(precis__input_detect("talk.vtt", "x", 1), PRECIS_INPUT_SUBTITLES);
+	ck_assert_int_eq(precis__input_detect("film.en.SRT", "x", 1), PRECIS_INPUT_SUBTITLES);
+	ck_assert_int_eq(precis__input_detect(NULL, vtt, sizeof vtt - 1), PRECIS_INPUT_SUBTITLES);
+	ck_assert_int_eq(precis__input_detect(NULL, srt, sizeof srt - 1), PRECIS_INPUT_SUBTITLES);
+	ck_assert_int_eq(precis__input_detect(NULL, "\n\n12\n00:01,000 --> 00:02,000\nHi.\n", 34),
+			 PRECIS_INPUT_SUBTITLES);
+	ck_assert_int_eq(precis__input_detect(NULL, "The 12 --> 13 of May.\n", 22), PRECIS_INPUT_TEXT);
+	ck_assert_int_eq(precis__input_detect(NULL, "1999\nwas a year.\n", 17), PRECIS_INPUT_TEXT);
+}
+END_TEST
+
 /* ---- format detection ---------------------------------------------------- */
 
 START_TEST(detect)
@@ -711,6 +761,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, markdown_text);
 	tcase_add_test(tc, markdown_deep_nesting);
 	tcase_add_test(tc, detect);
+	tcase_add_test(tc, subtitles_text);
 	tcase_add_test(tc, doc_read_offsets);
 	tcase_add_test(tc, html_title_heads_text);
 	tcase_add_test(tc, stream_equals_doc);

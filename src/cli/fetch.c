@@ -69,9 +69,12 @@ static int content_type(const char *ct, fetched *out, const char *url)
 		out->format = PRECIS_INPUT_TEXT;
 	else if (n == 13 && strncasecmp(ct, "text/markdown", n) == 0)
 		out->format = PRECIS_INPUT_MARKDOWN;
+	else if ((n == 8 && strncasecmp(ct, "text/vtt", n) == 0) ||
+		 (n == 20 && strncasecmp(ct, "application/x-subrip", n) == 0))
+		out->format = PRECIS_INPUT_SUBTITLES;
 	else
 		return cli_fail_in(EXIT_RUNTIME, url, "cannot read a document of type '%.*s' "
-				   "(HTML, plain text or Markdown)", (int)n, ct);
+				   "(HTML, plain text, Markdown or subtitles)", (int)n, ct);
 	const char *cs = NULL;
 	for (const char *p = ct; *p && cs == NULL; p++)
 		if (strncasecmp(p, "charset=", 8) == 0)

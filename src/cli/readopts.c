@@ -9,7 +9,8 @@
 const cli_opt readopts_options[] = {
 	{ READOPT_FORMAT, 0, "input-format", "FORMAT",
 	  "auto (default: by the file's extension, else its\n"
-	  "content), text, markdown or html" },
+	  "content), text, markdown, html or subtitles\n"
+	  "(SubRip .srt, WebVTT .vtt)" },
 	{ READOPT_WRAP, 0, "wrap", "MODE", "plain text's line breaks: auto (default: join the\n"
 					  "lines a program wrapped to a width), join, keep" },
 	{ READOPT_ENCODING, 0, "encoding", "NAME", "the input's encoding (an iconv name: latin1,\n"
@@ -29,13 +30,13 @@ static int pick(const char *arg, const char *const *names, int n)
 int readopts_handle(precis_read_options *r, int id, const char *arg,
 		    const char *cmd)
 {
-	static const char *const formats[] = { "auto", "text", "markdown", "html" };
+	static const char *const formats[] = { "auto", "text", "markdown", "html", "subtitles" };
 	static const char *const wraps[] = { "auto", "join", "keep" };
 	int v;
 	switch (id) {
 	case READOPT_FORMAT:
-		if ((v = pick(arg, formats, 4)) < 0)
-			return cli_usage_error(cmd, "unknown input format '%s' (auto, text, markdown, html)",
+		if ((v = pick(arg, formats, 5)) < 0)
+			return cli_usage_error(cmd, "unknown input format '%s' (auto, text, markdown, html, subtitles)",
 					       arg);
 		r->format = v; /* the order of precis_input_format */
 		return 0;

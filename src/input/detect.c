@@ -20,6 +20,7 @@ static const struct { const char *ext; int format; } extensions[] = {
 	{ "html", PRECIS_INPUT_HTML },      { "htm", PRECIS_INPUT_HTML },
 	{ "xhtml", PRECIS_INPUT_HTML },     { "shtml", PRECIS_INPUT_HTML },
 	{ "txt", PRECIS_INPUT_TEXT },       { "text", PRECIS_INPUT_TEXT },
+	{ "srt", PRECIS_INPUT_SUBTITLES },  { "vtt", PRECIS_INPUT_SUBTITLES },
 };
 
 /* The format a file name's extension names; a gzip suffix is looked past
@@ -153,5 +154,7 @@ int precis__input_detect(const char *name, const char *text, size_t len)
 		return f;
 	if (looks_html(text, len))
 		return PRECIS_INPUT_HTML;
+	if (precis__looks_subtitles(text, len))
+		return PRECIS_INPUT_SUBTITLES;
 	return looks_markdown(text, len) ? PRECIS_INPUT_MARKDOWN : PRECIS_INPUT_TEXT;
 }

@@ -11,7 +11,8 @@
 static int known_format(int f)
 {
 	return f == PRECIS_INPUT_AUTO || f == PRECIS_INPUT_TEXT ||
-	       f == PRECIS_INPUT_MARKDOWN || f == PRECIS_INPUT_HTML;
+	       f == PRECIS_INPUT_MARKDOWN || f == PRECIS_INPUT_HTML ||
+	       f == PRECIS_INPUT_SUBTITLES;
 }
 
 static int known_wrap(int w)
@@ -78,6 +79,9 @@ static int read_text(precis__input *in, const char *src, size_t len,
 	switch (in->format) {
 	case PRECIS_INPUT_MARKDOWN:
 		rc = precis__input_markdown(in, u, ulen);
+		break;
+	case PRECIS_INPUT_SUBTITLES:
+		rc = precis__input_subtitles(in, u, ulen);
 		break;
 	case PRECIS_INPUT_HTML: /* a page in UTF-16, found once decoded */
 		precis__decode_free(&in->utf8);

@@ -73,6 +73,10 @@ int precis__input_is_html(const char *name, const char *text, size_t len);
 int precis__input_text(precis__input *in, const char *u, size_t len,
 		       const precis__input_opts *o);
 int precis__input_markdown(precis__input *in, const char *u, size_t len);
+int precis__input_subtitles(precis__input *in, const char *u, size_t len);
+/* Whether u[0, len) starts as WebVTT ("WEBVTT") or SubRip (a cue number,
+ * then a timing line) does. */
+int precis__looks_subtitles(const char *u, size_t len);
 /* A web page, from its raw bytes (`charset`: the caller's hint, or NULL). */
 int precis__input_html(precis__input *in, const char *src, size_t len,
 		       const char *charset);

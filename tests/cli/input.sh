@@ -152,4 +152,29 @@ p -n 3 "$tmp/junk.gz"
 expect_rc "broken gzip" 3
 expect_err "broken gzip" "junk.gz: gzip data:"
 
+# Subtitles: a sentence runs across cues; numbers, timings and tags go;
+# by the name, by --input-format on stdin, and offsets into the file.
+printf '1\n00:00:01,000 --> 00:00:04,000\nThe harbour was quiet when the first\n\n2\n00:00:04,000 --> 00:00:07,500\n<i>boats</i> came in on Monday morning.\n\n3\n00:00:08,000 --> 00:00:11,000\n[gulls]\n\n4\n00:00:11,000 --> 00:00:15,000\nNobody on the quay had expected the storm to pass so quickly.\n' >"$tmp/talk.srt"
+p -n 2 "$tmp/talk.srt"
+expect_rc "subtitles" 0
+expect_out "a sentence across cues" "The harbour was quiet when the first boats came in on Monday morning."
+expect_no_out "no timings" "-->"
+expect_no_out "no sound lines" "gulls"
+cp "$tmp/out" "$tmp/srt.out"
+p -n 2 --input-format=subtitles - <"$tmp/talk.srt"
+if cmp -s "$tmp/out" "$tmp/srt.out"; then ok; else bad "subtitles on stdin: another digest"; fi
+p -n 2 -f json "$tmp/talk.srt"
+python3 - "$tmp/out" "$tmp/talk.srt" <<'PY' && ok || bad "subtitles: JSON offsets"
+import json, sys
+rec = json.load(open(sys.argv[1]))
+src = open(sys.argv[2], "rb").read()
+s = rec["sentences"][1]
+assert src[s["offset"]:s["offset"] + s["length"]].decode() == s["text"], s
+s = rec["sentences"][0]
+assert src[s["offset"]:].startswith(b"The harbour was quiet"), s
+PY
+p -n 2 --input-format=captions "$tmp/talk.srt"
+expect_rc "unknown input format" 2
+expect_err "unknown input format" "subtitles"
+
 finish

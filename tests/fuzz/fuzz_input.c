@@ -7,7 +7,8 @@
  * the same byte); the document summarizes and renders.
  *
  * Input: two header bytes, then the document.
- *   [0] bits 0-1 format (auto, text, markdown, html), bits 2-3 wrap
+ *   [0] bits 0-1 format (auto, text, markdown, html; auto finds
+ *       subtitles by their content), bits 2-3 wrap
  *       (auto, join, keep; 3 is an invalid mode), bit 4 lenient, bits 5-7
  *       the encoding (NULL, utf-8, latin1, utf-16le, shift_jis, cp1252,
  *       utf-16, an unknown name)
@@ -97,7 +98,7 @@ static void check_doc(const precis_doc *doc, size_t srclen)
 	}
 	int f = precis_doc_format(doc);
 	FUZZ_CHECK(f == PRECIS_INPUT_TEXT || f == PRECIS_INPUT_MARKDOWN ||
-		   f == PRECIS_INPUT_HTML);
+		   f == PRECIS_INPUT_HTML || f == PRECIS_INPUT_SUBTITLES);
 }
 
 static void summarize(precis_ctx *ctx, const char *text, size_t len,
