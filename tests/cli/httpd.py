@@ -11,6 +11,7 @@ runs until killed. DIR/page.html is the article page.
                     named only by the Content-Type (the page claims none)
   /plain            text/plain
   /md               text/markdown
+  /vtt              text/vtt (WebVTT captions)
   /untyped          DIR/page.html with no Content-Type at all
   /moved            302 to /page.html; /moved3 three hops, then /page.html
   /loop             302 to itself, forever
@@ -27,6 +28,8 @@ import sys
 DIR = sys.argv[1]
 PLAIN = ("Plain text arrives as plain text. The server says so in its "
          "header, and precis reads it that way.\n")
+VTT = ("WEBVTT\n\n00:00.000 --> 00:02.000\nCaptions served as text/vtt\n\n"
+       "00:02.000 --> 00:04.000\nare read as the talk they caption.\n")
 MD = ("# A Markdown Note\n\nThe *markup* of a Markdown reply is dropped, "
       "and its heading is its title.\n")
 
@@ -61,6 +64,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.reply(200, "text/plain", PLAIN.encode())
         elif path == "/md":
             self.reply(200, "text/markdown; charset=utf-8", MD.encode())
+        elif path == "/vtt":
+            self.reply(200, "text/vtt; charset=utf-8", VTT.encode())
         elif path == "/untyped":
             self.reply(200, None, self.page())
         elif path == "/moved":

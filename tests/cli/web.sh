@@ -130,6 +130,8 @@ expect_rc "text/plain" 0
 expect_out "text/plain is text" "Plain text arrives as plain text."
 p extract "$url/md"
 expect_out "text/markdown" "The markup of a Markdown reply is dropped"
+p "$url/vtt"
+expect_out "text/vtt" "Captions served as text/vtt are read as the talk they caption."
 p -n 1 "$url/agent"
 expect_out "User-Agent" "Agent precis/"
 p "$url/missing"
