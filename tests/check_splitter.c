@@ -317,6 +317,23 @@ START_TEST(error_after_output)
 }
 END_TEST
 
+/* Lone CRs in text that has a line feed stay as they are (only a text
+ * with none reads them as line breaks): a chunk after a cut, which has no
+ * line feed of its own, once read its CRs as line breaks, so the stream
+ * split a line the whole text kept. */
+START_TEST(lone_cr_after_cut)
+{
+	precis_ctx *ctx = ctx_for("en");
+	const char t[] = "One fine day.\n\nTitle\rOne line.\rTwo.\r";
+	expect_same(ctx, t, sizeof t - 1, 0);
+	expect_same(ctx, t, sizeof t - 1, PRECIS_DOC_LENIENT);
+	/* The fuzz_input finding: NULs and a CR after the cut. */
+	const char f[] = "\0<\n\nC|\0\r\0";
+	expect_same(ctx, f, sizeof f - 1, PRECIS_DOC_LENIENT);
+	precis_ctx_free(ctx);
+}
+END_TEST
+
 START_TEST(callback_stops)
 {
 	precis_ctx *ctx = ctx_for("en");
@@ -447,6 +464,7 @@ Suite *make_suite(void)
 	tcase_add_loop_test(tc, lossless, 0, 4);
 	tcase_add_test(tc, fixtures);
 	tcase_add_test(tc, error_after_output);
+	tcase_add_test(tc, lone_cr_after_cut);
 	tcase_add_test(tc, callback_stops);
 	tcase_add_test(tc, real_chunks);
 	tcase_add_test(tc, bad_arguments);

@@ -26,7 +26,8 @@ typedef struct precis__input_opts {
 	size_t width;         /* plain text: the wrap width (0: none), or
 				 PRECIS__WIDTH_ESTIMATE */
 	int continued;        /* the bytes go on a stream: a leading BOM is a
-				 character, not a mark */
+				 character, not a mark, and lone CRs stay
+				 (the stream had an LF before) */
 	int borrow;           /* src[len] is a NUL and src outlives the input:
 				 a text that is the source unchanged is not
 				 copied but borrowed */

@@ -245,11 +245,15 @@ static int text_stage(precis__input *in, const char *u, size_t len,
 
 /* Text whose lines end in a CR alone (old Mac OS files) is read with LFs
  * in their place: the same bytes otherwise, so every offset maps to
- * itself. Text with any LF keeps its lone CRs as they are. */
+ * itself. Text with any LF keeps its lone CRs as they are. That is a
+ * property of the whole text: a chunk the splitter cut from a stream
+ * (o->continued) follows a blank line, so the text has an LF and the
+ * chunk keeps its CRs even with no LF of its own. */
 int precis__input_text(precis__input *in, const char *u, size_t len,
 		       const precis__input_opts *o)
 {
-	if (len == 0 || memchr(u, '\n', len) != NULL || memchr(u, '\r', len) == NULL)
+	if (len == 0 || o->continued || memchr(u, '\n', len) != NULL ||
+	    memchr(u, '\r', len) == NULL)
 		return text_stage(in, u, len, o);
 	char *lf = malloc(len + 1);
 	if (lf == NULL)
