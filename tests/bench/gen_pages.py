@@ -31,6 +31,7 @@ The article's paragraphs always appear once, in order, as the body text; what
 varies is everything around them, the markup of the paragraphs themselves
 (inline links, <em>, entities, hard-wrapped source lines) and the charset.
 """
+import re
 import html, html.entities, json, os, random, re, subprocess, sys
 
 WORDS = ("market council season player government minister company report "
@@ -53,6 +54,13 @@ def headline(rng, text):
         return "Latest: " + " ".join(words)
     start = rng.randint(1, max(1, min(len(words) - 3, 12)))
     span = words[start:start + rng.randint(5, 10)]
+    # Within one sentence: a headline that runs on past a full stop
+    # ("Control of the club's badges. reports") reads as two units in
+    # plain text, where a page's <h1> is one.
+    for j, w in enumerate(span):
+        if re.search(r"[.!?][\"'\u201d\u2019)]*$", w):
+            span = span[:j + 1] if j >= 2 else span[j + 1:]
+            break
     return " ".join(span).strip(",;:.!?\"' ").capitalize() or "News"
 
 
