@@ -108,14 +108,9 @@ static void count_text(md *m, const char *s, size_t n)
 
 static void put(md *m, const char *s, size_t n, size_t from)
 {
-	if (m->oom || precis__pieces_add(&m->in->pieces, m->len, from) != 0 ||
-	    precis__grow((void **)&m->buf, &m->cap, m->len + n + 1, 1) != 0) {
+	if (!m->oom && precis__text_append(&m->in->pieces, &m->buf, &m->len, &m->cap,
+					   s, n, from) != 0)
 		m->oom = 1;
-		return;
-	}
-	memcpy(m->buf + m->len, s, n);
-	m->len += n;
-	m->buf[m->len] = '\0';
 }
 
 /* The u offset of md4c's pointer `p`, or where the text reached when it

@@ -22,6 +22,18 @@ int precis__pieces_add(precis__pieces *p, size_t t, size_t s)
 	return 0;
 }
 
+int precis__text_append(precis__pieces *p, char **buf, size_t *len, size_t *cap,
+			const char *s, size_t n, size_t from)
+{
+	if (precis__pieces_add(p, *len, from) != 0 ||
+	    precis__grow((void **)buf, cap, *len + n + 1, 1) != 0)
+		return PRECIS_ERR_NOMEM;
+	memcpy(*buf + *len, s, n);
+	*len += n;
+	(*buf)[*len] = '\0';
+	return 0;
+}
+
 size_t precis__pieces_map(const precis__pieces *p, size_t t)
 {
 	if (p->n == 0 || t < p->v[0].t)

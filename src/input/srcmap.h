@@ -32,6 +32,11 @@ typedef struct precis__pieces {
  * ascending t; one that changes nothing is not stored. 0 or
  * PRECIS_ERR_NOMEM. */
 int precis__pieces_add(precis__pieces *p, size_t t, size_t s);
+/* Appends s[0, n) to the text buf[0, *len) (grown as needed, kept
+ * NUL-terminated), mapped to source offset `from` on: what the format
+ * readers write their text with. 0 or PRECIS_ERR_NOMEM. */
+int precis__text_append(precis__pieces *p, char **buf, size_t *len, size_t *cap,
+			const char *s, size_t n, size_t from);
 /* The source offset of text offset t. */
 size_t precis__pieces_map(const precis__pieces *p, size_t t);
 /* Forgets the pieces from text offset t on (the text was cut back). */

@@ -79,14 +79,9 @@ static bool timing(const char *u, span l)
 
 static void put(sub *s, const char *p, size_t n, size_t from)
 {
-	if (s->oom || precis__pieces_add(&s->in->pieces, s->len, from) != 0 ||
-	    precis__grow((void **)&s->buf, &s->cap, s->len + n + 1, 1) != 0) {
+	if (!s->oom && precis__text_append(&s->in->pieces, &s->buf, &s->len, &s->cap,
+					   p, n, from) != 0)
 		s->oom = 1;
-		return;
-	}
-	memcpy(s->buf + s->len, p, n);
-	s->len += n;
-	s->buf[s->len] = '\0';
 }
 
 /* A line that only describes a sound: "[applause]", "(door slams)",
