@@ -280,8 +280,11 @@ PRECIS_EXTERN void precis_read_options_init(precis_read_options *opts);
  * precis_doc_text(); offsets into it map back to the source bytes with
  * precis_doc_source_span(). Bytes invalid in the encoding fail with
  * PRECIS_ERR_UTF8 and the source offset of the first, unless
- * PRECIS_DOC_LENIENT is set; an encoding iconv does not know, or an
- * unknown format or wrap mode, fails with PRECIS_ERR_ARG.
+ * PRECIS_DOC_LENIENT is set; so do bytes that are no text at all, by
+ * their first bytes (a PDF, a ZIP archive such as a .docx, an image,
+ * compressed data), with offset 0 and a message that says what they are
+ * ("not text but a PDF document ..."). An encoding iconv does not know, or
+ * an unknown format or wrap mode, fails with PRECIS_ERR_ARG.
  */
 PRECIS_EXTERN int precis_doc_read(precis_doc **out, precis_ctx *ctx,
 				  const char *data, size_t len,

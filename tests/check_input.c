@@ -450,6 +450,32 @@ START_TEST(markdown_deep_nesting)
 }
 END_TEST
 
+/* ---- files that are no text ----------------------------------------------- */
+
+START_TEST(binary_files)
+{
+	ck_assert_ptr_nonnull(strstr(precis__input_binary("%PDF-1.7\n", 9), "PDF"));
+	ck_assert_ptr_nonnull(strstr(precis__input_binary("PK\003\004rest", 8), "ZIP"));
+	ck_assert_ptr_nonnull(strstr(precis__input_binary("\211PNG\r\n\032\n", 8), "PNG"));
+	ck_assert_ptr_nonnull(strstr(precis__input_binary("BZh91AY&SY....", 14), "bzip2"));
+	/* Text that merely starts like one. */
+	ck_assert_ptr_null(precis__input_binary("BZh is a word here.", 19));
+	ck_assert_ptr_null(precis__input_binary("PK said so.", 11));
+	ck_assert_ptr_null(precis__input_binary("%PDF", 4));
+	ck_assert_ptr_null(precis__input_binary("", 0));
+	/* The input stage refuses one, unless lenient. */
+	precis__input in;
+	precis_error err;
+	precis__input_opts o = opts(PRECIS_INPUT_AUTO, PRECIS_WRAP_AUTO);
+	ck_assert_int_eq(precis__input_read(&in, "%PDF-1.4\n", 9, &o, &err), PRECIS_ERR_UTF8);
+	ck_assert_ptr_nonnull(strstr(err.message, "not text but a PDF document"));
+	precis__input_free(&in);
+	o.lenient = 1;
+	in = read_as("%PDF-1.4\n", 9, o, "%PDF-1.4\n");
+	precis__input_free(&in);
+}
+END_TEST
+
 /* ---- subtitles ------------------------------------------------------------ */
 
 /* Cue numbers, timings, settings, header and NOTE/STYLE blocks, tags and
@@ -766,6 +792,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, markdown_deep_nesting);
 	tcase_add_test(tc, detect);
 	tcase_add_test(tc, subtitles_text);
+	tcase_add_test(tc, binary_files);
 	tcase_add_test(tc, doc_read_offsets);
 	tcase_add_test(tc, html_title_heads_text);
 	tcase_add_test(tc, stream_equals_doc);

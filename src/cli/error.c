@@ -104,6 +104,9 @@ int cli_fail_lib(const char *where, const precis_error *err)
 		return cli_fail_in(code, where, "byte %zu: invalid UTF-8 (--encoding=NAME "
 				   "reads another encoding, --lenient replaces bad bytes)",
 				   err->offset);
+	/* A PDF, an image...: no byte is to blame. */
+	if (err->code == PRECIS_ERR_UTF8 && strncmp(err->message, "not text", 8) == 0)
+		return cli_fail_in(code, where, "%s", err->message);
 	if (err->code == PRECIS_ERR_UTF8)
 		return cli_fail_in(code, where, "byte %zu: %s", err->offset,
 				   err->message);

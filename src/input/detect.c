@@ -141,6 +141,37 @@ static int looks_markdown(const char *t, size_t len)
 	return kinds >= 2 && (seen & (SIG_HEADING | SIG_SETEXT | SIG_FENCE | SIG_TABLE));
 }
 
+const char *precis__input_binary(const char *src, size_t len)
+{
+	static const struct { const char *magic; size_t n; const char *what; } kinds[] = {
+		{ "%PDF-", 5, "a PDF document (pdftotext FILE - makes text of it)" },
+		{ "PK\x03\x04", 4, "a ZIP archive (a .docx, .odt or .epub is one: "
+				  "save it as text, Markdown or HTML)" },
+		{ "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8,
+		  "an old Office document (save it as text, Markdown or HTML)" },
+		{ "{\\rtf", 5, "an RTF document (save it as text, Markdown or HTML)" },
+		{ "\x89PNG", 4, "a PNG image" },
+		{ "\xFF\xD8\xFF", 3, "a JPEG image" },
+		{ "GIF8", 4, "a GIF image" },
+		{ "\x7F""ELF", 4, "a program" },
+		{ "\x1F\x8B", 2, "gzip data (zcat decompresses it)" },
+		{ "\xFD""7zXZ", 5, "xz data (xzcat decompresses it)" },
+		{ "BZh", 3, NULL }, /* bzip2, checked below: "BZh" opens words */
+		{ "\x28\xB5\x2F\xFD", 4, "zstd data (zstdcat decompresses it)" },
+	};
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		if (len < kinds[i].n || memcmp(src, kinds[i].magic, kinds[i].n) != 0)
+			continue;
+		if (kinds[i].what != NULL)
+			return kinds[i].what;
+		/* bzip2: "BZh", a block size digit, then the block magic. */
+		if (len >= 10 && src[3] >= '1' && src[3] <= '9' &&
+		    memcmp(src + 4, "\x31\x41\x59\x26\x53\x59", 6) == 0)
+			return "bzip2 data (bzcat decompresses it)";
+	}
+	return NULL;
+}
+
 int precis__input_is_html(const char *name, const char *text, size_t len)
 {
 	int f = name != NULL ? by_extension(name) : PRECIS_INPUT_AUTO;

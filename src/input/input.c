@@ -110,6 +110,10 @@ int precis__input_read(precis__input *in, const char *src, size_t len,
 	if (!known_wrap(o->wrap))
 		return precis__fail(err, PRECIS_ERR_ARG, "unknown wrap mode %d", o->wrap);
 	in->srclen = len;
+	const char *binary = src != NULL && !o->lenient && !o->continued
+				     ? precis__input_binary(src, len) : NULL;
+	if (binary != NULL)
+		return precis__fail(err, PRECIS_ERR_UTF8, "not text but %s", binary);
 	return read_text(in, src ? src : "", len, o, err);
 }
 

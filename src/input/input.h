@@ -64,6 +64,11 @@ void precis__input_source_span(const precis__input *in, size_t t, size_t n,
 
 /* The format `AUTO` resolves to: the extension of `name`, then the text. */
 int precis__input_detect(const char *name, const char *text, size_t len);
+/* What a file that is no text is, by its first bytes ("a PDF document",
+ * "a ZIP archive"...), with what to do about it; NULL for anything else.
+ * Such bytes read as text give garbage or "invalid UTF-8", which sends a
+ * user looking for an encoding. */
+const char *precis__input_binary(const char *src, size_t len);
 /* Whether that format is HTML (the same verdict, without the look for
  * Markdown's marks through the whole text). */
 int precis__input_is_html(const char *name, const char *text, size_t len);

@@ -177,4 +177,21 @@ p -n 2 --input-format=captions "$tmp/talk.srt"
 expect_rc "unknown input format" 2
 expect_err "unknown input format" "subtitles"
 
+# A file that is no text (a PDF, a .docx) says what it is, not "invalid
+# UTF-8 ... --encoding": exit 3, from summarize, split and stdin alike;
+# --lenient still reads whatever it holds.
+printf '%%PDF-1.4\n%%\342\343\317\323\n1 0 obj\n<< /Type /Catalog >>\nendobj\n' >"$tmp/paper.pdf"
+p "$tmp/paper.pdf"
+expect_rc "a PDF" 3
+expect_err "a PDF" "paper.pdf: not text but a PDF document (pdftotext"
+expect_no_out "a PDF: nothing out" "obj"
+p split - <"$tmp/paper.pdf"
+expect_rc "a PDF split from stdin" 3
+expect_err "a PDF split from stdin" "<stdin>: not text but a PDF document"
+printf 'PK\003\004\024\000\000\000\010\000' >"$tmp/report.docx"
+p "$tmp/report.docx"
+expect_err "a .docx" "report.docx: not text but a ZIP archive (a .docx"
+p --lenient "$tmp/paper.pdf"
+expect_rc "a PDF with --lenient" 0
+
 finish
