@@ -304,11 +304,12 @@ static int read_record(runner *r, item *it)
 		cli_release(&it->said);
 		if (k == 1)
 			return 1;
+		int ioerr = r->rd.rc;
 		jsonl_close(&r->rd);
 		r->rd_open = 0;
 		if (k == JSONL_IOERR) {
 			it->failed = 1;
-			it->rc = EXIT_RUNTIME;
+			it->rc = ioerr;
 			return 1;
 		}
 		free(it->said.text); /* the end of a file says nothing */
@@ -464,7 +465,7 @@ static void feed_jsonl(runner *r, const char *path)
 		settle(r, &it);
 	}
 	if (k == JSONL_IOERR)
-		settle(r, &(item){ .failed = 1, .rc = EXIT_RUNTIME });
+		settle(r, &(item){ .failed = 1, .rc = rd.rc });
 	jsonl_close(&rd);
 }
 

@@ -116,8 +116,9 @@ int dataset_load(dataset *ds, const char *path, int strict)
 			ds->bad++;
 		rc = 0;
 	}
+	int ioerr = rd.rc;
 	jsonl_close(&rd);
-	return k == JSONL_IOERR ? EXIT_RUNTIME : rc;
+	return k == JSONL_IOERR ? ioerr : rc;
 }
 
 void dataset_free(dataset *ds)

@@ -72,8 +72,8 @@ static int next_line(jsonl_reader *r, size_t *len)
 	*len = 0;
 	for (;;) {
 		if (r->ipos == r->ilen) {
-			int e = 0, rc = 0;
-			long got = r->eof ? 0 : io_in_read(&r->in, r->iobuf, IOBUF, &e, &rc);
+			int e = 0;
+			long got = r->eof ? 0 : io_in_read(&r->in, r->iobuf, IOBUF, &e, &r->rc);
 			if (got < 0)
 				return JSONL_IOERR;
 			r->eof = got == 0;
@@ -85,7 +85,7 @@ static int next_line(jsonl_reader *r, size_t *len)
 		const char *p = r->iobuf + r->ipos;
 		const char *nl = memchr(p, '\n', r->ilen - r->ipos);
 		size_t n = nl ? (size_t)(nl - p) + 1 : r->ilen - r->ipos;
-		if (append(r, len, p, n) != 0)
+		if ((r->rc = append(r, len, p, n)) != 0)
 			return JSONL_IOERR;
 		r->ipos += n;
 		if (nl != NULL)

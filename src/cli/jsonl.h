@@ -18,6 +18,8 @@ typedef struct jsonl_reader {
 	char *iobuf;      /* bytes read and not yet returned: [ipos, ilen) */
 	size_t ipos, ilen;
 	int eof;
+	int rc;           /* the exit code of a JSONL_IOERR: EXIT_RUNTIME, or
+			     EXIT_INPUT for broken gzip data */
 } jsonl_reader;
 
 /* Opens `path` ("-" or NULL: stdin). 0, or an exit code after a message. */

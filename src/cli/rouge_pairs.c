@@ -365,7 +365,7 @@ int pairs_next(pairs_reader *r)
 	r->held = NULL;
 	int k = jsonl_read_line(&r->in, &line, &n);
 	if (k != 1)
-		return k == 0 ? 0 : -EXIT_RUNTIME;
+		return k == 0 ? 0 : -r->in.rc;
 	r->id = NULL;
 	r->cand = NULL;
 	r->nrefs = 0;

@@ -129,7 +129,7 @@ if cmp -s "$tmp/out" "$tmp/plain.out"; then ok; else bad "jsonl.gz: other record
 expect_err "jsonl.gz: bad line reported" "in.jsonl.gz: line 2: invalid JSON"
 head -c 60 "$tmp/in.jsonl.gz" >"$tmp/cut.jsonl.gz"
 p --input=jsonl -n 2 "$tmp/cut.jsonl.gz"
-expect_rc "truncated jsonl.gz" 1
+expect_rc "truncated jsonl.gz: invalid input" 3
 expect_err "truncated jsonl.gz" "cut.jsonl.gz: gzip data: unexpected end of file"
 
 finish

@@ -154,5 +154,9 @@ a, b = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
 a.pop("dataset", None); b.pop("dataset", None)
 assert a == b, (a, b)
 PY
+head -c 100 "$tmp/tiny.jsonl.gz" >"$tmp/cut.jsonl.gz"
+p eval -n 1 "$tmp/cut.jsonl.gz"
+expect_rc "eval of a truncated jsonl.gz: invalid input" 3
+expect_err "eval of a truncated jsonl.gz" "cut.jsonl.gz: gzip data: unexpected end of file"
 
 finish
