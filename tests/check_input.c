@@ -357,6 +357,12 @@ START_TEST(wrap_join_mode)
 	/* A word split by a hyphen at the line end is whole again. */
 	in = read_as(hyph, sizeof hyph - 1, o, "the document and the well- Known Cases\n");
 	precis__input_free(&in);
+	/* So is one that man pages break with U+2010, or a soft hyphen; a
+	 * hyphen inside a closing quote is no break of a word. */
+	static const char uhyph[] = "is speci\xE2\x80\x90\nfied, the hyphen\xC2\xAD\nation, \"a-\"\nquote\n";
+	in = read_as(uhyph, sizeof uhyph - 1, o, "is specified, the hyphenation, \"a-\" quote\n");
+	assert_source(&in, uhyph, "specified", "speci\xE2\x80\x90\nfied");
+	precis__input_free(&in);
 }
 END_TEST
 

@@ -121,12 +121,14 @@ static void end_facts(const char *t, precis__line *ln)
 	ln->colon = cp == ':' || cp == ';';
 	ln->comma = cp == ',' || cp == 0x3001 || cp == 0xFF0C;
 	ln->nospace_end = (precis__uc_class((uint32_t)cp) & PRECIS__UC_NOSPACE) != 0;
-	if (cp == '-' && hi - ln->lo >= 3) {
-		size_t q = hi - 2;
+	size_t hlen = cp == '-' ? 1 : cp == 0x2010 ? 3 : cp == 0xAD ? 2 : 0;
+	if (hlen > 0 && hi - ln->lo >= hlen + 2 && p == hi) {
+		size_t q = hi - hlen - 1;
 		while (q > ln->lo && ((unsigned char)t[q] & 0xC0) == 0x80)
 			q--;
 		cp_at(t, hi, q, &before);
-		ln->hyphen = (precis__uc_class((uint32_t)before) & PRECIS__UC_LOWER) != 0;
+		if (precis__uc_class((uint32_t)before) & PRECIS__UC_LOWER)
+			ln->hyphen = (unsigned char)hlen;
 	}
 }
 

@@ -29,7 +29,10 @@ typedef struct precis__line {
 	unsigned char marker; /* its kind: PRECIS__MARK_DASH ("- ", "– "),
 				 _NUMBER ("19. ", "a) ") or _BULLET */
 	bool marker_upper;  /* the word after the marker is capitalized */
-	bool hyphen;        /* ends in a letter and a hyphen: "docu-" */
+	unsigned char hyphen; /* ends in a lower-case letter and a hyphen
+				 ("docu-"; U+2010 and the soft hyphen, which
+				 man pages and word processors break words
+				 with, too): the hyphen's bytes, else 0 */
 	bool tabular;       /* a row of columns or a table of contents: dot
 			       leaders, or two gaps of three spaces or more */
 	bool nospace_end;   /* ends in a character of a script without spaces */

@@ -92,7 +92,7 @@ static void join_to(writer *w, const char *u, const precis__line *l, size_t lo,
 {
 	size_t hi = trim_end(u, l);
 	if (l->hyphen && next->lower) {
-		put(w, u, lo, hi - 1, NULL); /* "docu-" + "ment" */
+		put(w, u, lo, hi - l->hyphen, NULL); /* "docu-" + "ment" */
 	} else {
 		put(w, u, lo, hi, NULL);
 		if (!(l->nospace_end && next->nospace_start))
