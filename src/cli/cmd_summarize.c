@@ -22,7 +22,8 @@ static const char usage_text[] =
 	"Usage: precis [summarize] [OPTIONS] [FILE|URL|-]...\n"
 	"Summarize each FILE or http(s) URL (standard input when none, or '-')\n"
 	"into its most informative sentences, printed in document order, one\n"
-	"per line.\n"
+	"per line. Reads plain text (hard-wrapped or not), Markdown, web pages\n"
+	"and subtitles, in UTF-8 or --encoding, gzip-compressed or not.\n"
 	"\n";
 
 typedef struct sum_args {
