@@ -45,14 +45,14 @@ int io_in_open(io_in *in, const char *path, unsigned flags)
 					   "keywords and extract, not by this command");
 		if (in->fp == NULL)
 			return cli_fail_in(EXIT_RUNTIME, name, "%s", strerror(errno));
-		struct stat st;
-		if (fstat(fileno(in->fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-			fclose(in->fp);
-			return cli_fail_in(EXIT_RUNTIME, name, "is a directory");
-		}
 	}
 	struct stat st;
-	if ((flags & IO_IN_STREAM) && (fstat(fileno(in->fp), &st) != 0 || !S_ISREG(st.st_mode)))
+	int known = fstat(fileno(in->fp), &st) == 0;
+	if (known && S_ISDIR(st.st_mode) && in->fp != stdin) {
+		fclose(in->fp);
+		return cli_fail_in(EXIT_RUNTIME, name, "is a directory");
+	}
+	if ((flags & IO_IN_STREAM) && !(known && S_ISREG(st.st_mode)))
 		return 0;
 	/* A descriptor of its own, so that closing the reader leaves stdin. */
 	int fd = dup(fileno(in->fp));

@@ -24,6 +24,12 @@ static bool is_space(int32_t cp)
 	       cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B);
 }
 
+bool precis__is_bullet(int32_t cp)
+{
+	return cp == 0x2022 || cp == 0x25CF || cp == 0x25E6 || cp == 0x2023 ||
+	       cp == 0x2043 || cp == 0x25AA;
+}
+
 /* "- ", "* ", "+ ", a bullet, "12.", "3)", "a)", "(b)": where a list item
  * starts, whatever follows. The kind (PRECIS__MARK_*), *after the offset
  * of what follows the marker and its space. */
@@ -38,8 +44,7 @@ static int list_marker(const char *t, size_t i, size_t hi, size_t *after)
 		return PRECIS__MARK_DASH;
 	if ((cp == '*' || cp == '+') && i + 1 < hi && t[i + 1] == ' ')
 		return PRECIS__MARK_BULLET;
-	if (cp == 0x2022 || cp == 0x25CF || cp == 0x25E6 || cp == 0x2023 ||
-	    cp == 0x2043 || cp == 0x25AA)
+	if (precis__is_bullet(cp))
 		return i + l < hi && t[i + l] == ' ' ? PRECIS__MARK_BULLET : PRECIS__MARK_NONE;
 	size_t d = i + (t[i] == '(');
 	size_t k = d;

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum { PRECIS__MARK_NONE, PRECIS__MARK_DASH, PRECIS__MARK_NUMBER,
        PRECIS__MARK_BULLET };
@@ -38,6 +39,9 @@ typedef struct precis__line {
 	bool nospace_end;   /* ends in a character of a script without spaces */
 	bool nospace_start; /* starts with one */
 } precis__line;
+
+/* A bullet that opens a list item: • ‣ ⁃ ▪ ● ◦. */
+bool precis__is_bullet(int32_t cp);
 
 /* The line starting at `pos` of t[0, len) and its facts. */
 precis__line precis__line_at(const char *t, size_t len, size_t pos);

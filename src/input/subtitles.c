@@ -16,6 +16,7 @@
 #include "base/internal.h"
 #include "input/entity.h"
 #include "input/input.h"
+#include "input/lines.h"
 
 typedef struct sub {
 	precis__input *in;
@@ -27,27 +28,9 @@ typedef struct sub {
 	int oom;
 } sub;
 
-typedef struct span {
-	size_t lo, hi; /* a line's content in u, without its line end */
-	size_t next;   /* the start of the line after it */
-} span;
-
-static span line_at(const char *u, size_t len, size_t pos)
-{
-	const char *nl = memchr(u + pos, '\n', len - pos);
-	span l = { pos, nl ? (size_t)(nl - u) : len, nl ? (size_t)(nl - u) + 1 : len };
-	if (l.hi > l.lo && u[l.hi - 1] == '\r')
-		l.hi--;
-	return l;
-}
-
-static bool blank(const char *u, span l)
-{
-	for (size_t i = l.lo; i < l.hi; i++)
-		if (u[i] != ' ' && u[i] != '\t')
-			return false;
-	return true;
-}
+/* Lines are precis__line_span()'s: lo, hi (without the line end), next,
+ * blank. */
+typedef precis__line span;
 
 static bool starts(const char *u, span l, const char *word)
 {
@@ -84,16 +67,11 @@ static void put(sub *s, const char *p, size_t n, size_t from)
 		s->oom = 1;
 }
 
-/* A line that only describes a sound: "[applause]", "(door slams)",
- * "♪ la la ♪". */
-static bool sound_only(const char *u, span l)
+/* Whether u[a, b) (trimmed) only describes a sound: "[applause]",
+ * "(door slams)", "♪ la la ♪". */
+static bool sound_only(const char *u, size_t a, size_t b)
 {
 	static const char note[] = "\xE2\x99\xAA"; /* U+266A ♪ */
-	size_t a = l.lo, b = l.hi;
-	while (a < b && u[a] == ' ')
-		a++;
-	while (b > a && u[b - 1] == ' ')
-		b--;
 	if (b - a >= 2 && ((u[a] == '[' && u[b - 1] == ']') || (u[a] == '(' && u[b - 1] == ')')))
 		return memchr(u + a + 1, u[a], b - a - 2) == NULL;
 	return b - a >= 3 && memcmp(u + a, note, 3) == 0;
@@ -124,7 +102,7 @@ static void text_line(sub *s, span l)
 		a++;
 	while (b > a && (s->u[b - 1] == ' ' || s->u[b - 1] == '\t'))
 		b--;
-	if (a == b || sound_only(s->u, l))
+	if (a == b || sound_only(s->u, a, b))
 		return;
 	if (s->prev_hi > 0 && s->prev_hi - s->prev_lo == b - a &&
 	    memcmp(s->u + s->prev_lo, s->u + a, b - a) == 0)
@@ -159,20 +137,20 @@ static void text_line(sub *s, span l)
  * timing is text as it stands (a malformed file loses no words). */
 static size_t block(sub *s, size_t pos, bool first)
 {
-	span l = line_at(s->u, s->ulen, pos);
+	span l = precis__line_span(s->u, s->ulen, pos);
 	bool skip = (first && starts(s->u, l, "WEBVTT")) || starts(s->u, l, "NOTE") ||
 		    starts(s->u, l, "STYLE") || starts(s->u, l, "REGION");
-	span second = l.next < s->ulen ? line_at(s->u, s->ulen, l.next) : l;
+	span second = precis__line_span(s->u, s->ulen, l.next);
 	size_t text = pos;
 	if (timing(s->u, l))
 		text = l.next;
-	else if (l.next < s->ulen && !blank(s->u, second) && timing(s->u, second))
+	else if (timing(s->u, second))
 		text = second.next; /* a cue number or identifier first */
 	else if (skip)
 		text = s->ulen; /* nothing of it is text */
 	for (; pos < s->ulen; pos = l.next) {
-		l = line_at(s->u, s->ulen, pos);
-		if (blank(s->u, l))
+		l = precis__line_span(s->u, s->ulen, pos);
+		if (l.blank)
 			break;
 		if (pos >= text && !timing(s->u, l))
 			text_line(s, l);
@@ -186,13 +164,8 @@ int precis__input_subtitles(precis__input *in, const char *u, size_t len)
 	size_t pos = len >= 3 && memcmp(u, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	put(&s, "", 0, pos);
 	for (bool first = true; pos < len && !s.oom; first = false) {
-		span l = line_at(u, len, pos);
-		if (blank(u, l)) {
-			pos = l.next;
-			continue;
-		}
-		size_t end = block(&s, pos, first);
-		pos = end < len ? line_at(u, len, end).next : len;
+		span l = precis__line_span(u, len, pos);
+		pos = l.blank ? l.next : block(&s, pos, first);
 	}
 	if (s.len > 0)
 		put(&s, "\n", 1, len);
@@ -204,15 +177,15 @@ int precis__input_subtitles(precis__input *in, const char *u, size_t len)
 int precis__looks_subtitles(const char *u, size_t len)
 {
 	size_t pos = len >= 3 && memcmp(u, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-	span l = { 0, 0, pos };
+	span l = { .next = pos };
 	do
-		l = line_at(u, len, l.next);
-	while (l.next < len && blank(u, l));
+		l = precis__line_span(u, len, l.next);
+	while (l.next < len && l.blank);
 	if (starts(u, l, "WEBVTT"))
 		return 1;
 	/* SubRip: a cue number, then a timing. */
 	bool number = l.hi > l.lo;
 	for (size_t i = l.lo; i < l.hi; i++)
 		number = number && u[i] >= '0' && u[i] <= '9';
-	return number && l.next < len && timing(u, line_at(u, len, l.next));
+	return number && l.next < len && timing(u, precis__line_span(u, len, l.next));
 }

@@ -224,7 +224,7 @@ static int is_signoff(const char *s, size_t len)
  */
 int precis__is_furniture(const char *s, size_t len)
 {
-	if (len > 0 && (s[0] == '-' || s[0] == ' ') && is_signoff(s, len))
+	if (is_signoff(s, len))
 		return 1;
 	size_t ws, we;
 	if (!precis__next_word(s, len, 0, &ws, &we))
